@@ -1,0 +1,52 @@
+"""The ``funnel-desktop`` command: the app by default, and headless sub-commands."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from ..core.errors import FunnelError, StoreError, ValidationError
+
+#: Sub-command modules in ``funnel_desktop.cli``; each has ``register(sub)`` and ``run(args)``.
+COMMANDS = ("demo", "metrics", "plan", "check")
+
+EXIT_OK, EXIT_ERROR, EXIT_INPUT, EXIT_DATABASE = 0, 1, 2, 3
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="funnel-desktop",
+        description="Funnel Desktop (销售漏斗管家): an offline sales-funnel manager. "
+                    "Without a command it opens the app.")
+    parser.add_argument("--db", help="database file or URL (default: your data folder)")
+    parser.add_argument("--lang", choices=("en", "zh"), help="language of the app")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        importlib.import_module(f"{__name__}.{name}").register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point; returns the process exit code (0 ok, 2 bad input, 3 database problem)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from ..ui.app import run_app
+
+        return run_app(db=args.db, lang=args.lang)
+    try:
+        return int(args.run(args) or 0)
+    except ValidationError as exc:
+        print(f"funnel-desktop: {exc.english()}", file=sys.stderr)
+        return EXIT_INPUT
+    except StoreError as exc:
+        print(f"funnel-desktop: {exc.english()}", file=sys.stderr)
+        return EXIT_DATABASE
+    except FunnelError as exc:
+        print(f"funnel-desktop: {exc.english()}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Domain values and the funnel numbers: pure Python, no Qt, no database."""

@@ -1,0 +1,84 @@
+"""Stage conversion (阶段转化率) over stage history: the *reached* rule and the strict rule.
+
+A deal *reached* open stage k if its history ever put it in k or any later open stage, or it
+was won; a lost deal reached the furthest open stage it was ever in. Skipping a stage counts as
+passing through it; moving back does not undo what was reached. *Strict* counts only stages a
+deal actually visited.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .stats import ratio
+from .values import DealFacts, StageInfo, StageKind, StageVisit
+
+
+@dataclass(frozen=True, slots=True)
+class ConversionStep:
+    """reached(from) → reached(to) and the rate between them (None when nothing reached)."""
+
+    from_stage: int
+    to_stage: int
+    reached_from: int
+    reached_to: int
+    rate: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Conversion:
+    chain: list[int]  # open stage ids in order, then the won stage id
+    reached: dict[int, int]
+    steps: list[ConversionStep]
+    overall: float | None
+    strict: bool
+
+
+def funnel_chain(stages: list[StageInfo]) -> list[StageInfo]:
+    """The open stages in order, then the (first) won stage."""
+    ordered = sorted(stages, key=lambda s: s.position)
+    chain = [s for s in ordered if s.kind == StageKind.OPEN]
+    won = [s for s in ordered if s.kind == StageKind.WON]
+    return chain + won[:1]
+
+
+def stage_conversion(stages: list[StageInfo], deals: list[DealFacts],
+                     visits: list[StageVisit], *, strict: bool = False) -> Conversion:
+    """Reached counts per stage and the conversion between consecutive stages."""
+    chain = funnel_chain(stages)
+    kind = {s.id: s.kind for s in stages}
+    open_pos = {s.id: i for i, s in enumerate(chain) if s.kind == StageKind.OPEN}
+    won_ids = {s.id for s in stages if s.kind == StageKind.WON}
+    won_index = len(chain) - 1 if chain and chain[-1].kind == StageKind.WON else None
+
+    visited: dict[int, set[int]] = defaultdict(set)
+    for v in visits:
+        visited[v.deal_id].add(v.stage_id)
+
+    reached = [0] * len(chain)
+    for deal in deals:
+        stays = visited.get(deal.id) or {deal.stage_id}
+        stays = stays | {deal.stage_id}
+        is_won = kind.get(deal.stage_id) == StageKind.WON
+        positions = [open_pos[s] for s in stays if s in open_pos]
+        if strict:
+            for p in positions:
+                reached[p] += 1
+            if is_won and won_index is not None:
+                reached[won_index] += 1
+            continue
+        if is_won:
+            top = len(chain) - 1
+        elif positions:
+            top = max(positions)
+        else:
+            continue  # a deal that never was in an open stage of this pipeline
+        for p in range(top + 1):
+            reached[p] += 1
+    reached_by_id = {s.id: reached[i] for i, s in enumerate(chain)}
+    steps = [ConversionStep(chain[i].id, chain[i + 1].id, reached[i], reached[i + 1],
+                            ratio(reached[i + 1], reached[i]))
+             for i in range(len(chain) - 1)]
+    overall = ratio(reached[-1], reached[0]) if chain and won_ids else None
+    return Conversion([s.id for s in chain], reached_by_id, steps, overall, strict)

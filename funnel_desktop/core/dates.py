@@ -1,0 +1,104 @@
+"""Parsing dates and naming periods (ISO weeks, months, quarters, years)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+from .errors import ValidationError
+from .values import Period
+
+_DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日")
+
+
+def parse_date(value: str | date | datetime | None, *, field: str = "date",
+               formats: tuple[str, ...] = _DATE_FORMATS) -> date | None:
+    """Parse ``2026-11-24`` (and ``2026/11/24``, ``2026年11月24日``); empty → None."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    if not text:
+        return None
+    for fmt in formats:
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise ValidationError("date_invalid", field, value=text)
+
+
+def parse_week(text: str) -> Period:
+    """``2026-W47`` → Monday..Sunday of that ISO week."""
+    m = re.fullmatch(r"(\d{4})-?W(\d{1,2})", text.strip(), re.IGNORECASE)
+    if not m:
+        raise ValidationError("week_invalid", "week", value=text)
+    try:
+        start = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+    except ValueError:
+        raise ValidationError("week_invalid", "week", value=text) from None
+    return Period(start, start + timedelta(days=6))
+
+
+def iso_week(day: date) -> str:
+    y, w, _ = day.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def month_start(day: date) -> date:
+    return day.replace(day=1)
+
+
+def add_months(day: date, n: int) -> date:
+    """The first of the month ``n`` months after ``day``'s month."""
+    m = day.year * 12 + day.month - 1 + n
+    return date(m // 12, m % 12 + 1, 1)
+
+
+def month_end(day: date) -> date:
+    return add_months(day, 1) - timedelta(days=1)
+
+
+def month_key(day: date) -> str:
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+def period_of(kind: str, day: date) -> Period:
+    """The week / month / quarter / year containing ``day``."""
+    if kind == "week":
+        start = day - timedelta(days=day.weekday())
+        return Period(start, start + timedelta(days=6))
+    if kind == "month":
+        return Period(month_start(day), month_end(day))
+    if kind == "quarter":
+        first = date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+        return Period(first, add_months(first, 3) - timedelta(days=1))
+    if kind == "year":
+        return Period(date(day.year, 1, 1), date(day.year, 12, 31))
+    raise ValueError(kind)
+
+
+def make_period(start: str | date | None, end: str | date | None, *,
+                today: date) -> Period:
+    """A period from optional bounds: defaults are the last 12 months up to today."""
+    s = parse_date(start, field="from") if start is not None else None
+    e = parse_date(end, field="to") if end is not None else None
+    e = e or today
+    s = s or add_months(e, -11)
+    if s > e:
+        raise ValidationError("period_invalid", "from", start=s.isoformat(), end=e.isoformat())
+    return Period(s, e)
+
+
+def previous(period: Period) -> Period:
+    """The period of the same length just before this one."""
+    length = (period.end - period.start).days + 1
+    return Period(period.start - timedelta(days=length), period.start - timedelta(days=1))
+
+
+def as_utc_end(day: date) -> datetime:
+    """The last second of ``day`` (for 'as of' comparisons on naive UTC times)."""
+    return datetime(day.year, day.month, day.day, 23, 59, 59)

@@ -1,0 +1,67 @@
+"""Money as integer minor units (分 / cents): parsing user text and plain formatting."""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from .errors import ValidationError
+
+MINOR = 100  # minor units per major unit
+_CURRENCY = re.compile(r"[¥￥$€£元RMBCNYUSD\s]", re.IGNORECASE)
+
+
+def parse_amount(text: str | int | float | Decimal, *, decimal_comma: bool | None = None,
+                 field: str = "amount", allow_negative: bool = False) -> int:
+    """Parse an amount the way people write it and return minor units.
+
+    Accepts ``12500``, ``12,500.50``, ``1.234,56`` (``decimal_comma=True`` or detected),
+    currency signs (¥ $ € £ 元), and the Chinese ten-thousand unit 万 (``12.5万``).
+    Raises :class:`ValidationError` for text that is not an amount or is negative.
+    """
+    if isinstance(text, bool):
+        raise ValidationError("amount_invalid", field, value=str(text))
+    if isinstance(text, int | float | Decimal):
+        value = Decimal(str(text))
+    else:
+        raw = str(text).strip()
+        s = _CURRENCY.sub("", raw)
+        factor = Decimal(1)
+        if s.endswith("万"):
+            factor, s = Decimal(10000), s[:-1]
+        elif s.endswith("亿"):
+            factor, s = Decimal(100_000_000), s[:-1]
+        negative = s.startswith("-") or (s.startswith("(") and s.endswith(")"))
+        s = s.strip("-()")
+        if decimal_comma is None:
+            # "1.234,56" or "12,5": a comma after the last dot, not followed by 3 digits.
+            last_comma, last_dot = s.rfind(","), s.rfind(".")
+            decimal_comma = last_comma > last_dot and len(s) - last_comma - 1 != 3
+        if decimal_comma:
+            s = s.replace(".", "").replace("'", "").replace(",", ".")
+        else:
+            s = s.replace(",", "").replace("'", "")
+        if not re.fullmatch(r"\d+(\.\d+)?|\.\d+", s):
+            raise ValidationError("amount_invalid", field, value=raw)
+        try:
+            value = Decimal(s) * factor
+        except InvalidOperation:
+            raise ValidationError("amount_invalid", field, value=raw) from None
+        if negative:
+            value = -value
+    if not value.is_finite():
+        raise ValidationError("amount_invalid", field, value=str(text))
+    if value < 0 and not allow_negative:
+        raise ValidationError("amount_negative", field, value=str(text))
+    return int((value * MINOR).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def to_major(minor: int | float) -> float:
+    """Minor units to major units (for charts and JSON)."""
+    return minor / MINOR
+
+
+def format_plain(minor: int | float, *, decimals: int = 0) -> str:
+    """``1234567`` minor units → ``12,346`` (no locale; the UI uses QLocale)."""
+    major = minor / MINOR
+    return f"{major:,.{decimals}f}"

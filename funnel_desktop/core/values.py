@@ -1,0 +1,119 @@
+"""Plain domain values the numbers are computed from (no Qt, no database)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+
+class StageKind(StrEnum):
+    """What a stage means: still open, or closed as won or lost."""
+
+    OPEN = "open"
+    WON = "won"
+    LOST = "lost"
+
+
+@dataclass(frozen=True, slots=True)
+class StageInfo:
+    """One stage of a pipeline, in order."""
+
+    id: int
+    name: str
+    kind: StageKind
+    position: int
+    probability: int
+    idle_days: int | None = None
+    ideal_conversion: int | None = None
+    colour: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DealFacts:
+    """What the numbers need of one deal. Money in minor units, times in UTC."""
+
+    id: int
+    stage_id: int
+    amount: int
+    created: datetime
+    probability: int | None = None  # the deal's own override
+    expected_close: date | None = None
+    closed: datetime | None = None
+    owner_id: int | None = None
+    customer_id: int | None = None
+    title: str = ""
+    last_activity: datetime | None = None
+    stage_entered: datetime | None = None
+    next_step: str = ""
+    next_step_due: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StageVisit:
+    """One stay of a deal in a stage; ``left`` is None while it is still there."""
+
+    deal_id: int
+    stage_id: int
+    entered: datetime
+    left: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    """One edit of a deal field (amount, probability, expected_close, owner, next_step)."""
+
+    deal_id: int
+    field: str
+    old: str | None
+    new: str | None
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A closed date range [start, end], both inclusive."""
+
+    start: date
+    end: date
+
+    def contains(self, moment: date | datetime | None) -> bool:
+        if moment is None:
+            return False
+        day = moment.date() if isinstance(moment, datetime) else moment
+        return self.start <= day <= self.end
+
+
+@dataclass(slots=True)
+class FunnelData:
+    """Everything one pipeline's numbers are computed from, for one segment."""
+
+    stages: list[StageInfo]
+    deals: list[DealFacts]
+    visits: list[StageVisit] = field(default_factory=list)
+
+    def stage(self, stage_id: int) -> StageInfo:
+        for s in self.stages:
+            if s.id == stage_id:
+                return s
+        raise KeyError(stage_id)
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A cut of the deals: every field narrows (empty = no restriction)."""
+
+    owner_ids: tuple[int, ...] = ()
+    team_ids: tuple[int, ...] = ()
+    region_ids: tuple[int, ...] = ()
+    source_ids: tuple[int, ...] = ()
+    project_type: str = ""  # big / small
+    customer_type: str = ""  # new / returning
+    customer_classes: tuple[str, ...] = ()  # A B C D (manual class or derived, see store)
+    priorities: tuple[str, ...] = ()  # high medium low
+    text: str = ""
+    close_from: date | None = None  # expected close period
+    close_to: date | None = None
+
+    def is_empty(self) -> bool:
+        return self == Segment()

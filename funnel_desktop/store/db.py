@@ -1,0 +1,207 @@
+"""Opening a database by path or URL, checking it, and migrating it to the current schema."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import peewee
+from playhouse.db_url import connect as connect_url
+from playhouse.migrations import Migration, Runner
+
+from ..core.errors import StoreError
+from .backup import backup_sqlite, stamped_name
+from .models import database
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+SQLITE_PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "cache_size": -64000,
+    "synchronous": "normal",
+    "busy_timeout": 3000,
+}
+
+
+def known_migrations() -> list[Migration]:
+    """The migration files this version ships, in order."""
+    return Migration.load_directory(str(MIGRATIONS))
+
+
+SCHEMA_VERSION = len(known_migrations())
+
+
+@dataclass(slots=True)
+class OpenedDatabase:
+    """What :func:`open_database` did: the database, its schema version and any backup made."""
+
+    db: peewee.Database
+    location: str
+    schema_version: int
+    readonly: bool = False
+    migrated_from: int | None = None
+    backup: Path | None = None
+
+    @property
+    def is_sqlite(self) -> bool:
+        return isinstance(self.db, peewee.SqliteDatabase)
+
+    @property
+    def path(self) -> Path | None:
+        """The SQLite file, or None for a server database."""
+        return Path(self.location) if self.is_sqlite else None
+
+
+def is_url(location: str) -> bool:
+    return "://" in location
+
+
+def map_error(exc: Exception, location: str) -> StoreError:
+    """Turn a driver error into a :class:`StoreError` a person can act on."""
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return StoreError("db_locked", path=location)
+    if "readonly" in text or "read-only" in text or "read only" in text:
+        return StoreError("db_readonly", path=location)
+    if "disk is full" in text or "disk full" in text or "no space" in text:
+        return StoreError("disk_full", path=location)
+    if ("malformed" in text or "not a database" in text or "corrupt" in text
+            or "disk i/o" in text):
+        return StoreError("db_corrupt", path=location, detail=str(exc))
+    if isinstance(exc, peewee.OperationalError) and "unable to open" in text:
+        return StoreError("db_readonly", path=location)
+    return StoreError("db_error", path=location, detail=str(exc))
+
+
+@contextmanager
+def translated_errors(location: str) -> Iterator[None]:
+    """Re-raise database errors inside the block as :class:`StoreError`."""
+    try:
+        yield
+    except StoreError:
+        raise
+    except (peewee.DatabaseError, sqlite3.DatabaseError, OSError) as exc:
+        raise map_error(exc, location) from exc
+
+
+def _sqlite(path: Path, readonly: bool) -> peewee.SqliteDatabase:
+    if readonly:
+        return peewee.SqliteDatabase(f"file:{path.as_posix()}?mode=ro", uri=True,
+                                     pragmas={"foreign_keys": 1, "query_only": 1},
+                                     timeout=3)
+    return peewee.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, timeout=3)
+
+
+def _create_private_file(path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    os.close(fd)
+
+
+def open_database(location: str | Path, *, create: bool = True, readonly: bool = False,
+                  migrate: bool = True, backup_dir: Path | None = None) -> OpenedDatabase:
+    """Open (and if needed create and migrate) the database at a path or URL.
+
+    Binds the models' database proxy to it. Raises :class:`StoreError` with codes
+    ``db_missing``, ``db_locked``, ``db_readonly``, ``db_corrupt``, ``db_newer``,
+    ``db_not_funnel`` or ``db_connect``; on error nothing in the file has changed.
+    """
+    location = str(location)
+    backup = None
+    if is_url(location):
+        try:
+            db = connect_url(location)
+            db.connect()
+        except Exception as exc:  # driver-specific errors
+            raise StoreError("db_connect", path=location, detail=str(exc)) from exc
+    else:
+        path = Path(location).expanduser()
+        location = str(path)
+        if not path.exists():
+            if not create or readonly:
+                raise StoreError("db_missing", path=location)
+            _create_private_file(path)
+        elif not readonly and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+            raise StoreError("db_readonly", path=location)
+        db = _sqlite(path, readonly)
+        with translated_errors(location):
+            db.connect()
+            row = db.execute_sql("PRAGMA quick_check").fetchone()
+            if row is None or row[0] != "ok":
+                db.close()
+                raise StoreError("db_corrupt", path=location, detail=row[0] if row else "?")
+    database.initialize(db)
+    try:
+        with translated_errors(location):
+            version, pending, unknown = _schema_state(db)
+            if unknown:
+                raise StoreError("db_newer", path=location, found=version + len(unknown),
+                                 known=SCHEMA_VERSION)
+            migrated_from = None
+            if pending and migrate and not readonly:
+                tables = set(db.get_tables())
+                if version == 0 and tables - {"schema_migration"}:
+                    raise StoreError("db_not_funnel", path=location)
+                if version > 0 and isinstance(db, peewee.SqliteDatabase):
+                    p = Path(location)
+                    dest = (backup_dir or p.parent) / stamped_name(p, f"schema{version}")
+                    backup = backup_sqlite(p, dest)
+                migrated_from = version
+                Runner(db, str(MIGRATIONS)).up()
+                version = SCHEMA_VERSION
+            elif pending and version == 0:
+                raise StoreError("db_not_funnel", path=location)
+    except StoreError:
+        db.close()
+        raise
+    return OpenedDatabase(db, location, version, readonly, migrated_from, backup)
+
+
+def _schema_state(db: peewee.Database) -> tuple[int, list[str], list[str]]:
+    """(applied version, pending migration names, applied names this version does not know)."""
+    runner = Runner(db, str(MIGRATIONS))
+    applied = runner.applied()
+    known = [m.name for m in known_migrations()]
+    pending = [n for n in known if n not in applied]
+    unknown = [n for n in applied if n not in known]
+    return len([n for n in known if n in applied]), pending, unknown
+
+
+def fix_sequences(db: peewee.Database, tables: tuple[str, ...]) -> None:
+    """After inserting rows with explicit ids, move PostgreSQL's id sequences past them
+    (SQLite needs nothing)."""
+    if not isinstance(db, peewee.PostgresqlDatabase):
+        return
+    for table in tables:
+        db.execute_sql(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                       f"COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)")
+
+
+def integrity_report(opened: OpenedDatabase) -> dict[str, object]:
+    """Integrity check and schema facts for ``funnel-desktop check``."""
+    db = opened.db
+    result: dict[str, object] = {
+        "location": opened.location,
+        "schema_version": opened.schema_version,
+        "schema_known": SCHEMA_VERSION,
+    }
+    with translated_errors(opened.location):
+        if opened.is_sqlite:
+            rows = db.execute_sql("PRAGMA integrity_check").fetchall()
+            result["integrity"] = [r[0] for r in rows]
+            fk = db.execute_sql("PRAGMA foreign_key_check").fetchall()
+            result["foreign_key_problems"] = len(fk)
+            result["ok"] = result["integrity"] == ["ok"] and not fk
+        else:
+            result["integrity"] = ["server database: checked by the server"]
+            result["ok"] = True
+        counts = {}
+        for table in ("pipeline", "stage", "customer", "contact", "deal", "stage_history",
+                      "activity"):
+            counts[table] = db.execute_sql(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+        result["counts"] = counts
+    return result

@@ -1,0 +1,230 @@
+"""Peewee models of the current schema. Money is integer minor units; times are naive UTC."""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from peewee import (
+    BigIntegerField,
+    BooleanField,
+    CharField,
+    DatabaseProxy,
+    DateField,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+database = DatabaseProxy()
+
+
+def utcnow() -> _dt.datetime:
+    """The current UTC time without tzinfo, to the second (how times are stored)."""
+    return _dt.datetime.now(_dt.UTC).replace(tzinfo=None, microsecond=0)
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class Setting(BaseModel):
+    """Key/value settings of the business (JSON text values)."""
+
+    key = CharField(unique=True)
+    value = TextField()
+
+
+class Team(BaseModel):
+    name = CharField(unique=True)
+
+
+class Region(BaseModel):
+    name = CharField(unique=True)
+
+
+class Owner(BaseModel):
+    """A salesperson (负责人)."""
+
+    name = CharField(unique=True)
+    team = ForeignKeyField(Team, null=True, backref="owners", on_delete="SET NULL")
+    region = ForeignKeyField(Region, null=True, backref="owners", on_delete="SET NULL")
+    active = BooleanField(default=True)
+
+
+class Source(BaseModel):
+    """A lead source / channel (渠道)."""
+
+    name = CharField(unique=True)
+
+
+class Pipeline(BaseModel):
+    name = CharField(unique=True)
+    position = IntegerField(default=0)
+    template = CharField(default="")
+
+
+class Stage(BaseModel):
+    pipeline = ForeignKeyField(Pipeline, backref="stages", on_delete="CASCADE")
+    name = CharField()
+    kind = CharField(default="open")  # open / won / lost
+    position = IntegerField()
+    probability = IntegerField(default=0)
+    idle_days = IntegerField(null=True)
+    colour = CharField(default="")
+    questions = TextField(default="[]")  # JSON list of advancement questions
+    ideal_conversion = IntegerField(null=True)  # target conversion to the next stage, %
+
+
+class Reason(BaseModel):
+    """A kept won or lost reason, grouped by category."""
+
+    kind = CharField()  # won / lost
+    category = CharField(default="")
+    label = CharField()
+    position = IntegerField(default=0)
+    active = BooleanField(default=True)
+
+    class Meta:
+        indexes = ((("kind", "label"), True),)
+
+
+class Customer(BaseModel):
+    name = CharField()
+    contact_person = CharField(default="")
+    phone = CharField(default="")
+    email = CharField(default="")
+    im = CharField(default="")  # WeChat / other messenger
+    address = CharField(default="")
+    industry = CharField(default="")
+    region = ForeignKeyField(Region, null=True, on_delete="SET NULL")
+    scale = CharField(default="")
+    source = ForeignKeyField(Source, null=True, on_delete="SET NULL")
+    needs = TextField(default="")
+    pain_points = TextField(default="")
+    intent = CharField(default="")  # high / medium / low / ""
+    budget = BigIntegerField(null=True)
+    credit_notes = TextField(default="")
+    man_money = BooleanField(null=True)
+    man_authority = BooleanField(null=True)
+    man_need = BooleanField(null=True)
+    class_manual = CharField(default="")  # "", A, B, C, D
+    priority = CharField(default="medium")  # high / medium / low
+    assessment = TextField(default="{}")  # JSON {criterion: "+" | "-"}
+    notes = TextField(default="")
+    external_id = CharField(null=True, index=True)
+    created_at = DateTimeField(default=utcnow)
+    updated_at = DateTimeField(default=utcnow)
+
+
+class Contact(BaseModel):
+    """A person on the customer's decision chain (决策链)."""
+
+    customer = ForeignKeyField(Customer, backref="contacts", on_delete="CASCADE")
+    name = CharField()
+    title = CharField(default="")
+    phone = CharField(default="")
+    email = CharField(default="")
+    role = CharField(default="")  # decision_maker / technical / buyer / user / coach
+    attitude = CharField(default="neutral")  # supporter / neutral / opponent
+    notes = TextField(default="")
+
+
+class Deal(BaseModel):
+    title = CharField()
+    customer = ForeignKeyField(Customer, null=True, backref="deals", on_delete="SET NULL")
+    pipeline = ForeignKeyField(Pipeline, backref="deals", on_delete="CASCADE")
+    stage = ForeignKeyField(Stage, backref="deals")
+    amount = BigIntegerField(default=0)
+    probability = IntegerField(null=True)  # override of the stage's probability
+    expected_close = DateField(null=True)
+    owner = ForeignKeyField(Owner, null=True, backref="deals", on_delete="SET NULL")
+    source = ForeignKeyField(Source, null=True, on_delete="SET NULL")
+    project_type = CharField(default="")  # big / small / ""
+    next_step = CharField(default="")
+    next_step_due = DateField(null=True)
+    created_at = DateTimeField(default=utcnow)
+    updated_at = DateTimeField(default=utcnow)
+    stage_entered_at = DateTimeField(default=utcnow)
+    last_activity_at = DateTimeField(null=True)
+    closed_at = DateTimeField(null=True)
+    close_reason = ForeignKeyField(Reason, null=True, on_delete="SET NULL")
+    close_note = TextField(default="")
+    checklist = TextField(default="{}")  # JSON {question: true} for advancement questions
+    external_id = CharField(null=True, index=True)
+
+    class Meta:
+        indexes = (
+            (("pipeline", "stage", "amount", "probability"), False),
+            (("owner",), False),
+            (("expected_close",), False),
+            (("closed_at",), False),
+            (("created_at",), False),
+        )
+
+
+class StageHistory(BaseModel):
+    """Every entry into and exit from a stage."""
+
+    deal = ForeignKeyField(Deal, backref="history", on_delete="CASCADE")
+    stage = ForeignKeyField(Stage, on_delete="CASCADE")
+    entered_at = DateTimeField()
+    left_at = DateTimeField(null=True)
+    by = CharField(default="")
+
+
+class DealChange(BaseModel):
+    """Each edit of amount, probability, expected close, owner, next step: old → new."""
+
+    deal = ForeignKeyField(Deal, backref="changes", on_delete="CASCADE")
+    field = CharField()
+    old = TextField(null=True)
+    new = TextField(null=True)
+    at = DateTimeField(default=utcnow)
+    by = CharField(default="")
+
+
+class Activity(BaseModel):
+    """A follow-up (跟进): call, visit, email, meeting, note or task."""
+
+    deal = ForeignKeyField(Deal, null=True, backref="activities", on_delete="CASCADE")
+    customer = ForeignKeyField(Customer, null=True, backref="activities", on_delete="CASCADE")
+    owner = ForeignKeyField(Owner, null=True, on_delete="SET NULL")
+    kind = CharField(default="note")
+    subject = CharField(default="")
+    notes = TextField(default="")
+    due_at = DateTimeField(null=True)
+    done_at = DateTimeField(null=True)
+    created_at = DateTimeField(default=utcnow)
+
+
+class Target(BaseModel):
+    """A revenue goal for the business, a team or an owner over a period."""
+
+    scope = CharField(default="business")  # business / team / owner
+    team = ForeignKeyField(Team, null=True, on_delete="CASCADE")
+    owner = ForeignKeyField(Owner, null=True, on_delete="CASCADE")
+    period_start = DateField()
+    period_end = DateField()
+    amount = BigIntegerField()
+
+
+class WeeklyNote(BaseModel):
+    """The owner's own 'problems and actions' for one week and scope (schema 2)."""
+
+    week = CharField()  # ISO week, e.g. 2026-W47
+    scope = CharField(default="all")  # all / team:<id> / owner:<id>
+    text = TextField(default="")
+    updated_at = DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("week", "scope"), True),)
+
+
+ALL_MODELS: list[type[BaseModel]] = [
+    Setting, Team, Region, Owner, Source, Pipeline, Stage, Reason, Customer, Contact, Deal,
+    StageHistory, DealChange, Activity, Target, WeeklyNote,
+]
