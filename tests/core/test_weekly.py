@@ -1,0 +1,91 @@
+"""The week's changes and week-on-week key figures, on a hand-built history."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from funnel_desktop.core.values import (
+    DealFacts,
+    FieldChange,
+    FunnelData,
+    Period,
+    StageInfo,
+    StageKind,
+    StageVisit,
+)
+from funnel_desktop.core.weekly import key_figures, previous_week, week_changes, week_containing
+
+STAGES = [StageInfo(1, "A", StageKind.OPEN, 0, 10), StageInfo(2, "B", StageKind.OPEN, 1, 50),
+          StageInfo(3, "Won", StageKind.WON, 2, 100), StageInfo(4, "Lost", StageKind.LOST, 3, 0)]
+WEEK = Period(date(2026, 11, 16), date(2026, 11, 22))  # 2026-W47
+
+
+def t(day: int, hour: int = 10) -> datetime:
+    return datetime(2026, 11, day, hour)
+
+
+def build() -> tuple[FunnelData, list[FieldChange]]:
+    deals = [
+        # 1: created the week before, moved A→B in the week, then won in the week
+        DealFacts(1, 3, 100_000, t(10), closed=t(20)),
+        # 2: created in the week, still in A
+        DealFacts(2, 1, 50_000, t(17)),
+        # 3: created before, moved back B→A in the week
+        DealFacts(3, 1, 70_000, t(3)),
+        # 4: lost in the week from A
+        DealFacts(4, 4, 20_000, t(2), closed=t(18)),
+        # 5: won last week
+        DealFacts(5, 3, 30_000, t(1), closed=t(12)),
+    ]
+    visits = [
+        StageVisit(1, 1, t(10), t(16)), StageVisit(1, 2, t(16), t(20)), StageVisit(1, 3, t(20)),
+        StageVisit(2, 1, t(17)),
+        StageVisit(3, 2, t(3), t(19)), StageVisit(3, 1, t(19)),
+        StageVisit(4, 1, t(2), t(18)), StageVisit(4, 4, t(18)),
+        StageVisit(5, 1, t(1), t(12)), StageVisit(5, 3, t(12)),
+    ]
+    changes = [
+        FieldChange(2, "expected_close", "2026-12-01", "2027-01-15", t(18)),  # slipped
+        FieldChange(3, "expected_close", "2026-12-20", "2026-12-10", t(18)),  # pulled in
+        FieldChange(3, "amount", "90000", "70000", t(19)),  # cut
+        FieldChange(1, "amount", "80000", "100000", t(11)),  # raised, the week before
+    ]
+    return FunnelData(STAGES, deals, visits), changes
+
+
+def test_week_changes_sorts_every_kind_of_change():
+    data, changes = build()
+    w = week_changes(data, changes, WEEK)
+    assert w.added == [2]
+    assert [(m.deal_id, m.from_stage, m.to_stage) for m in w.forward] == [(1, 1, 2)]
+    assert [(m.deal_id, m.from_stage, m.to_stage) for m in w.back] == [(3, 2, 1)]
+    assert w.won == [1]
+    assert w.lost == [4]
+    assert [c.deal_id for c in w.slipped] == [2]
+    assert [c.deal_id for c in w.cut] == [3]
+    assert w.raised == []  # deal 1's raise was the week before
+
+
+def test_key_figures_compare_this_week_with_last():
+    data, changes = build()
+    this = key_figures(data, changes, WEEK)
+    # open at the end of W47: deal 2 (A, 50,000 at 10 %) and deal 3 (A, 70,000 at 10 %)
+    assert (this.open_count, this.open_amount, this.weighted) == (2, 120_000, 12_000)
+    assert (this.new_count, this.new_amount) == (1, 50_000)
+    assert (this.won_count, this.won_amount, this.lost_count, this.lost_amount) == (
+        1, 100_000, 1, 20_000)
+    assert this.win_rate == 0.5
+    last = key_figures(data, changes, previous_week(WEEK))
+    # at the end of W46: deal 1 in A at 80,000 (its raise came on the 11th: 100,000),
+    # deal 3 in B at 90,000 (cut later), deal 4 in A 20,000; deal 5 won on the 12th
+    assert last.open_count == 3
+    assert last.open_amount == 100_000 + 90_000 + 20_000
+    assert last.weighted == 10_000 + 45_000 + 2_000
+    assert (last.won_count, last.won_amount) == (1, 30_000)
+    assert last.new_count == 1  # deal 1, created on the 10th
+
+
+def test_week_containing_honours_the_week_start():
+    assert week_containing(date(2026, 11, 24)) == Period(date(2026, 11, 23), date(2026, 11, 29))
+    sunday_start = week_containing(date(2026, 11, 24), week_start=6)
+    assert sunday_start == Period(date(2026, 11, 22), date(2026, 11, 28))
