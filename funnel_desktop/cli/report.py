@@ -1,0 +1,57 @@
+"""``funnel-desktop report``: the weekly funnel report as a PDF, headless."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import date
+
+from ..core.errors import StoreError, ValidationError
+from .common import open_db
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("report", help="write the weekly funnel report as a PDF")
+    p.add_argument("--db", required=True)
+    p.add_argument("--week", help="ISO week, e.g. 2026-W47 (default: this week)")
+    scope = p.add_mutually_exclusive_group()
+    scope.add_argument("--team", help="only this team")
+    scope.add_argument("--owner", help="only this salesperson")
+    p.add_argument("--pipeline", help="pipeline name or id (default: the first)")
+    p.add_argument("--lang", dest="report_lang", choices=("en", "zh"), default="en")
+    p.add_argument("--size", choices=("A4", "Letter"), default="A4")
+    p.add_argument("--pdf", required=True, help="the PDF file to write")
+    p.set_defaults(run=run)
+
+
+def ensure_gui_app() -> None:
+    """Painting text needs a QGuiApplication; headless runs use the offscreen platform."""
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is None:
+        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        QGuiApplication(sys.argv[:1])
+
+
+def run(args: argparse.Namespace) -> int:
+    ensure_gui_app()
+    from ..report.document import cjk_font_family
+    from ..report.scope import resolve_scope
+    from ..report.weekly import report_for, write_weekly_pdf
+
+    open_db(args)
+    if args.report_lang == "zh" and cjk_font_family() is None:
+        print("funnel-desktop: no Chinese font is installed; Chinese text would print as "
+              "boxes. Install one (e.g. fonts-wqy-microhei).", file=sys.stderr)
+    data = report_for(args.week or date.today(), resolve_scope(args.team, args.owner),
+                      args.pipeline)
+    try:
+        pages = write_weekly_pdf(data, args.pdf, args.report_lang, args.size)
+    except OSError as exc:
+        if "No space" in str(exc):
+            raise StoreError("disk_full") from exc
+        raise ValidationError("file_write", "pdf", path=args.pdf, detail=str(exc)) from exc
+    print(f"{args.pdf}: {pages} pages, week {data.week_label}")
+    return 0

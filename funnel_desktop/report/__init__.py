@@ -1,0 +1,1 @@
+"""The weekly funnel report (销售漏斗周报): data, HTML, charts, PDF and print."""

@@ -1,0 +1,248 @@
+"""The weekly report as HTML for QTextDocument, every word through tr(), user text escaped."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+
+from PySide6.QtCore import QCoreApplication
+
+from ..locale_format import Formatter
+from .data import DealLine, WeeklyReportData
+
+translate = QCoreApplication.translate
+
+STYLE = """
+body { font-size: 9pt; color: #1f2d3d; }
+h1 { font-size: 17pt; color: #1f4e79; margin: 0; }
+h2 { font-size: 11.5pt; color: #1f4e79; margin-top: 14px; margin-bottom: 4px; }
+.sub { color: #6b7a8c; font-size: 8.5pt; }
+.note { color: #6b7a8c; font-size: 7.5pt; }
+table.grid { border-collapse: collapse; }
+table.grid td, table.grid th { border: 1px solid #d5dbe3; padding: 3px 5px; }
+table.grid th { background-color: #eef3f8; font-weight: bold; }
+td.num, th.num { text-align: right; }
+.up { color: #1e8449; }
+.down { color: #c0392b; }
+.finding-high { color: #c0392b; }
+.finding-medium { color: #b9770e; }
+.finding-low { color: #566573; }
+"""
+
+
+def _t(text: str) -> str:
+    return translate("WeeklyReport", text)
+
+
+def _delta(now: int, before: int, fmt: Formatter, money: bool, higher_is_better: bool = True
+           ) -> str:
+    diff = now - before
+    if diff == 0:
+        return '<span class="sub">±0</span>'
+    good = (diff > 0) == higher_is_better
+    arrow = "▲" if diff > 0 else "▼"
+    text = fmt.signed_money(diff) if money else fmt.signed(diff)
+    return f'<span class="{"up" if good else "down"}">{arrow} {escape(text)}</span>'
+
+
+def _table(headers: list[tuple[str, bool]], rows: list[list[str]], widths: list[int] | None = None
+           ) -> str:
+    """A grid table; headers are (text, numeric) and repeat on every page (<thead>)."""
+    head = "".join(
+        f'<th class="{"num" if num else ""}"'
+        + (f' width="{widths[i]}%"' if widths else "") + f">{escape(h)}</th>"
+        for i, (h, num) in enumerate(headers))
+    body = "".join("<tr>" + "".join(
+        f'<td class="{"num" if headers[i][1] else ""}">{c}</td>' for i, c in enumerate(r))
+        + "</tr>" for r in rows)
+    return (f'<table class="grid" width="100%" cellspacing="0" cellpadding="3">'
+            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+
+
+def _deal_rows(lines: list[DealLine], fmt: Formatter, extra: Callable[[DealLine], list[str]]
+               ) -> list[list[str]]:
+    return [[escape(d.title), escape(d.customer), escape(d.owner), fmt.money(d.amount),
+             *extra(d)] for d in lines]
+
+
+def _none(text: str) -> str:
+    return f'<p class="sub">{escape(text)}</p>'
+
+
+def render_html(r: WeeklyReportData, fmt: Formatter,
+                findings_text: Callable[[object], tuple[str, str]] | None = None) -> str:
+    """The whole report. ``findings_text(finding) → (severity, sentence)`` renders health
+    findings; charts are ``<img src="funnel.png">`` and ``forecast.png`` resources."""
+    scope = {"all": _t("All sales"), "team": _t("Team: %1").replace("%1", r.scope.name),
+             "owner": _t("Salesperson: %1").replace("%1", r.scope.name)}[r.scope.kind]
+    out = [f"<html><head><style>{STYLE}</style></head><body>"]
+    title = _t("Weekly funnel report")
+    business = escape(r.business) + " · " if r.business else ""
+    out.append(f"<h1>{business}{escape(title)}</h1>")
+    out.append('<p class="sub">' + escape(
+        _t("%1 · week %2 (%3 – %4) · pipeline %5 · printed %6")
+        .replace("%1", scope).replace("%2", r.week_label)
+        .replace("%3", fmt.date(r.week.start)).replace("%4", fmt.date(r.week.end))
+        .replace("%5", r.pipeline).replace("%6", fmt.date(r.printed))) + "</p>")
+    if r.empty:
+        out.append(_none(_t("There are no deals in this scope yet. Add deals on the board, or "
+                            "import a spreadsheet, and the report fills itself.")))
+
+    # key figures
+    out.append(f"<h2>{escape(_t('Key figures'))}</h2>")
+    t, last = r.this, r.last
+    rows = [
+        [_t("Open deals"), fmt.number(t.open_count), fmt.number(last.open_count),
+         _delta(t.open_count, last.open_count, fmt, False)],
+        [_t("Pipeline value"), fmt.money(t.open_amount), fmt.money(last.open_amount),
+         _delta(t.open_amount, last.open_amount, fmt, True)],
+        [_t("Weighted value"), fmt.money(t.weighted), fmt.money(last.weighted),
+         _delta(t.weighted, last.weighted, fmt, True)],
+        [_t("New deals"), fmt.number(t.new_count), fmt.number(last.new_count),
+         _delta(t.new_count, last.new_count, fmt, False)],
+        [_t("Won"), f"{fmt.number(t.won_count)} · {fmt.money(t.won_amount)}",
+         f"{fmt.number(last.won_count)} · {fmt.money(last.won_amount)}",
+         _delta(t.won_amount, last.won_amount, fmt, True)],
+        [_t("Lost"), f"{fmt.number(t.lost_count)} · {fmt.money(t.lost_amount)}",
+         f"{fmt.number(last.lost_count)} · {fmt.money(last.lost_amount)}",
+         _delta(t.lost_amount, last.lost_amount, fmt, True, higher_is_better=False)],
+        [_t("Win rate (closed this week)"), fmt.percent(t.win_rate), fmt.percent(last.win_rate),
+         ""],
+    ]
+    out.append(_table([(_t("Figure"), False), (_t("This week"), True), (_t("Last week"), True),
+                       (_t("Change"), True)],
+                      [[escape(a), escape(b), escape(c), d] for a, b, c, d in rows],
+                      [34, 22, 22, 22]))
+    out.append('<p class="note">' + escape(_t(
+        "Open deals and values as they stood at the end of each week (rebuilt from the change "
+        "log); won, lost and new count what happened inside the week.")) + "</p>")
+
+    # funnel
+    out.append(f"<h2>{escape(_t('The funnel'))}</h2>")
+    frows = [[escape(f.name), f"{f.probability}%", fmt.number(f.count), fmt.money(f.amount),
+              fmt.money(f.weighted), fmt.number(f.reached), fmt.percent(f.conversion)]
+             for f in r.funnel]
+    frows.append([f"<b>{escape(_t('Total'))}</b>", "",
+                  f"<b>{fmt.number(sum(f.count for f in r.funnel))}</b>",
+                  f"<b>{fmt.money(sum(f.amount for f in r.funnel))}</b>",
+                  f"<b>{fmt.money(sum(f.weighted for f in r.funnel))}</b>", "",
+                  f"<b>{fmt.percent(r.overall_conversion)}</b>"])
+    out.append(_table([(_t("Stage"), False), (_t("Probability"), True), (_t("Deals"), True),
+                       (_t("Value"), True), (_t("Weighted"), True), (_t("Reached"), True),
+                       (_t("Conversion to next"), True)], frows,
+                      [24, 11, 9, 16, 16, 10, 14]))
+    out.append('<p class="note">' + escape(
+        _t("Weighted = value × probability. Conversion = deals that reached the next stage ÷ "
+           "deals that reached this one, among deals created %1 – %2; the last row's total is "
+           "the overall rate to won.").replace("%1", fmt.date(r.conversion_period.start))
+        .replace("%2", fmt.date(r.conversion_period.end))) + "</p>")
+    out.append('<p align="center"><img src="funnel.png" width="520"></p>')
+
+    # won and lost
+    def reason(d: DealLine) -> list[str]:
+        label = escape(d.detail or "—") + (f' <span class="sub">({escape(d.category)})</span>'
+                                           if d.category else "")
+        return [label, escape(d.note)]
+
+    for key, heading, lines in (("won", _t("Won this week"), r.won),
+                                ("lost", _t("Lost this week"), r.lost)):
+        out.append(f"<h2>{escape(heading)} · {fmt.number(len(lines))} · "
+                   f"{fmt.money(sum(d.amount for d in lines))}</h2>")
+        if lines:
+            out.append(_table([(_t("Deal"), False), (_t("Customer"), False), (_t("Owner"), False),
+                               (_t("Value"), True), (_t("Reason"), False), (_t("Note"), False)],
+                              _deal_rows(lines, fmt, reason), [22, 20, 12, 12, 20, 14]))
+        else:
+            out.append(_none(_t("No deals won this week.") if key == "won"
+                             else _t("No deals lost this week.")))
+
+    # new deals and moves
+    out.append(f"<h2>{escape(_t('New deals this week'))} · {fmt.number(len(r.new))}</h2>")
+    if r.new:
+        out.append(_table([(_t("Deal"), False), (_t("Customer"), False), (_t("Owner"), False),
+                           (_t("Value"), True), (_t("Stage"), False)],
+                          _deal_rows(r.new, fmt, lambda d: [escape(d.stage)]),
+                          [28, 24, 14, 14, 20]))
+    else:
+        out.append(_none(_t("No new deals this week.")))
+    out.append(f"<h2>{escape(_t('Stage moves this week'))} · {fmt.number(len(r.moves))}</h2>")
+    if r.moves:
+        out.append(_table(
+            [(_t("Deal"), False), (_t("Customer"), False), (_t("Owner"), False),
+             (_t("Value"), True), (_t("Move"), False)],
+            _deal_rows(r.moves, fmt, lambda d: [
+                f'<span class="{"up" if d.forward else "down"}">'
+                f'{"▲" if d.forward else "▼"}</span> {escape(d.detail)} → {escape(d.stage)}']),
+            [24, 22, 12, 12, 30]))
+    else:
+        out.append(_none(_t("No deal changed stage this week.")))
+    if r.slipped:
+        out.append(f"<h2>{escape(_t('Expected close pushed later'))} · "
+                   f"{fmt.number(len(r.slipped))}</h2>")
+        out.append(_table([(_t("Deal"), False), (_t("Customer"), False), (_t("Owner"), False),
+                           (_t("Value"), True), (_t("Expected close"), False)],
+                          _deal_rows(r.slipped, fmt, lambda d: [escape(d.detail)]),
+                          [26, 24, 14, 14, 22]))
+
+    # forecast
+    out.append(f"<h2>{escape(_t('Forecast for the coming months'))}</h2>")
+    has_band = any(m.p50 is not None for m in r.forecast)
+    head = [(_t("Month"), False), (_t("Open value"), True), (_t("Weighted"), True)]
+    if has_band:
+        head += [(_t("P10"), True), (_t("P50"), True), (_t("P90"), True)]
+    rows_f = [[escape(_t("Overdue")), fmt.money(r.overdue.open_amount),
+               fmt.money(r.overdue.weighted)] + (["", "", ""] if has_band else [])]
+    for m in r.forecast:
+        row = [escape(fmt.month(m.month)), fmt.money(m.open_amount), fmt.money(m.weighted)]
+        if has_band:
+            row += [fmt.money(m.p10), fmt.money(m.p50), fmt.money(m.p90)]
+        rows_f.append(row)
+    out.append(_table(head, rows_f))
+    note = _t("Weighted value of open deals by expected close month; overdue deals (expected "
+              "close already passed) are shown apart, never hidden in a past month.")
+    if has_band:
+        note += " " + _t("P10 / P50 / P90: revenue in 10 % / 50 % / 90 % of 2,000 simulated "
+                         "outcomes, each open deal winning with its probability.")
+    out.append(f'<p class="note">{escape(note)}</p>')
+    out.append('<p align="center"><img src="forecast.png" width="520"></p>')
+
+    # targets
+    out.append(f"<h2>{escape(_t('Target progress'))}</h2>")
+    trows = []
+    for tl in r.targets:
+        label = _t("This month") if tl.label == "month" else _t("This quarter")
+        missing = (tl.target - tl.won) if tl.target else None
+        trows.append([escape(label), fmt.money(tl.target), fmt.money(tl.won),
+                      fmt.percent(tl.progress, 0), fmt.money(max(0, missing))
+                      if missing is not None else "—",
+                      (fmt.number(tl.coverage, 1) + "×") if tl.coverage is not None else "—"])
+    out.append(_table([(_t("Period"), False), (_t("Target"), True), (_t("Won so far"), True),
+                       (_t("Progress"), True), (_t("Still missing"), True),
+                       (_t("Coverage"), True)], trows))
+    out.append('<p class="note">' + escape(_t(
+        "Coverage = open pipeline value ÷ what is still missing to the target; below 3× is a "
+        "common warning line.")) + "</p>")
+    if not any(tl.target for tl in r.targets):
+        out.append(_none(_t("No target is set for this scope. Set one in Analytics → Targets.")))
+
+    # health
+    out.append(f"<h2>{escape(_t('Problem analysis'))}</h2>")
+    if r.findings and findings_text is not None:
+        items = []
+        for f in r.findings:
+            severity, sentence = findings_text(f)
+            items.append(f'<li class="finding-{severity}">{escape(sentence)}</li>')
+        out.append("<ul>" + "".join(items) + "</ul>")
+    else:
+        out.append(_none(_t("No problems found in the pipeline this week.")))
+
+    # owner's notes: heading and box in one table row, so they stay on one page
+    if r.notes.strip():
+        body = "".join(f"<p>{escape(line)}</p>" for line in r.notes.splitlines())
+    else:
+        body = ('<table class="grid" width="100%" cellspacing="0" cellpadding="10">'
+                + "".join("<tr><td>&nbsp;</td></tr>" for _ in range(5)) + "</table>")
+    out.append('<table width="100%" cellspacing="0" cellpadding="0"><tr><td>'
+               f"<h2>{escape(_t('Problems and actions'))}</h2>{body}</td></tr></table>")
+    out.append("</body></html>")
+    return "".join(out)

@@ -1,0 +1,53 @@
+"""One call from a week and a scope to a finished report document or PDF."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+from PySide6.QtGui import QTextDocument
+
+from ..core.dates import iso_week, parse_week
+from ..core.errors import ValidationError
+from ..i18n import language
+from ..locale_format import Formatter
+from ..store.queries import find_pipeline, get_setting
+from .data import WeeklyReportData, gather
+from .document import build_document, write_pdf
+from .scope import ReportScope
+
+
+def report_for(week: str | date, scope: ReportScope, pipeline: str | int | None = None,
+               printed: datetime | None = None) -> WeeklyReportData:
+    """Gather the report data for an ISO week (``2026-W47``) or the week containing a date."""
+    label = week if isinstance(week, str) else iso_week(week)
+    period = parse_week(label)
+    p = find_pipeline(pipeline)
+    if p is None:
+        raise ValidationError("pipeline_unknown", "pipeline", value=pipeline or "")
+    return gather(p.id, period, scope, week_label=label.upper(), printed=printed)
+
+
+def formatter(lang: str) -> Formatter:
+    return Formatter(lang, str(get_setting("currency", "CNY")),
+                     bool(get_setting("use_wan", True)))
+
+
+def document_for(data: WeeklyReportData, lang: str) -> QTextDocument:
+    """The report document in ``lang`` (translations are swapped in while it is built)."""
+    with language(lang) as lang_:
+        from ..texts.health import finding_text
+
+        return build_document(data, formatter(lang_), finding_text)
+
+
+def footer_for(data: WeeklyReportData) -> str:
+    return f"{data.business or 'Funnel Desktop'} · {data.week_label}"
+
+
+def write_weekly_pdf(data: WeeklyReportData, out: str | Path, lang: str = "en",
+                     size: str = "A4") -> int:
+    """Write the report PDF; returns its page count."""
+    doc = document_for(data, lang)
+    with language(lang):
+        return write_pdf(doc, out, footer_for(data), size)

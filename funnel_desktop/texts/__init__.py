@@ -1,0 +1,1 @@
+"""Words for people: codes and numbers from core/ rendered as translated sentences (tr())."""
