@@ -25,12 +25,26 @@ MESSAGES: dict[str, str] = {
     "reason_unknown": "“{value}” is not a kept {kind} reason.",
     "not_closed": "Deal #{value} is not closed, so it cannot be reopened.",
     "already_closed": "Deal #{value} is already closed; reopen it first.",
+    "activity_unknown": "Follow-up #{value} does not exist (it may have been deleted).",
     "closing_stage": "Use Won or Lost to close a deal, so the reason is kept.",
     "choice_invalid": "“{value}” is not one of: {choices}.",
     "target_invalid": "The target must be a positive amount, not “{value}”.",
     "no_history": "There are no won deals yet, so the average deal size is unknown.",
     "no_conversion": "No deal has passed stage “{stage}” yet, so its conversion is 0 and the "
     "plan cannot go further up the funnel.",
+    "idle_days_invalid": "The idle limit must be a whole number of days, not “{value}”.",
+    "stage_duplicate": "Two stages are called “{value}”; give each stage its own name.",
+    "stages_shape": "A pipeline needs at least one open stage, one Won stage and one Lost "
+    "stage.",
+    "stage_has_deals": "Stage “{value}” still holds {count} deals: choose where to move them "
+    "before removing it.",
+    "stage_move_invalid": "The deals of “{value}” must move to a kept stage of the same kind.",
+    "pipeline_duplicate": "There is already a pipeline called “{value}”.",
+    "pipeline_has_deals": "This pipeline still holds deals; move or delete them first.",
+    "pipeline_last": "The last pipeline cannot be deleted.",
+    "list_duplicate": "“{value}” is in the list twice.",
+    "list_in_use": "“{value}” is still in use, so it cannot be removed (make it inactive, or "
+    "change the deals that use it first).",
     "db_missing": "The database file {path} does not exist.",
     "db_locked": "The database {path} is in use by another program. Close it there, or wait "
     "and try again.",
@@ -44,7 +58,61 @@ MESSAGES: dict[str, str] = {
     "disk_full": "The disk is full; nothing was saved. Free some space and try again.",
     "db_error": "The database refused the change ({detail}); nothing was saved.",
     "db_not_empty": "{path} already holds a pipeline; the demo needs an empty database.",
+    "file_write": "Could not write {path}: {detail}",
     "db_connect": "Could not connect to the database {path}: {detail}",
+    "threshold_unknown": "“{name}” is not a health threshold.",
+    "threshold_invalid": "“{value}” is not a valid value for the health threshold {name}.",
+    "runs_invalid": "The number of simulation runs must be a whole number from 1 to "
+    "{maximum}, not “{value}”.",
+    # import, export and backups
+    "import_file_missing": "The file {path} does not exist.",
+    "import_file_type": "{path} is not a CSV or XLSX file.",
+    "import_too_big": "{path} is too big to import ({size} MB unpacked; the limit is "
+    "{limit} MB).",
+    "import_encoding": "{path} could not be read as text in {encoding}. Choose another "
+    "encoding.",
+    "import_unreadable": "{path} could not be read as a spreadsheet ({detail}).",
+    "import_empty": "{path} has no rows to import.",
+    "import_sheet_unknown": "The workbook has no sheet “{value}”.",
+    "import_nothing_mapped": "No column is mapped to a field. Map at least a deal title, "
+    "product, customer or external id.",
+    "import_column_unknown": "The mapping names column “{column}”, which this file does not "
+    "have.",
+    "import_field_unknown": "“{value}” is not a field that can be imported.",
+    "import_preset_invalid": "The mapping preset {path} cannot be used ({detail}).",
+    "import_lookup_missing": "The lookup file {path} named by the mapping does not exist.",
+    "import_has_errors": "{count} row(s) have problems, so nothing was imported. Fix them, or "
+    "choose to skip the rows with problems.",
+    "import_empty_row": "The row is empty.",
+    "import_duplicate_id": "External id “{value}” appeared already on row {first}; this row "
+    "is skipped.",
+    "import_title_missing": "The row has no title, product, customer or external id to name "
+    "the deal by.",
+    "import_stage_unmapped": "Stage “{value}” is not mapped to a stage of this pipeline.",
+    "import_closed_before_created": "The close date {closed} is before the created date "
+    "{created}.",
+    "import_other_pipeline": "External id “{value}” belongs to a deal in another pipeline; "
+    "the row is skipped.",
+    "note_customer_missing": "{count} row(s) have no customer; their deals were imported "
+    "without one.",
+    "note_created_fallback": "{count} deal(s) have no created date; they were given {date} "
+    "({rule}).",
+    "note_closed_fallback": "{count} closed deal(s) have no close date; they were given "
+    "their created date.",
+    "note_created_from_closed": "{count} closed deal(s) have no created date; their close "
+    "date was used.",
+    "note_lookup_normalised": "“{value}” was matched to “{match}” in {file} ({count} "
+    "row(s)).",
+    "note_lookup_missing": "“{value}” is not in {file} ({count} row(s)).",
+    "note_valued_from_price": "{count} open deal(s) without an amount were valued at their "
+    "product's list price.",
+    "note_stage_default": "{count} row(s) have no stage; they were put in “{stage}”.",
+    "note_reason_unknown": "“{value}” is not a kept won or lost reason; {count} deal(s) were "
+    "closed without a reason.",
+    "backup_missing": "The backup {path} does not exist.",
+    "backup_invalid": "{path} is not a usable backup ({detail}); nothing was restored.",
+    "export_what_unknown": "“{value}” cannot be exported; choose deals, customers, contacts "
+    "or activities.",
 }
 
 

@@ -1,0 +1,248 @@
+"""Editing pipelines and their stages, and the kept lists (reasons, sources, owners, teams,
+regions). Each call is one validated transaction and one change event."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..core.errors import ValidationError
+from ..store.models import (
+    Customer,
+    Deal,
+    Owner,
+    Pipeline,
+    Reason,
+    Region,
+    Source,
+    Stage,
+    StageHistory,
+    Team,
+)
+from . import validate as v
+from .api import Outcome, Services
+
+KINDS = ("open", "won", "lost")
+
+
+@dataclass(slots=True)
+class StageSpec:
+    """One stage as the pipeline editor holds it (``id`` None for a new stage)."""
+
+    name: str
+    kind: str = "open"
+    probability: int = 0
+    idle_days: int | None = None
+    colour: str = ""
+    questions: list[str] = field(default_factory=list)
+    ideal_conversion: int | None = None
+    id: int | None = None
+
+
+@dataclass(slots=True)
+class ListItem:
+    """One row of a kept list (``id`` None for a new one)."""
+
+    name: str
+    id: int | None = None
+    kind: str = ""  # reasons: won / lost
+    category: str = ""  # reasons
+    team_id: int | None = None  # owners
+    region_id: int | None = None  # owners
+    active: bool = True
+
+
+def _check_stages(stages: Sequence[StageSpec]) -> list[StageSpec]:
+    clean = []
+    for i, s in enumerate(stages):
+        name = v.text(s.name, f"stage_{i}_name", required=True)
+        if s.kind not in KINDS:
+            raise ValidationError("choice_invalid", f"stage_{i}_kind", value=s.kind,
+                                  choices=", ".join(KINDS))
+        prob = v.probability(s.probability)
+        prob = 100 if s.kind == "won" else 0 if s.kind == "lost" else prob or 0
+        ideal = v.probability(s.ideal_conversion) if s.ideal_conversion not in (None, "") \
+            else None
+        idle = None
+        if s.idle_days not in (None, ""):
+            try:
+                idle = int(s.idle_days)
+            except (TypeError, ValueError):
+                raise ValidationError("idle_days_invalid", f"stage_{i}_idle",
+                                      value=str(s.idle_days)) from None
+            if idle < 0:
+                raise ValidationError("idle_days_invalid", f"stage_{i}_idle", value=str(idle))
+        questions = [q.strip() for q in s.questions if q and q.strip()]
+        clean.append(StageSpec(name, s.kind, prob, idle, s.colour or "", questions, ideal, s.id))
+    names = [s.name for s in clean]
+    dup = next((n for n in names if names.count(n) > 1), None)
+    if dup:
+        raise ValidationError("stage_duplicate", "stages", value=dup)
+    kinds = [s.kind for s in clean]
+    if kinds.count("open") < 1 or kinds.count("won") != 1 or kinds.count("lost") != 1:
+        raise ValidationError("stages_shape", "stages")
+    return clean
+
+
+def save_pipeline(services: Services, pipeline_id: int | None, name: str,
+                  stages: Sequence[StageSpec], moves: dict[int, int] | None = None,
+                  initiator: object | None = None) -> Outcome:
+    """Create or edit a pipeline: rename, reorder (list order), add, edit and remove stages.
+
+    A removed stage that holds deals needs ``moves[removed_id] = target stage id`` (a stage
+    kept in this pipeline, of the same kind); its deals move there with a history entry.
+    """
+    pname = v.text(name, "pipeline_name", required=True)
+    clean = _check_stages(stages)
+    moves = dict(moves or {})
+    clash = Pipeline.select().where(Pipeline.name == pname)
+    if pipeline_id is not None:
+        clash = clash.where(Pipeline.id != pipeline_id)
+    if clash.exists():
+        raise ValidationError("pipeline_duplicate", "pipeline_name", value=pname)
+    existing: dict[int, Stage] = {}
+    if pipeline_id is not None:
+        if not Pipeline.select().where(Pipeline.id == pipeline_id).exists():
+            raise ValidationError("pipeline_unknown", "pipeline", value=pipeline_id)
+        existing = {s.id: s for s in Stage.select().where(Stage.pipeline == pipeline_id)}
+    kept = {s.id for s in clean if s.id is not None}
+    if kept - set(existing):
+        raise ValidationError("stage_unknown", "stages", value=sorted(kept - set(existing))[0])
+    removed = [existing[i] for i in existing if i not in kept]
+    holding = {s.id: Deal.select().where(Deal.stage == s.id).count() for s in removed}
+    kind_of = {s.id: s.kind for s in clean if s.id is not None}
+    for s in removed:
+        if holding[s.id]:
+            target = moves.get(s.id)
+            if target is None:
+                raise ValidationError("stage_has_deals", "stages", value=s.name,
+                                      count=holding[s.id])
+            if target not in kept or kind_of.get(target) != s.kind:
+                raise ValidationError("stage_move_invalid", "stages", value=s.name)
+    # past visits of a removed stage are kept, merged into its target (or the nearest kept
+    # stage of the same kind), so time in stage and conversions keep their history
+    merge_into: dict[int, int] = {}
+    for s in removed:
+        same = [k for k in clean if k.id is not None and k.kind == s.kind]
+        nearest = min(same, key=lambda k: abs(existing[k.id].position - s.position),
+                      default=None)
+        target = moves.get(s.id) or (nearest.id if nearest else None)
+        if target is not None:
+            merge_into[s.id] = target
+    now = services.clock()
+
+    def work() -> int:
+        if pipeline_id is None:
+            pid = Pipeline.create(name=pname, position=Pipeline.select().count()).id
+        else:
+            pid = pipeline_id
+            Pipeline.update(name=pname).where(Pipeline.id == pid).execute()
+        # move positions out of the way first, so reordering never collides
+        Stage.update(position=Stage.position + 10_000).where(Stage.pipeline == pid).execute()
+        for pos, s in enumerate(clean):
+            values = {"name": s.name, "kind": s.kind, "position": pos,
+                      "probability": s.probability, "idle_days": s.idle_days,
+                      "colour": s.colour, "ideal_conversion": s.ideal_conversion,
+                      "questions": json.dumps(s.questions, ensure_ascii=False)}
+            if s.id is None:
+                Stage.create(pipeline=pid, **values)
+            else:
+                Stage.update(values).where(Stage.id == s.id).execute()
+        for s in removed:
+            target = moves.get(s.id)
+            if target is not None and holding[s.id]:
+                ids = [d.id for d in Deal.select(Deal.id).where(Deal.stage == s.id)]
+                StageHistory.update(left_at=now).where(
+                    StageHistory.deal.in_(ids) & StageHistory.left_at.is_null()).execute()
+                StageHistory.insert_many([{"deal": i, "stage": target, "entered_at": now,
+                                           "by": services.user} for i in ids]).execute()
+                Deal.update(stage=target, stage_entered_at=now, updated_at=now).where(
+                    Deal.id.in_(ids)).execute()
+            if s.id in merge_into:
+                StageHistory.update(stage=merge_into[s.id]).where(
+                    StageHistory.stage == s.id).execute()
+            Stage.delete().where(Stage.id == s.id).execute()
+        return pid
+
+    pid = services._write(work)
+    return services._done(pid, None, {"pipelines", "deals"}, initiator=initiator)
+
+
+def delete_pipeline(services: Services, pipeline_id: int,
+                    initiator: object | None = None) -> Outcome:
+    """Delete a pipeline that holds no deals (the last pipeline cannot be deleted)."""
+    if Deal.select().where(Deal.pipeline == pipeline_id).exists():
+        raise ValidationError("pipeline_has_deals", "pipeline")
+    if Pipeline.select().count() <= 1:
+        raise ValidationError("pipeline_last", "pipeline")
+    services._write(lambda: Pipeline.delete().where(Pipeline.id == pipeline_id).execute())
+    return services._done(pipeline_id, None, {"pipelines"}, initiator=initiator)
+
+
+_MODELS: dict[str, Any] = {"source": Source, "team": Team, "region": Region, "owner": Owner,
+                           "reason": Reason}
+
+
+def save_list(services: Services, which: str, items: Sequence[ListItem],
+              initiator: object | None = None) -> Outcome:
+    """Replace a kept list (``source``, ``team``, ``region``, ``owner``, or ``reason``):
+    rename and edit kept rows, add new ones, remove the rest. A removed row still in use is
+    refused (reasons and owners can be made inactive instead)."""
+    model = _MODELS[which]
+    label = "label" if which == "reason" else "name"
+    clean = []
+    for i, item in enumerate(items):
+        name = v.text(item.name, f"{which}_{i}", required=True)
+        if which == "reason" and item.kind not in ("won", "lost"):
+            raise ValidationError("choice_invalid", f"{which}_{i}", value=item.kind,
+                                  choices="won, lost")
+        clean.append((item, name))
+    keys = [(it.kind, n) if which == "reason" else n for it, n in clean]
+    dup = next((k for k in keys if keys.count(k) > 1), None)
+    if dup:
+        raise ValidationError("list_duplicate", which, value=dup[1] if isinstance(dup, tuple)
+                              else dup)
+    kept_ids = {it.id for it, _ in clean if it.id is not None}
+    gone = [r.id for r in model.select(model.id) if r.id not in kept_ids]
+    for rid in gone:
+        if _in_use(which, rid):
+            row = model.get_by_id(rid)
+            raise ValidationError("list_in_use", which, value=getattr(row, label))
+
+    def work() -> None:
+        if gone:
+            model.delete().where(model.id.in_(gone)).execute()
+        # free unique names first so swaps and renames never collide
+        for it, _ in clean:
+            if it.id is not None:
+                model.update({label: f"\x00{it.id}"}).where(model.id == it.id).execute()
+        for pos, (it, name) in enumerate(clean):
+            values: dict[str, Any] = {label: name}
+            if which == "reason":
+                values.update(kind=it.kind, category=v.text(it.category, "category"),
+                              position=pos, active=it.active)
+            elif which == "owner":
+                values.update(team=it.team_id, region=it.region_id, active=it.active)
+            if it.id is None:
+                model.create(**values)
+            else:
+                model.update(values).where(model.id == it.id).execute()
+
+    services._write(work)
+    return services._done(which, None, {"lists", "deals", "customers"}, initiator=initiator)
+
+
+def _in_use(which: str, rid: int) -> bool:
+    if which == "source":
+        return (Deal.select().where(Deal.source == rid).exists()
+                or Customer.select().where(Customer.source == rid).exists())
+    if which == "team":
+        return Owner.select().where(Owner.team == rid).exists()
+    if which == "region":
+        return (Owner.select().where(Owner.region == rid).exists()
+                or Customer.select().where(Customer.region == rid).exists())
+    if which == "owner":
+        return Deal.select().where(Deal.owner == rid).exists()
+    return Deal.select().where(Deal.close_reason == rid).exists()
