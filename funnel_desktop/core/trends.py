@@ -1,0 +1,108 @@
+"""Data of the trend charts: win rate per month (count and value), sales cycle per month, and
+the cycle / time-in-stage / velocity panel."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .dates import month_key
+from .forecast_chart import period_months
+from .metrics import RULES, Metrics, TimeInStage
+from .stats import mean, median, ratio
+from .values import FunnelData, Period, StageKind
+
+
+@dataclass(frozen=True, slots=True)
+class WinRateMonth:
+    """Deals closed in one month: won ÷ (won + lost) by count and by value (None: no closes)."""
+
+    month: str
+    won_count: int
+    lost_count: int
+    won_amount: int
+    lost_amount: int
+    rate_count: float | None
+    rate_value: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class CycleMonth:
+    """Days from creation to won for the deals won in one month (None: none won)."""
+
+    month: str
+    won: int
+    mean_days: float | None
+    median_days: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Velocity:
+    """open deals × win rate × average deal ÷ average cycle days, with its four factors;
+    ``per_day`` (minor units per day) is None when a factor is unknown or the cycle is 0."""
+
+    per_day: float | None
+    open_count: int
+    win_rate: float | None
+    average_deal: float | None
+    cycle_days: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class CyclePanel:
+    """Sales cycle of the period's wins, time in each open stage, and velocity."""
+
+    won: int
+    cycle_mean: float | None
+    cycle_median: float | None
+    stages: list[TimeInStage]
+    velocity: Velocity
+    rules: dict[str, str]
+
+
+def _closed_in(data: FunnelData, period: Period):
+    kind = {s.id: s.kind for s in data.stages}
+    for d in data.deals:
+        k = kind.get(d.stage_id)
+        if d.closed is not None and k in (StageKind.WON, StageKind.LOST) \
+                and period.contains(d.closed):
+            yield d, k
+
+
+def win_rate_trend(data: FunnelData, period: Period) -> list[WinRateMonth]:
+    """One row per month the period touches (months without closes have rates None)."""
+    acc: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for d, k in _closed_in(data, period):
+        row = acc[month_key(d.closed.date())]
+        if k == StageKind.WON:
+            row[0] += 1
+            row[2] += d.amount
+        else:
+            row[1] += 1
+            row[3] += d.amount
+    out = []
+    for key in period_months(period):
+        won, lost, won_amount, lost_amount = acc.get(key, (0, 0, 0, 0))
+        out.append(WinRateMonth(key, won, lost, won_amount, lost_amount, ratio(won, won + lost),
+                                ratio(won_amount, won_amount + lost_amount)))
+    return out
+
+
+def cycle_trend(data: FunnelData, period: Period) -> list[CycleMonth]:
+    """Mean and median sales cycle of each month's wins, one row per month of the period."""
+    days: dict[str, list[int]] = defaultdict(list)
+    for d, k in _closed_in(data, period):
+        if k == StageKind.WON:
+            days[month_key(d.closed.date())].append((d.closed.date() - d.created.date()).days)
+    return [CycleMonth(key, len(days.get(key, [])), mean(days.get(key, [])),
+                       median(days.get(key, []))) for key in period_months(period)]
+
+
+def cycle_panel(m: Metrics) -> CyclePanel:
+    """The cycle, time in stage and velocity numbers of ``m`` with their rules."""
+    return CyclePanel(
+        won=m.won_count, cycle_mean=m.cycle_mean, cycle_median=m.cycle_median,
+        stages=list(m.time_in_stage),
+        velocity=Velocity(m.velocity, m.open_count, m.win_rate_count, m.average_deal,
+                          m.cycle_mean),
+        rules={k: RULES[k] for k in ("cycle", "time_in_stage", "velocity")})
