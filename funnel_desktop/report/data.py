@@ -7,14 +7,18 @@ from datetime import datetime, timedelta
 
 from ..core.conversion import stage_conversion
 from ..core.dates import add_months, month_key, period_of
+from ..core.health import Finding, HealthThresholds, diagnose
 from ..core.history import as_of
-from ..core.metrics import effective_probability, open_totals
+from ..core.metrics import compute, effective_probability, open_totals
+from ..core.simulation import forecast_band
 from ..core.values import FunnelData, Period, StageKind
 from ..core.weekly import KeyFigures, key_figures, previous_week, week_changes, week_end_moment
+from ..store.analytics_queries import activity_counts, decision_maker_customers
 from ..store.models import Customer, Deal, Owner, Reason, WeeklyNote
 from ..store.queries import get_setting, load_changes, load_funnel, stages_of, target_for
 from .scope import ReportScope
 
+BAND_RUNS = 2000
 CONVERSION_WEEKS = 13  # the conversion table looks at deals created in the last quarter
 
 
@@ -96,8 +100,9 @@ class WeeklyReportData:
     overdue: MonthLine
     forecast: list[MonthLine]
     targets: list[TargetLine]
-    findings: list = field(default_factory=list)  # core.health findings
+    findings: list[Finding] = field(default_factory=list)
     notes: str = ""
+    stage_names: dict[int, str] = field(default_factory=dict)
     deal_count: int = 0
 
     @property
@@ -203,6 +208,7 @@ def gather(pipeline_id: int, week: Period, scope: ReportScope, *, week_label: st
         targets.append(TargetLine(label, p, target_for(p.start, p.end, team_id, owner_id), won,
                                   open_amount, weighted))
 
+    findings = _findings(pipeline_id, scope, then, week, targets) if then.deals else []
     note = WeeklyNote.get_or_none((WeeklyNote.week == week_label)
                                   & (WeeklyNote.scope == scope.key))
     return WeeklyReportData(
@@ -213,7 +219,8 @@ def gather(pipeline_id: int, week: Period, scope: ReportScope, *, week_label: st
         won=won_lines, lost=lost_lines,
         new=_lines(wc.added, then, names), moves=moves, slipped=slipped,
         overdue=MonthLine("overdue", (overdue[0] + 50) // 100, overdue[1]),
-        forecast=forecast, targets=targets, notes=note.text if note else "",
+        forecast=forecast, targets=targets, findings=findings,
+        notes=note.text if note else "", stage_names={st.id: st.name for st in stages},
         deal_count=len(then.deals))
 
 
@@ -242,6 +249,30 @@ def _pipeline_name(pipeline_id: int) -> str:
 
 def _bands(data: FunnelData, week: Period, months: list[str]
            ) -> dict[str, tuple[int, int, int]]:
-    """P10 / P50 / P90 of revenue per month from simulating the open deals."""
-    return {}
+    """P10 / P50 / P90 of revenue per month from simulating the open deals that are not
+    overdue (overdue deals are shown apart, as in the table)."""
+    current = [d for d in data.deals
+               if d.expected_close is None or d.expected_close >= week.end]
+    band = forecast_band(FunnelData(data.stages, current, []), week.end, runs=BAND_RUNS,
+                         seed=0, horizon_months=len(months))
+    out = {}
+    for m in months:
+        b = band.bucket(m)
+        if b is not None:
+            out[m] = (b.p10, b.p50, b.p90)
+    return out
+
+
+def _findings(pipeline_id: int, scope: ReportScope, then: FunnelData, week: Period,
+              targets: list[TargetLine]) -> list[Finding]:
+    """Health findings for the pipeline as it stood at the week's end."""
+    period = Period(week.end - timedelta(days=89), week.end)
+    metrics = compute(then, period, week.end)
+    quarter = next((t for t in targets if t.label == "quarter"), None)
+    thresholds = HealthThresholds.from_dict(get_setting("health_thresholds", {}) or {})
+    return diagnose(then, metrics, week.end,
+                    activity_counts=activity_counts(pipeline_id, period, scope.segment()),
+                    decision_customers=decision_maker_customers(),
+                    target=quarter.target if quarter else None,
+                    won_so_far=quarter.won if quarter else None, thresholds=thresholds)
 

@@ -12,6 +12,7 @@ from ..core.errors import ValidationError
 from ..i18n import language
 from ..locale_format import Formatter
 from ..store.queries import find_pipeline, get_setting
+from ..texts.health import FindingWriter
 from .data import WeeklyReportData, gather
 from .document import build_document, write_pdf
 from .scope import ReportScope
@@ -36,9 +37,8 @@ def formatter(lang: str) -> Formatter:
 def document_for(data: WeeklyReportData, lang: str) -> QTextDocument:
     """The report document in ``lang`` (translations are swapped in while it is built)."""
     with language(lang) as lang_:
-        from ..texts.health import finding_text
-
-        return build_document(data, formatter(lang_), finding_text)
+        fmt = formatter(lang_)
+        return build_document(data, fmt, FindingWriter(fmt, data.stage_names))
 
 
 def footer_for(data: WeeklyReportData) -> str:

@@ -37,8 +37,8 @@ class FindingWriter:
         n, money, pct = f.number, f.money, f.percent
         if kind == "too_few_open":
             return _fill(translate(
-                "Health", "Only %1 deals are open (%2 in value); a healthy funnel keeps at "
-                "least %3 in follow-up. Fill the top of the funnel with new leads and first "
+                "Health", "Too few open deals: %1 (%2 in value), where a healthy funnel keeps "
+                "at least %3 in follow-up. Fill the top of the funnel with new leads and first "
                 "meetings."), n(p["open"]), money(p["open_amount"]), n(p["minimum"]))
         if kind == "low_coverage":
             return _fill(translate(
@@ -60,23 +60,23 @@ class FindingWriter:
                 pct(p["others"], 0))
         if kind == "close_date_passed":
             return _fill(translate(
-                "Health", "%1 open deals (%2) have an expected close date that has already "
-                "passed, by up to %3 days. Update their dates or close them."),
+                "Health", "Expected close date already passed: %1 open deals (%2), by up to "
+                "%3 days. Update their dates or close them."),
                 n(p["count"]), money(p["amount"]), n(p["max_days"]))
         if kind == "overdue_next_step":
             return _fill(translate(
-                "Health", "%1 deals (%2) have an overdue next step, by up to %3 days."),
+                "Health", "Next step overdue: %1 deals (%2), by up to %3 days."),
                 n(p["count"]), money(p["amount"]), n(p["max_days"]))
         if kind == "idle_deals":
             return _fill(translate(
-                "Health", "%1 deals in “%2” (%3) have had no stage change or activity for "
-                "more than %4 days (the longest %5 days): they are going stale."),
+                "Health", "Going stale in “%2”: %1 deals (%3) with no stage change or "
+                "activity for more than %4 days (the longest %5 days)."),
                 n(p["count"]), self.stage(p["stage_id"]), money(p["amount"]),
                 n(p["idle_days"]), n(p["max_days"]))
         if kind == "no_decision_maker":
             return _fill(translate(
-                "Health", "%1 deals (%2) from “%3” on have no known decision maker on the "
-                "customer's decision chain."),
+                "Health", "No decision maker known: %1 deals (%2) from “%3” on have no "
+                "decision maker on the customer's decision chain."),
                 n(p["count"]), money(p["amount"]), self.stage(p["from_stage_id"]))
         if kind == "lumpy_months":
             return _fill(translate(
@@ -90,7 +90,8 @@ class FindingWriter:
                 n(p["activities"]), n(p["beyond_first"]), n(p["open"]))
         if kind == "no_next_step":
             return _fill(translate(
-                "Health", "%1 open deals (%2) have no next step agreed with the customer."),
+                "Health", "No next step: %1 open deals (%2) have no next step agreed with the "
+                "customer."),
                 n(p["count"]), money(p["amount"]))
         if kind == "only_big":
             return _fill(translate(
