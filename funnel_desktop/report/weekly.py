@@ -9,6 +9,7 @@ from PySide6.QtGui import QTextDocument
 
 from ..core.dates import iso_week, parse_week
 from ..core.errors import ValidationError
+from ..core.values import Period
 from ..i18n import language
 from ..locale_format import Formatter
 from ..store.queries import find_pipeline, get_setting
@@ -19,10 +20,12 @@ from .scope import ReportScope
 
 
 def report_for(week: str | date, scope: ReportScope, pipeline: str | int | None = None,
-               printed: datetime | None = None) -> WeeklyReportData:
-    """Gather the report data for an ISO week (``2026-W47``) or the week containing a date."""
+               printed: datetime | None = None, period: Period | None = None
+               ) -> WeeklyReportData:
+    """Gather the report data for an ISO week (``2026-W47``) or the week containing a date;
+    ``period`` overrides the days (a week starting on another day than Monday)."""
     label = week if isinstance(week, str) else iso_week(week)
-    period = parse_week(label)
+    period = period or parse_week(label)
     p = find_pipeline(pipeline)
     if p is None:
         raise ValidationError("pipeline_unknown", "pipeline", value=pipeline or "")
