@@ -36,7 +36,8 @@ def as_of(data: FunnelData, changes: list[FieldChange], moment: datetime) -> Fun
         if d.created > moment:
             continue
         stays = by_deal.get(d.id)
-        current = max(stays, key=lambda v: v.entered) if stays else None
+        # the latest stay; on a tie (times are whole seconds) the one not left by ``moment``
+        current = max(stays, key=lambda v: (v.entered, v.left is None)) if stays else None
         stage_id = current.stage_id if current else d.stage_id
         closed = None
         if current is not None and kind.get(stage_id) in (StageKind.WON, StageKind.LOST):

@@ -8,7 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from .errors import ValidationError
 
 MINOR = 100  # minor units per major unit
-_CURRENCY = re.compile(r"[¥￥$€£元RMBCNYUSD\s]", re.IGNORECASE)
+_CURRENCY = re.compile(r"RMB|CNY|USD|US\$|[¥￥$€£元\s]", re.IGNORECASE)  # whole codes only
 
 
 def parse_amount(text: str | int | float | Decimal, *, decimal_comma: bool | None = None,
@@ -31,8 +31,11 @@ def parse_amount(text: str | int | float | Decimal, *, decimal_comma: bool | Non
             factor, s = Decimal(10000), s[:-1]
         elif s.endswith("亿"):
             factor, s = Decimal(100_000_000), s[:-1]
-        negative = s.startswith("-") or (s.startswith("(") and s.endswith(")"))
-        s = s.strip("-()")
+        negative = False
+        if s.startswith("-"):
+            negative, s = True, s[1:]
+        elif s.startswith("(") and s.endswith(")"):  # accountants' (300) for −300
+            negative, s = True, s[1:-1]
         if decimal_comma is None:
             # "1.234,56" or "12,5": a comma after the last dot, not followed by 3 digits.
             last_comma, last_dot = s.rfind(","), s.rfind(".")

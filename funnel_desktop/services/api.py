@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from ..core.dates import iso_week, parse_week
 from ..core.errors import StoreError, ValidationError
 from ..core.templates import LOST_REASONS, SOURCES, WON_REASONS, template
 from ..store.db import translated_errors
@@ -35,13 +36,18 @@ from ..store.models import (
 from . import validate as v
 from .events import Changes, EventBus
 from .undo import (
+    ROW_TABLES,
     CustomerSnapshot,
     DealSnapshot,
     Restore,
+    RowsSnapshot,
+    resnapshot_rows,
     restore_customers,
     restore_deals,
+    restore_rows,
     snapshot_customers,
     snapshot_deals,
+    snapshot_rows,
 )
 
 #: Deal fields whose edits are kept in the change log (DOMAIN.md "History").
@@ -108,14 +114,28 @@ class Services:
 
         def work() -> Restore:
             redo = Restore(inverse.label, snapshot_deals(deal_ids),
-                           snapshot_customers(customer_ids), inverse.extra)
+                           snapshot_customers(customer_ids), inverse.extra,
+                           tuple(resnapshot_rows(s) for s in inverse.rows))
+            lists = tuple(s for s in inverse.rows if ROW_TABLES[s.table][1] == "lists")
+            restore_rows(lists)  # owners, teams, ... first: deals and customers refer to them
             restore_customers(tuple(s for s in inverse.customers if s.row is not None))
             restore_deals(inverse.deals)
             restore_customers(tuple(s for s in inverse.customers if s.row is None))
+            restore_rows(tuple(s for s in inverse.rows if ROW_TABLES[s.table][1] != "lists"))
             return redo
 
         redo = self._write(work)
-        kinds = {"deals", "activities"} | ({"customers"} if customer_ids else set())
+        kinds = {ROW_TABLES[s.table][1] for s in inverse.rows}
+        if deal_ids or customer_ids:
+            kinds |= {"deals", "activities"}
+        if customer_ids:
+            kinds.add("customers")
+        for snap in (*inverse.rows, *redo.rows):  # activities name their deal and customer
+            for r in snap.rows:
+                if r.get("deal") is not None:
+                    deal_ids.append(r["deal"])
+                if r.get("customer") is not None and snap.table == "activity":
+                    customer_ids.append(r["customer"])
         return self._done(None, redo, kinds, deal_ids, customer_ids, initiator)
 
     # -- lookups --------------------------------------------------------------------------
@@ -221,6 +241,7 @@ class Services:
 
     def delete_deals(self, deal_ids: list[int], initiator: object | None = None) -> Outcome:
         """Delete deals with their history and activities."""
+        deal_ids = list(dict.fromkeys(deal_ids))  # an id listed twice is one deal
         for i in deal_ids:
             self._deal(i)
         before = snapshot_deals(deal_ids)
@@ -242,6 +263,7 @@ class Services:
                    initiator: object | None = None) -> Outcome:
         """Move open deals to another open stage of their pipeline (a probability the user set
         on a deal is kept)."""
+        deal_ids = list(dict.fromkeys(deal_ids))  # twice would enter the stage twice
         deals = [self._deal(i) for i in deal_ids]
         stage = self._stage(stage_id)
         if stage.kind != "open":
@@ -270,6 +292,7 @@ class Services:
         reason = Reason.get_or_none(Reason.id == reason_id)
         if reason is None or reason.kind != kind:
             raise ValidationError("reason_unknown", "reason", value=reason_id, kind=kind)
+        deal_ids = list(dict.fromkeys(deal_ids))  # twice would enter the stage twice
         deals = [self._deal(i) for i in deal_ids]
         for d in deals:
             if d.closed_at is not None:
@@ -330,6 +353,9 @@ class Services:
         if deal_id is not None:
             deal = self._deal(deal_id)
             customer_id = customer_id or deal.customer_id
+        if customer_id is not None and not Customer.select().where(
+                Customer.id == customer_id).exists():
+            raise ValidationError("customer_unknown", "customer", value=customer_id)
         now = self.clock()
         due = fields.get("due_at")
         if due is not None and not isinstance(due, datetime):
@@ -353,7 +379,10 @@ class Services:
             return act.id
 
         act_id = self._write(work)
-        inverse = Restore("log activity", before) if deal_id is not None else None
+        if deal_id is not None:
+            inverse = Restore("log activity", before)
+        else:
+            inverse = Restore("log activity", rows=(RowsSnapshot("activity", (("id", act_id),)),))
         return self._done(act_id, inverse, {"activities", "deals"},
                           [deal_id] if deal_id else [], [customer_id] if customer_id else [],
                           initiator)
@@ -361,14 +390,16 @@ class Services:
     def set_activity_done(self, activity_id: int, done: bool = True,
                           initiator: object | None = None) -> Outcome:
         """Mark a follow-up done (or not done)."""
-        act = Activity.get_by_id(activity_id)
-        before = snapshot_deals([act.deal_id]) if act.deal_id else ()
+        act = Activity.get_or_none(Activity.id == activity_id)
+        if act is None:
+            raise ValidationError("activity_unknown", "activity", value=activity_id)
+        before = snapshot_rows("activity", id=activity_id)
         now = self.clock()
         self._write(lambda: Activity.update(done_at=now if done else None).where(
             Activity.id == activity_id).execute())
-        return self._done(activity_id, Restore("activity done", before) if before else None,
+        return self._done(activity_id, Restore("activity done", rows=(before,)),
                           {"activities", "deals"}, [act.deal_id] if act.deal_id else [],
-                          initiator=initiator)
+                          [act.customer_id] if act.customer_id else [], initiator=initiator)
 
     # -- customers ------------------------------------------------------------------------
     def _clean_customer(self, fields: dict[str, Any]) -> dict[str, Any]:
@@ -519,6 +550,16 @@ class Services:
         if scope not in ("business", "team", "owner"):
             raise ValidationError("choice_invalid", "scope", value=scope,
                                   choices="business, team, owner")
+        period_start = v.day(period_start, "period_start")
+        period_end = v.day(period_end, "period_end")
+        if period_start is None or period_end is None:
+            raise ValidationError("date_invalid", "period_start" if period_start is None
+                                  else "period_end", value="")
+        if period_start > period_end:
+            raise ValidationError("period_invalid", "period_start",
+                                  start=period_start.isoformat(), end=period_end.isoformat())
+        before = snapshot_rows("target", scope=scope, team=team_id, owner=owner_id,
+                               period_start=period_start, period_end=period_end)
 
         def work() -> int:
             Target.delete().where((Target.scope == scope) & (Target.team == team_id)
@@ -530,12 +571,16 @@ class Services:
                                  amount=value).id
 
         tid = self._write(work)
-        return self._done(tid, None, {"targets"}, initiator=initiator)
+        return self._done(tid, Restore("set target", rows=(before,)), {"targets"},
+                          initiator=initiator)
 
     def save_weekly_note(self, week: str, scope: str, text: str,
                          initiator: object | None = None) -> Outcome:
         """Save the owner's 'problems and actions' for a week and scope."""
+        week = iso_week(parse_week(week).start)
+        text = "" if text is None else str(text)
         now = self.clock()
+        before = snapshot_rows("weekly_note", week=week, scope=scope)
 
         def work() -> None:
             WeeklyNote.insert(week=week, scope=scope, text=text, updated_at=now).on_conflict(
@@ -543,7 +588,8 @@ class Services:
                 update={WeeklyNote.text: text, WeeklyNote.updated_at: now}).execute()
 
         self._write(work)
-        return self._done(None, None, {"notes"}, initiator=initiator)
+        return self._done(None, Restore("weekly note", rows=(before,)), {"notes"},
+                          initiator=initiator)
 
 
 __all__ = ["Outcome", "Owner", "Region", "Services", "Source", "StoreError", "Team"]

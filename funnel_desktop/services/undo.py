@@ -5,7 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..store.models import Activity, Contact, Customer, Deal, DealChange, StageHistory
+from ..store.models import (
+    Activity,
+    Contact,
+    Customer,
+    Deal,
+    DealChange,
+    Owner,
+    Region,
+    Source,
+    StageHistory,
+    Target,
+    Team,
+    WeeklyNote,
+)
 
 Row = dict[str, Any]
 
@@ -33,6 +46,29 @@ class CustomerSnapshot:
 
 
 @dataclass(frozen=True, slots=True)
+class RowsSnapshot:
+    """The rows of one table that match ``key`` (column, value pairs; None matches NULL), as
+    they were. Restoring deletes whatever matches the key now and puts these rows back."""
+
+    table: str  # activity / target / weekly_note
+    key: tuple[tuple[str, Any], ...]
+    rows: tuple[Row, ...] = ()
+
+
+#: Tables whose rows an inverse can hold directly, and the change kind each one touches.
+ROW_TABLES: dict[str, tuple[type, str]] = {
+    "activity": (Activity, "activities"),
+    "target": (Target, "targets"),
+    "weekly_note": (WeeklyNote, "notes"),
+    # kept lists an import creates (restored before customers and deals, see Services.undo)
+    "team": (Team, "lists"),
+    "region": (Region, "lists"),
+    "source": (Source, "lists"),
+    "owner": (Owner, "lists"),
+}
+
+
+@dataclass(frozen=True, slots=True)
 class Restore:
     """The inverse of an action: put these rows back exactly as they were."""
 
@@ -40,6 +76,7 @@ class Restore:
     deals: tuple[DealSnapshot, ...] = ()
     customers: tuple[CustomerSnapshot, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
+    rows: tuple[RowsSnapshot, ...] = ()
 
 
 def snapshot_deals(ids: list[int] | tuple[int, ...]) -> tuple[DealSnapshot, ...]:
@@ -77,12 +114,13 @@ def snapshot_customers(ids: list[int] | tuple[int, ...]) -> tuple[CustomerSnapsh
 
 def restore_deals(snaps: tuple[DealSnapshot, ...]) -> None:
     """Put deals back as snapshotted (call inside a transaction)."""
+    gone = [s.deal_id for s in snaps if s.row is None]  # deals that did not exist: one query
+    for i in range(0, len(gone), 10000):
+        Deal.delete().where(Deal.id.in_(gone[i:i + 10000])).execute()
     for s in snaps:
-        exists = Deal.select(Deal.id).where(Deal.id == s.deal_id).exists()
         if s.row is None:
-            if exists:
-                Deal.delete().where(Deal.id == s.deal_id).execute()
             continue
+        exists = Deal.select(Deal.id).where(Deal.id == s.deal_id).exists()
         StageHistory.delete().where(StageHistory.deal == s.deal_id).execute()
         DealChange.delete().where(DealChange.deal == s.deal_id).execute()
         Activity.delete().where(Activity.deal == s.deal_id).execute()
@@ -124,3 +162,34 @@ def restore_customers(snaps: tuple[CustomerSnapshot, ...]) -> None:
             Deal.update(customer=s.customer_id).where(Deal.id.in_(list(s.deal_ids))).execute()
         Deal.update(customer=None).where((Deal.customer == s.customer_id)
                                          & Deal.id.not_in(list(s.deal_ids))).execute()
+
+
+def _matching(table: str, key: tuple[tuple[str, Any], ...]) -> Any:
+    model = ROW_TABLES[table][0]
+    expr = None
+    for column, value in key:
+        f = getattr(model, column)
+        part = f.is_null() if value is None else f == value
+        expr = part if expr is None else expr & part
+    return model, expr
+
+
+def snapshot_rows(table: str, **key: Any) -> RowsSnapshot:
+    """The rows of ``table`` matching ``key`` as they are now."""
+    k = tuple(sorted(key.items()))
+    model, expr = _matching(table, k)
+    return RowsSnapshot(table, k, tuple(model.select().where(expr).order_by(model.id).dicts()))
+
+
+def resnapshot_rows(snap: RowsSnapshot) -> RowsSnapshot:
+    """A fresh snapshot of the rows ``snap`` covers (for the redo of an undo)."""
+    return snapshot_rows(snap.table, **dict(snap.key))
+
+
+def restore_rows(snaps: tuple[RowsSnapshot, ...]) -> None:
+    """Put keyed rows back as snapshotted (call inside a transaction)."""
+    for s in snaps:
+        model, expr = _matching(s.table, s.key)
+        model.delete().where(expr).execute()
+        if s.rows:
+            model.insert_many(list(s.rows)).execute()

@@ -18,12 +18,13 @@ from .backup import backup_sqlite, stamped_name
 from .models import database
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+#: Per-connection pragmas. WAL is set once, after the checks (it is stored in the file, and a
+#: file that turns out to be damaged, newer or not ours must be left exactly as it was).
 SQLITE_PRAGMAS = {
-    "journal_mode": "wal",
+    "busy_timeout": 3000,  # first: the pragmas after it may wait for a lock
     "foreign_keys": 1,
     "cache_size": -64000,
     "synchronous": "normal",
-    "busy_timeout": 3000,
 }
 
 
@@ -128,13 +129,16 @@ def open_database(location: str | Path, *, create: bool = True, readonly: bool =
         elif not readonly and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
             raise StoreError("db_readonly", path=location)
         db = _sqlite(path, readonly)
-        with translated_errors(location):
-            db.connect()
-            row = db.execute_sql("PRAGMA quick_check").fetchone()
-            if row is None or row[0] != "ok":
-                db.close()
-                raise StoreError("db_corrupt", path=location, detail=row[0] if row else "?")
-    database.initialize(db)
+        try:
+            with translated_errors(location):
+                db.connect()
+                row = db.execute_sql("PRAGMA quick_check").fetchone()
+                if row is None or row[0] != "ok":
+                    raise StoreError("db_corrupt", path=location,
+                                     detail=row[0] if row else "?")
+        except StoreError:
+            db.close()
+            raise
     try:
         with translated_errors(location):
             version, pending, unknown = _schema_state(db)
@@ -155,9 +159,13 @@ def open_database(location: str | Path, *, create: bool = True, readonly: bool =
                 version = SCHEMA_VERSION
             elif pending and version == 0:
                 raise StoreError("db_not_funnel", path=location)
+            if isinstance(db, peewee.SqliteDatabase) and migrate and not readonly:
+                db.execute_sql("PRAGMA journal_mode=wal")
     except StoreError:
         db.close()
         raise
+    # Bound only now: after a failed open the models keep the database they had.
+    database.initialize(db)
     return OpenedDatabase(db, location, version, readonly, migrated_from, backup)
 
 

@@ -132,7 +132,7 @@ def load_funnel(pipeline_id: int, segment: Segment | None = None) -> FunnelData:
     deals = [DealFacts(*row) for row in q]
     vq = (StageHistory.select(StageHistory.deal, StageHistory.stage, StageHistory.entered_at,
                               StageHistory.left_at)
-          .join(Deal).where(where).order_by(StageHistory.entered_at).tuples())
+          .join(Deal).where(where).order_by(StageHistory.entered_at, StageHistory.id).tuples())
     visits = [StageVisit(*row) for row in vq]
     return FunnelData(stages, deals, visits)
 
