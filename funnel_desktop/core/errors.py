@@ -45,6 +45,7 @@ MESSAGES: dict[str, str] = {
     "list_duplicate": "“{value}” is in the list twice.",
     "list_in_use": "“{value}” is still in use, so it cannot be removed (make it inactive, or "
     "change the deals that use it first).",
+    "json_invalid": "“{value}” is not valid structured data.",
     "db_missing": "The database file {path} does not exist.",
     "db_locked": "The database {path} is in use by another program. Close it there, or wait "
     "and try again.",

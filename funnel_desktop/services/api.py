@@ -41,6 +41,7 @@ from .undo import (
     DealSnapshot,
     Restore,
     RowsSnapshot,
+    detach_deal_activities,
     resnapshot_rows,
     restore_customers,
     restore_deals,
@@ -472,7 +473,12 @@ class Services:
         if not Customer.select().where(Customer.id == customer_id).exists():
             raise ValidationError("customer_unknown", "customer", value=customer_id)
         before = snapshot_customers([customer_id])
-        self._write(lambda: Customer.delete().where(Customer.id == customer_id).execute())
+
+        def work() -> None:
+            detach_deal_activities(customer_id)
+            Customer.delete().where(Customer.id == customer_id).execute()
+
+        self._write(work)
         return self._done(customer_id, Restore("delete customer", customers=before),
                           {"customers", "deals"}, before[0].deal_ids, [customer_id], initiator)
 

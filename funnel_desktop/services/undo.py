@@ -135,12 +135,20 @@ def restore_deals(snaps: tuple[DealSnapshot, ...]) -> None:
                 model.insert_many(list(rows)).execute()
 
 
+def detach_deal_activities(customer_id: int) -> None:
+    """Before a customer is deleted: the follow-ups of its deals belong to the deals, so they
+    stay, without the customer (the foreign key would otherwise delete them with it)."""
+    Activity.update(customer=None).where((Activity.customer == customer_id)
+                                         & Activity.deal.is_null(False)).execute()
+
+
 def restore_customers(snaps: tuple[CustomerSnapshot, ...]) -> None:
     """Put customers back as snapshotted (call inside a transaction)."""
     for s in snaps:
         exists = Customer.select(Customer.id).where(Customer.id == s.customer_id).exists()
         if s.row is None:
             if exists:
+                detach_deal_activities(s.customer_id)
                 Customer.delete().where(Customer.id == s.customer_id).execute()
             continue
         Contact.delete().where(Contact.customer == s.customer_id).execute()
@@ -158,6 +166,9 @@ def restore_customers(snaps: tuple[CustomerSnapshot, ...]) -> None:
         missing = [a for a in s.activities if a["id"] not in present]
         if missing:
             Activity.insert_many(missing).execute()
+        if present:  # follow-ups of its deals were kept, only detached from the customer
+            Activity.update(customer=s.customer_id).where(
+                Activity.id.in_(list(present))).execute()
         if s.deal_ids:
             Deal.update(customer=s.customer_id).where(Deal.id.in_(list(s.deal_ids))).execute()
         Deal.update(customer=None).where((Deal.customer == s.customer_id)

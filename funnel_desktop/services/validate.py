@@ -81,6 +81,9 @@ def json_text(value: Any, default: str) -> str:
     if value is None:
         return default
     if isinstance(value, str):
-        json.loads(value)
+        try:
+            json.loads(value)
+        except ValueError:
+            raise ValidationError("json_invalid", "json", value=value[:40]) from None
         return value
     return json.dumps(value, ensure_ascii=False, sort_keys=True)

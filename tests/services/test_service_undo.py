@@ -168,3 +168,23 @@ def test_undo_chain_in_reverse_order(svc: Services, world, dump, clock):
     while stack:
         svc.undo(stack.pop())
     assert dump() == start
+
+
+def test_deleting_a_customer_keeps_its_deals_follow_ups(services, clock):
+    """The follow-ups logged on a customer's deal stay with the deal; undo relinks them."""
+    from funnel_desktop.store.models import Activity, Stage
+
+    services.seed_lists("en")
+    pid = services.create_pipeline("b2b6", "en").value
+    stage = Stage.select().where((Stage.pipeline == pid) & (Stage.kind == "open")).first()
+    cid = services.save_customer(None, {"name": "Acme"}).value
+    deal = services.create_deal(pid, stage.id, {"title": "ERP", "customer": cid}).value
+    on_deal = services.log_activity({"deal": deal, "kind": "call", "subject": "Intro"}).value
+    on_customer = services.log_activity({"customer": cid, "kind": "note"}).value
+    out = services.delete_customer(cid)
+    kept = Activity.get_by_id(on_deal)
+    assert (kept.deal_id, kept.customer_id) == (deal, None)
+    assert Activity.get_or_none(Activity.id == on_customer) is None
+    services.undo(out.inverse)
+    assert Activity.get_by_id(on_deal).customer_id == cid
+    assert Activity.get_by_id(on_customer).customer_id == cid
