@@ -172,6 +172,11 @@ def generate(services: Services, *, deals: int = 300, seed: int = 1, lang: str =
                 visits.append((open_stages[pos], t))
                 t_next = t + stay
                 if t_next >= now or (force_open and rng.random() < 0.35):
+                    if open_share is not None and not force_open:
+                        # a forced share of open deals: every other deal is closed by now
+                        outcome = "won" if rng.random() < 0.4 else "lost"
+                        visits.append((won_stage if outcome == "won" else lost_stage,
+                                       t + (now - t) / 2))
                     break
                 r = rng.random()
                 if open_share is not None and not force_open and r < 0.1:
