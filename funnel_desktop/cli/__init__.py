@@ -9,7 +9,7 @@ import sys
 from ..core.errors import FunnelError, StoreError, ValidationError
 
 #: Sub-command modules in ``funnel_desktop.cli``; each has ``register(sub)`` and ``run(args)``.
-COMMANDS = ("demo", "metrics", "plan", "check", "health")
+COMMANDS = ("demo", "metrics", "plan", "check", "health", "report", "import_", "export", "backup")
 
 EXIT_OK, EXIT_ERROR, EXIT_INPUT, EXIT_DATABASE = 0, 1, 2, 3
 

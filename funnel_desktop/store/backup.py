@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import sqlite3
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
+
+from ..core.errors import StoreError
 
 
 def backup_sqlite(source: str | Path, dest: str | Path) -> Path:
@@ -33,3 +39,196 @@ def stamped_name(db_path: str | Path, label: str) -> str:
     p = Path(db_path)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     return f"{p.stem}.{label}-{stamp}{p.suffix or '.sqlite'}"
+
+
+# -- rolling backups, backup now, restore (File → Backup, ``funnel-desktop backup``) ---------
+DEFAULT_KEEP = 10
+#: The setting that holds how many rolling backups to keep.
+KEEP_SETTING = "backup_keep"
+AUTO_LABEL = "auto"
+
+
+@dataclass(frozen=True, slots=True)
+class BackupInfo:
+    """One backup file of a database: its label (auto, manual, schema1, before-restore…),
+    when it was taken (local time, from its name) and its size in bytes."""
+
+    path: Path
+    label: str
+    taken: datetime
+    size: int
+
+
+def default_backup_dir(db_path: str | Path) -> Path:
+    """``backups/`` beside the database (for the app's own database this is the data
+    folder's ``backups``)."""
+    return Path(db_path).expanduser().parent / "backups"
+
+
+def _name_pattern(db_path: Path) -> re.Pattern[str]:
+    suffix = db_path.suffix or ".sqlite"
+    return re.compile(rf"^{re.escape(db_path.stem)}\.([A-Za-z0-9_]+(?:-[A-Za-z_]+)*)-"
+                      rf"(\d{{8}}-\d{{6}})(?:-(\d+))?{re.escape(suffix)}$")
+
+
+def list_backups(db_path: str | Path, backup_dir: str | Path | None = None
+                 ) -> list[BackupInfo]:
+    """The backups of this database in ``backup_dir``, newest first."""
+    db_path = Path(db_path).expanduser()
+    folder = Path(backup_dir) if backup_dir is not None else default_backup_dir(db_path)
+    if not folder.is_dir():
+        return []
+    pattern = _name_pattern(db_path)
+    out = []
+    for p in folder.iterdir():
+        m = pattern.match(p.name)
+        if m is None or not p.is_file():
+            continue
+        taken = datetime.strptime(m.group(2), "%Y%m%d-%H%M%S")
+        st = p.stat()
+        out.append((taken, int(m.group(3) or 1), st.st_mtime_ns,
+                    BackupInfo(p, m.group(1), taken, st.st_size)))
+    out.sort(key=lambda t: t[:3], reverse=True)  # the name's time, its number, then mtime
+    return [t[3] for t in out]
+
+
+def _unique_dest(folder: Path, db_path: Path, label: str) -> Path:
+    """A time-stamped name in ``folder`` that sorts after every backup taken in the same
+    second (``-2``, ``-3``…)."""
+    first = folder / stamped_name(db_path, label)
+    suffix = db_path.suffix or ".sqlite"
+    stem = first.name[:-len(suffix)]
+    numbers = [1] if first.exists() else []
+    if folder.is_dir():
+        pattern = re.compile(rf"{re.escape(stem)}-(\d+){re.escape(suffix)}")
+        for p in folder.iterdir():
+            m = pattern.fullmatch(p.name)
+            if m:
+                numbers.append(int(m.group(1)))
+    return first.with_name(f"{stem}-{max(numbers) + 1}{suffix}") if numbers else first
+
+
+def _sqlite_errors(path: Path) -> Any:
+    from .db import translated_errors
+
+    return translated_errors(str(path))
+
+
+def backup_now(db_path: str | Path, dest: str | Path | None = None, *,
+               backup_dir: str | Path | None = None, label: str = "manual") -> Path:
+    """Copy the database now (to ``dest``, or a time-stamped name in the backup folder)."""
+    db_path = Path(db_path).expanduser()
+    if not db_path.is_file():
+        raise StoreError("db_missing", path=str(db_path))
+    if dest is None:
+        folder = Path(backup_dir) if backup_dir is not None else default_backup_dir(db_path)
+        dest = _unique_dest(folder, db_path, label)
+    with _sqlite_errors(db_path):
+        return backup_sqlite(db_path, dest)
+
+
+def prune_backups(db_path: str | Path, keep: int, *, backup_dir: str | Path | None = None,
+                  label: str = AUTO_LABEL) -> list[Path]:
+    """Remove the oldest backups with ``label`` beyond the newest ``keep``; returns them."""
+    old = [b.path for b in list_backups(db_path, backup_dir) if b.label == label][max(keep, 0):]
+    for p in old:
+        p.unlink(missing_ok=True)
+    return old
+
+
+def rolling_backup(db_path: str | Path, *, backup_dir: str | Path | None = None,
+                   keep: int = DEFAULT_KEEP, skip_unchanged: bool = True) -> Path | None:
+    """The backup taken when a database is opened: keeps the newest ``keep`` (0 turns it
+    off), removing the oldest. Skipped (None) when the newest one is younger than the
+    database file and nothing waits in its write-ahead log."""
+    db_path = Path(db_path).expanduser()
+    if keep <= 0 or not db_path.is_file():
+        return None
+    if skip_unchanged:
+        autos = [b for b in list_backups(db_path, backup_dir) if b.label == AUTO_LABEL]
+        wal = db_path.with_name(db_path.name + "-wal")
+        pending = wal.exists() and wal.stat().st_size > 0
+        if autos and not pending and autos[0].path.stat().st_mtime >= db_path.stat().st_mtime:
+            return None
+    dest = backup_now(db_path, backup_dir=backup_dir, label=AUTO_LABEL)
+    prune_backups(db_path, keep, backup_dir=backup_dir)
+    return dest
+
+
+def check_backup(path: str | Path) -> None:
+    """Raise :class:`StoreError` unless ``path`` is a Funnel Desktop database that opens,
+    passes ``PRAGMA quick_check`` and is not from a newer version. Opens it read-only."""
+    path = Path(path).expanduser()
+    if not path.is_file():
+        raise StoreError("backup_missing", path=str(path))
+    from .db import known_migrations
+
+    try:
+        con = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True, timeout=3)
+        try:
+            row = con.execute("PRAGMA quick_check").fetchone()
+            if row is None or row[0] != "ok":
+                raise StoreError("backup_invalid", path=str(path),
+                                 detail=row[0] if row else "quick_check failed")
+            tables = {r[0] for r in con.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if not {"schema_migration", "deal", "pipeline"} <= tables:
+                raise StoreError("backup_invalid", path=str(path),
+                                 detail="not a Funnel Desktop database")
+            applied = {r[0] for r in con.execute("SELECT name FROM schema_migration")}
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        raise StoreError("backup_invalid", path=str(path), detail=str(exc)) from None
+    unknown = applied - {m.name for m in known_migrations()}
+    if unknown:
+        raise StoreError("backup_invalid", path=str(path),
+                         detail="made by a newer version of Funnel Desktop")
+
+
+def _ensure_unlocked(db_path: Path) -> None:
+    try:
+        con = sqlite3.connect(str(db_path), timeout=0.2, isolation_level=None)
+        try:
+            con.execute("BEGIN EXCLUSIVE")
+            con.execute("ROLLBACK")
+        finally:
+            con.close()
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+            raise StoreError("db_locked", path=str(db_path)) from None
+    except sqlite3.DatabaseError:
+        pass  # a damaged file: restoring is what it needs
+
+
+def restore_backup(backup: str | Path, db_path: str | Path, *,
+                   backup_dir: str | Path | None = None) -> Path | None:
+    """Replace the database with ``backup`` (close the database first).
+
+    The backup is checked before anything changes; the current file is copied first to a
+    ``before-restore`` backup, whose path is returned (None when there was no file)."""
+    backup, db_path = Path(backup).expanduser(), Path(db_path).expanduser()
+    check_backup(backup)
+    if db_path.exists() and backup.resolve() == db_path.resolve():
+        raise StoreError("backup_invalid", path=str(backup), detail="it is the database itself")
+    if db_path.exists() and not os.access(db_path, os.W_OK):
+        raise StoreError("db_readonly", path=str(db_path))
+    safety = None
+    if db_path.exists():
+        _ensure_unlocked(db_path)
+        folder = Path(backup_dir) if backup_dir is not None else default_backup_dir(db_path)
+        dest = _unique_dest(folder, db_path, "before-restore")
+        try:
+            safety = backup_sqlite(db_path, dest)
+        except sqlite3.DatabaseError:  # damaged: keep its bytes as they are
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(db_path, dest)
+            os.chmod(dest, 0o600)
+            safety = dest
+    tmp = db_path.with_name(db_path.name + ".restoring")
+    with _sqlite_errors(db_path):
+        backup_sqlite(backup, tmp)
+        for extra in ("-wal", "-shm", "-journal"):  # a stale log must not replay over it
+            db_path.with_name(db_path.name + extra).unlink(missing_ok=True)
+        os.replace(tmp, db_path)
+    return safety

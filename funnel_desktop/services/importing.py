@@ -1,0 +1,242 @@
+"""Importing a table: one transaction (all rows or none), bulk inserts, an inverse that
+removes the whole import, one change event."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import peewee
+
+from ..core.errors import ValidationError
+from ..core.values import StageKind
+from ..store.db import fix_sequences, translated_errors
+from ..store.importing import ImportPlan, ImportReport, Mapping, Table, plan_import
+from ..store.importing.bulk import bulk_insert
+from ..store.importing.resolve import fold
+from ..store.models import (
+    Contact,
+    Customer,
+    Deal,
+    DealChange,
+    Owner,
+    Region,
+    Source,
+    StageHistory,
+    Team,
+    database,
+)
+from .api import LOGGED_FIELDS, Outcome, Services, _as_text
+from .events import Changes
+from .undo import (
+    CustomerSnapshot,
+    DealSnapshot,
+    Restore,
+    RowsSnapshot,
+    snapshot_customers,
+    snapshot_deals,
+)
+
+_DEAL_COLUMNS = ("id", "title", "customer", "pipeline", "stage", "amount", "probability",
+                 "expected_close", "owner", "source", "project_type", "next_step",
+                 "next_step_due", "created_at", "updated_at", "stage_entered_at",
+                 "last_activity_at", "closed_at", "close_reason", "close_note", "checklist",
+                 "external_id")
+_CUSTOMER_COLUMNS = ("id", "name", "external_id", "industry", "scale", "address", "region",
+                     "phone", "email", "contact_person", "notes", "created_at", "updated_at")
+_HISTORY_COLUMNS = ("deal", "stage", "entered_at", "left_at", "by")
+_CONTACT_COLUMNS = ("customer", "name", "title", "phone", "email")
+
+
+class ImportRefused(ValidationError):
+    """Rows have problems and the mapping does not skip them: nothing was written.
+    ``report`` lists every problem."""
+
+    def __init__(self, report: ImportReport) -> None:
+        self.report = report
+        super().__init__("import_has_errors", "file", count=report.problem_rows)
+
+
+@dataclass(slots=True)
+class _Written:
+    deal_ids: list[int]
+    customer_ids: list[int]
+    inverse: Restore
+
+
+def import_table(services: Services, table: Table, mapping: Mapping, pipeline_id: int, *,
+                 dry_run: bool = False, base_dir: Path | None = None,
+                 initiator: object | None = None) -> Outcome:
+    """Import the table into the pipeline: all rows or none.
+
+    Returns an :class:`Outcome` whose value is the :class:`ImportReport` and whose inverse
+    (for ``Services.undo``) removes everything the import created and puts back what it
+    changed. A dry run writes nothing and publishes nothing. Raises :class:`ImportRefused`
+    when rows have problems (unless the mapping skips them)."""
+    now = services.clock()
+    location = str(getattr(database.obj, "database", "database"))
+    with translated_errors(location):
+        plan = plan_import(table, mapping, pipeline_id, now=now, base_dir=base_dir)
+    report = plan.report
+    if dry_run:
+        return Outcome(report, None, Changes(frozenset()))
+    if report.blocked:
+        raise ImportRefused(report)
+    written: _Written = services._write(lambda: _execute(plan, services.user, now))
+    report.dry_run = False
+    return services._done(report, written.inverse,
+                          {"deals", "customers", "activities", "lists"}, written.deal_ids,
+                          written.customer_ids, initiator)
+
+
+# -- writing (inside the transaction) -------------------------------------------------------
+def _next_id(model: type[peewee.Model]) -> int:
+    return (model.select(peewee.fn.MAX(model.id)).scalar() or 0) + 1
+
+
+def _ensure_names(model: type[peewee.Model], known: dict[str, int | None],
+                  display: dict[str, str]) -> list[int]:
+    """Create the named rows still missing; fill their ids into ``known``."""
+    if not display:
+        return []
+    names = list(display.values())
+    bulk_insert(model, ("name",), [(n,) for n in names])
+    created = []
+    for i, name in model.select(model.id, model.name).where(model.name.in_(names)).tuples():
+        known[fold(name)] = i
+        created.append(i)
+    return created
+
+
+def _chunks(ids: list[int], size: int = 20000) -> Iterable[list[int]]:
+    for i in range(0, len(ids), size):
+        yield ids[i:i + size]
+
+
+def _execute(plan: ImportPlan, user: str, now: datetime) -> _Written:
+    created_lists = {kind: _ensure_names(model, plan.names[kind], plan.display[kind])
+                     for kind, model in (("team", Team), ("region", Region),
+                                         ("source", Source))}
+    teams, regions, sources = plan.names["team"], plan.names["region"], plan.names["source"]
+
+    # owners
+    owner_ids = plan.owners
+    if plan.new_owners:
+        bulk_insert(Owner, ("name", "team", "region", "active"),
+              [(o["name"], teams.get(fold(o["team"])) if o["team"] else None,
+                regions.get(fold(o["region"])) if o["region"] else None, True)
+               for o in plan.new_owners.values()])
+        names = [o["name"] for o in plan.new_owners.values()]
+        created_lists["owner"] = []
+        for i, name in Owner.select(Owner.id, Owner.name).where(Owner.name.in_(names)).tuples():
+            owner_ids[fold(name)] = i
+            created_lists["owner"].append(i)
+
+    # customers
+    customer_ids: dict[str, int] = {}
+    touched = [c.id for c in plan.customers.values()
+               if c.id is not None and (c.fields or c.contacts)]
+    customer_snaps: list[CustomerSnapshot] = []
+    for chunk in _chunks(touched, 2000):
+        customer_snaps.extend(snapshot_customers(chunk))
+    next_customer = _next_id(Customer)
+    new_customers = []
+    for key, c in plan.customers.items():
+        if c.id is not None:
+            customer_ids[key] = c.id
+            continue
+        cid = next_customer
+        next_customer += 1
+        customer_ids[key] = cid
+        f = c.fields
+        region = regions.get(fold(f["region"])) if f.get("region") else None
+        new_customers.append((cid, f.get("name", ""), f.get("external_id"),
+                              f.get("industry", ""), f.get("scale", ""), f.get("address", ""),
+                              region, f.get("phone", ""), f.get("email", ""),
+                              f.get("contact_person", ""), f.get("notes", ""), now, now))
+    bulk_insert(Customer, _CUSTOMER_COLUMNS, new_customers)
+    for c in plan.customers.values():
+        if c.id is not None and c.fields:
+            values = dict(c.fields)
+            if "region" in values:
+                values["region"] = regions.get(fold(values["region"]))
+            Customer.update(updated_at=now, **values).where(Customer.id == c.id).execute()
+    bulk_insert(Contact, _CONTACT_COLUMNS,
+          [(customer_ids[c.key], p.get("name", ""), p.get("title", ""), p.get("phone", ""),
+            p.get("email", "")) for c in plan.customers.values() for p in c.contacts])
+
+    def ref(value: Any, ids: dict[str, Any]) -> int | None:
+        if isinstance(value, str) and value.startswith("new:"):
+            return ids.get(value[4:])
+        return value
+
+    # new deals with their history
+    next_deal = _next_id(Deal)
+    deal_rows, history = [], []
+    new_ids = []
+    for r in plan.new_deals:
+        d = r.deal
+        did = next_deal
+        next_deal += 1
+        new_ids.append(did)
+        key = plan.row_customer.get(r.row)
+        owner = owner_ids.get(fold(r.owner["name"])) if r.owner.get("name") else None
+        source = sources.get(fold(d["source"])) if d.get("source") else None
+        reason = plan.reasons.get((str(d["kind"]), fold(d["close_reason"]))) if d.get(
+            "close_reason") else None
+        entered = d["stage_entered_at"]
+        deal_rows.append((did, d["title"], customer_ids.get(key) if key else None,
+                          plan.pipeline_id, d["stage"], d["amount"], d["probability"],
+                          d["expected_close"], owner, source, d["project_type"], d["next_step"],
+                          d["next_step_due"], d["created_at"], now, entered, None,
+                          d["closed_at"], reason, d["close_note"], "{}", d["external_id"]))
+        if d.get("via") is not None and d["closed_at"] is not None:
+            history.append((did, d["via"], d["created_at"], d["closed_at"], user))
+        history.append((did, d["stage"], entered, None, user))
+    bulk_insert(Deal, _DEAL_COLUMNS, deal_rows)
+    bulk_insert(StageHistory, _HISTORY_COLUMNS, history)
+
+    # updated deals
+    deal_snaps: list[DealSnapshot] = []
+    update_ids = [u.id for u in plan.updates]
+    for chunk in _chunks(update_ids):
+        deal_snaps.extend(snapshot_deals(chunk))
+    olds = {s.deal_id: s.row or {} for s in deal_snaps}
+    logs, moved = [], []
+    for u in plan.updates:
+        values = dict(u.changes)
+        for k, ids in (("customer", customer_ids), ("owner", owner_ids), ("source", sources)):
+            if k in values:
+                values[k] = ref(values[k], ids)
+        old = olds[u.id]
+        for f in LOGGED_FIELDS:
+            if f in values:
+                logs.append((u.id, f, _as_text(old.get(f)), _as_text(values[f]), now, user))
+        if "stage" in values:
+            d = u.row.deal
+            entered = d["closed_at"] if d["kind"] != StageKind.OPEN else d["created_at"]
+            if entered is None or entered < u.stage_entered_at:
+                entered = now
+            values["stage_entered_at"] = entered
+            moved.append((u.id, values["stage"], entered))
+        Deal.update(updated_at=now, **values).where(Deal.id == u.id).execute()
+    bulk_insert(DealChange, ("deal", "field", "old", "new", "at", "by"), logs)
+    for did, _stage, entered in moved:
+        StageHistory.update(left_at=entered).where(
+            (StageHistory.deal == did) & StageHistory.left_at.is_null()).execute()
+    bulk_insert(StageHistory, _HISTORY_COLUMNS, [(i, s, e, None, user) for i, s, e in moved])
+    fix_sequences(database.obj, ("customer", "deal"))
+
+    new_customer_ids = [customer_ids[k] for k, c in plan.customers.items() if c.id is None]
+    lists = tuple(RowsSnapshot(table, (("id", i),)) for table in ("team", "region", "source",
+                                                                   "owner")
+                  for i in created_lists.get(table, ()))
+    inverse = Restore(
+        "import",
+        tuple(deal_snaps) + tuple(DealSnapshot(i, None) for i in new_ids),
+        tuple(customer_snaps) + tuple(CustomerSnapshot(i, None) for i in new_customer_ids),
+        rows=lists)
+    return _Written(new_ids + update_ids, new_customer_ids + touched, inverse)
