@@ -1,0 +1,1 @@
+"""The Qt user interface: main window, kanban board, deal and customer forms (PySide6)."""

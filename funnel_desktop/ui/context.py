@@ -1,0 +1,52 @@
+"""What every panel of one window shares: services, the event bridge, undo, formats, clock."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
+
+from ..core.classify import ClassThresholds
+from ..core.errors import FunnelError
+from ..services import Outcome, Services
+from ..store.models import utcnow
+from . import ask
+from .events import EventBridge
+from .fmt import Formatter
+from .messages import error_text
+from .undo import push
+
+
+def _today() -> date:
+    return date.today()
+
+
+@dataclass
+class AppContext:
+    """Shared by the panels of one main window."""
+
+    services: Services
+    bridge: EventBridge
+    undo_stack: QUndoStack
+    fmt: Formatter
+    settings: QSettings
+    lang: str = "en"
+    today: Callable[[], date] = _today
+    now: Callable[[], datetime] = utcnow  # naive UTC, like the stored times
+    thresholds: ClassThresholds = field(default_factory=ClassThresholds)
+
+    def record(self, outcome: Outcome, text: str) -> Outcome:
+        """Put a finished action on the undo stack under ``text`` (already translated)."""
+        push(self.undo_stack, self.services, outcome, text,
+             on_error=lambda err: self.show_error(None, err))
+        return outcome
+
+    def show_error(self, parent: QWidget | None, err: FunnelError) -> None:
+        from PySide6.QtCore import QCoreApplication
+
+        ask.error(parent, QCoreApplication.translate("AppContext", "Funnel Desktop"),
+                  error_text(err))

@@ -1,0 +1,97 @@
+"""Helpers of the UI tests: the fixed clock, modal questions answered by the test, a main
+window on a database, and drag-and-drop by events sent to a view's viewport."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPointF, QSettings, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from funnel_desktop.services import Services
+from funnel_desktop.store.db import OpenedDatabase
+from funnel_desktop.ui import ask
+from funnel_desktop.ui.board_model import encode_ids
+from funnel_desktop.ui.main_window import MainWindow, prepare_database
+
+#: The demo's today (as in tests/conftest.py) and the UI tests' "now" (naive UTC, noon).
+TODAY = date(2026, 11, 24)
+NOW = datetime(TODAY.year, TODAY.month, TODAY.day, 12, 0)
+
+
+class Answers:
+    """Stands in for every modal question; records what was asked."""
+
+    def __init__(self) -> None:
+        self.reason: tuple[int, str] | None = None
+        self.confirm = True
+        self.save_changes = "discard"
+        self.asked: list[tuple[str, Any]] = []
+        self.errors: list[str] = []
+        self.infos: list[str] = []
+        self.paths: list[str] = []
+
+    def install(self, mp: pytest.MonkeyPatch) -> None:
+        def reason(parent: Any, kind: str, count: int) -> tuple[int, str] | None:
+            self.asked.append(("reason", (kind, count)))
+            return self.reason
+
+        def confirm(parent: Any, title: str, text: str, yes: str) -> bool:
+            self.asked.append(("confirm", text))
+            return self.confirm
+
+        def save_changes(parent: Any, what: str) -> str:
+            self.asked.append(("save_changes", what))
+            return self.save_changes
+
+        def error(parent: Any, title: str, text: str) -> None:
+            self.errors.append(text)
+
+        def info(parent: Any, title: str, text: str) -> None:
+            self.infos.append(text)
+
+        def path(*_a: Any) -> str:
+            return self.paths.pop(0) if self.paths else ""
+
+        mp.setattr(ask, "reason", reason)
+        mp.setattr(ask, "confirm", confirm)
+        mp.setattr(ask, "save_changes", save_changes)
+        mp.setattr(ask, "error", error)
+        mp.setattr(ask, "info", info)
+        mp.setattr(ask, "open_path", path)
+        mp.setattr(ask, "save_path", path)
+        mp.setattr(ask, "run_dialog", lambda dialog: self.asked.append(("dialog", dialog)))
+
+
+def make_window(qtbot: Any, services: Services, opened: OpenedDatabase, settings: QSettings,
+                lang: str = "en") -> MainWindow:
+    prepare_database(services, lang)
+    w = MainWindow(services, opened, lang, settings, today=lambda: TODAY, now=lambda: NOW)
+    qtbot.addWidget(w)
+    w.resize(1440, 900)
+    w.show()
+    QApplication.processEvents()
+    return w
+
+
+def send_drop(target: QWidget, ids: list[int]) -> bool:
+    """Drag-enter, drag-move and drop the app's mime data for ``ids`` at the middle of
+    ``target`` (a view's viewport or a drop target); True if the drop was accepted."""
+    data = encode_ids(ids)
+    pos = QPointF(target.width() / 2, min(target.height() / 2, 40.0))
+    actions = Qt.DropAction.MoveAction
+    buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(pos.toPoint(), actions, data, buttons, mods)
+    QApplication.sendEvent(target, enter)
+    if not enter.isAccepted():
+        return False
+    move = QDragMoveEvent(pos.toPoint(), actions, data, buttons, mods)
+    QApplication.sendEvent(target, move)
+    if not move.isAccepted():
+        return False
+    drop = QDropEvent(pos, actions, data, buttons, mods)
+    QApplication.sendEvent(target, drop)
+    return True
