@@ -5,15 +5,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
-from ..core.errors import StoreError
 from ..paths import APP_NAME, ORG_NAME, default_db_path
 from ..services import Services
-from ..store.db import open_database
-from .messages import error_text
+from .db_recovery import backup_on_open, open_with_recovery
 
 #: Where icons, styles and translations live (the repository's resources/ folder).
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
@@ -74,14 +72,6 @@ def setup_application(app: QApplication, lang: str) -> None:
     install_translator(app, lang)
 
 
-def show_critical(title: str, text: str) -> None:
-    """A plain-text error box with no parent (before any window exists)."""
-    box = QMessageBox(QMessageBox.Icon.Critical, title, "", QMessageBox.StandardButton.Ok)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(text)
-    box.exec()
-
-
 def run_app(db: str | None, lang: str | None) -> int:
     """Open the main window on ``db`` (default: the user's database, created on first run)."""
     from .main_window import MainWindow, prepare_database
@@ -91,14 +81,13 @@ def run_app(db: str | None, lang: str | None) -> int:
     language = ui_language(lang)
     setup_application(app, language)
     location = db or str(default_db_path())
-    try:
-        opened = open_database(location, create=True)
-    except StoreError as err:
-        show_critical(QCoreApplication.translate("App", "Cannot open the database"),
-                      error_text(err))
+    opened = open_with_recovery(None, location, create=db is None)
+    if opened is None:
         return 3
+    backup_on_open(opened)
     services = Services()
-    prepare_database(services, language)
+    if not opened.readonly:
+        prepare_database(services, language)
     window = MainWindow(services, opened, language, QSettings())
     window.remember_recent(opened.location)
     if language == "zh" and not has_cjk_font():

@@ -107,3 +107,10 @@ def save_path(parent: QWidget | None, title: str, suggested: str, filters: str) 
 def run_dialog(dialog: QDialog) -> int:
     """Run a modal dialog (tests replace this to drive the dialog themselves)."""
     return dialog.exec()
+
+
+def db_problem(parent: QWidget | None, err: object, location: str) -> object:
+    """What to do about a database that cannot be opened (a ``DbChoice``)."""
+    from .db_problem_dialog import run_db_problem_dialog
+
+    return run_db_problem_dialog(parent, err, location)  # type: ignore[arg-type]

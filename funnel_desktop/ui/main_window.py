@@ -24,14 +24,15 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import FunnelError, StoreError
 from ..services import Services
-from ..store.backup import backup_sqlite
-from ..store.db import OpenedDatabase, open_database
+from ..store.backup import backup_now, backup_sqlite, default_backup_dir, restore_backup
+from ..store.db import OpenedDatabase
 from ..store.models import Deal, Pipeline, database
 from ..store.queries import class_thresholds, get_setting
 from . import ask
 from .board_page import BoardPage
 from .context import AppContext
 from .customers import CustomersPage
+from .db_recovery import backup_on_open, open_with_recovery
 from .deal_editor import DealEditor
 from .events import EventBridge
 from .fmt import Formatter
@@ -185,6 +186,8 @@ class MainWindow(QMainWindow):
         self.recent_menu = file.addMenu(self.tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file.addAction(self.tr("Save a &copy…"), self.save_copy)
+        file.addAction(self.tr("&Back up now"), self.backup_now)
+        file.addAction(self.tr("Restore from a &backup…"), self.restore_from_backup)
         file.addSeparator()
         file.addAction(self.tr("&Import…"), self.import_data)
         file.addAction(self.tr("&Export…"), self.export_data)
@@ -218,6 +221,9 @@ class MainWindow(QMainWindow):
                 # The card list handles the key itself; the menu shows it.
                 act.setShortcut(QKeySequence(keys))
                 act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        reports = mb.addMenu(self.tr("&Reports"))
+        reports.addAction(self.tr("&Weekly report…"), QKeySequence("Ctrl+R"),
+                          self.weekly_report)
         help_menu = mb.addMenu(self.tr("&Help"))
         help_menu.addAction(self.tr("&About Funnel Desktop"), self._about)
 
@@ -310,17 +316,17 @@ class MainWindow(QMainWindow):
         if not self.customers_page.form.maybe_leave():
             return False
         old = self.opened
-        try:
-            opened = open_database(location, create=create)
-        except StoreError as err:
+        opened = open_with_recovery(self, location, create=create)
+        if opened is None:
             if old is not None:
                 database.initialize(old.db)
-            self.show_store_error(err)
             return False
         if old is not None and old.db is not opened.db:
             old.db.close()
         self.opened = opened
-        prepare_database(self.ctx.services, self.lang)
+        backup_on_open(opened)
+        if not opened.readonly:
+            prepare_database(self.ctx.services, self.lang)
         self.ctx.thresholds = class_thresholds()
         self.ctx.fmt.currency = str(get_setting("currency_symbol", "¥"))
         self.ctx.undo_stack.clear()
@@ -402,23 +408,74 @@ class MainWindow(QMainWindow):
                                      6000)
         return out
 
-    # -- import / export (provided by their own modules) ------------------------------------
-    def import_data(self) -> None:
+    def _database_file(self, title: str) -> Path | None:
+        if self.opened is None or not self.opened.is_sqlite or self.opened.path is None:
+            ask.info(self, title, self.tr("Only a database file can be backed up here; a "
+                                          "server database is backed up on the server."))
+            return None
+        return self.opened.path
+
+    def backup_now(self) -> Path | None:
+        """File ▸ Back up now: a time-stamped copy in the backups folder."""
+        path = self._database_file(self.tr("Back up now"))
+        if path is None:
+            return None
         try:
-            from .import_wizard import run_import_wizard
-        except ImportError:
-            ask.info(self, self.tr("Import"), self.tr("Import is not available yet."))
-            return
+            out = backup_now(path)
+        except (StoreError, OSError) as err:
+            ask.error(self, self.tr("Back up now"), error_text(err)
+                      if isinstance(err, StoreError) else str(err))
+            return None
+        self.statusBar().showMessage(self.tr("Backed up to %1").replace("%1", str(out)), 6000)
+        return out
+
+    def restore_from_backup(self) -> bool:
+        """File ▸ Restore from a backup: pick one, confirm, replace the database, reopen."""
+        path = self._database_file(self.tr("Restore from a backup"))
+        if path is None:
+            return False
+        folder = default_backup_dir(path)
+        chosen = ask.open_path(self, self.tr("Restore from a backup"), str(folder),
+                               self.tr("Funnel databases (*.sqlite *.db)"))
+        if not chosen:
+            return False
+        if not ask.confirm(self, self.tr("Restore from a backup"),
+                           self.tr("Replace the open database with %1? A copy of the current "
+                                   "database is kept in the backups folder first.")
+                           .replace("%1", Path(chosen).name), self.tr("Restore")):
+            return False
+        location = self.opened.location
+        database.obj.close()
+        try:
+            restore_backup(chosen, path)
+        except StoreError as err:
+            ask.error(self, self.tr("Restore from a backup"), error_text(err))
+            self.switch_database(location)
+            return False
+        self.opened = None
+        return self.switch_database(location)
+
+    # -- reports ----------------------------------------------------------------------------
+    def weekly_report(self) -> None:
+        """Reports ▸ Weekly report: options, notes, preview, print, PDF."""
+        from ..report.dialog import WeeklyReportDialog
+
+        dlg = WeeklyReportDialog(self.ctx.services, self.lang, self, today=self.ctx.today,
+                                 error_text=error_text)
+        dlg.exec()
+        dlg.deleteLater()
+
+    # -- import / export ------------------------------------------------------------------
+    def import_data(self) -> None:
+        from .import_wizard import run_import_wizard
+
         outcome = run_import_wizard(self, self.ctx.services, self.board_page.pipeline_id)
         if outcome is not None:
             self.ctx.record(outcome, self.tr("Import"))
 
     def export_data(self) -> None:
-        try:
-            from .export_dialog import run_export_dialog
-        except ImportError:
-            ask.info(self, self.tr("Export"), self.tr("Export is not available yet."))
-            return
+        from .export_dialog import run_export_dialog
+
         run_export_dialog(self)
 
     # -- misc -------------------------------------------------------------------------------

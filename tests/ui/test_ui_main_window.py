@@ -3,7 +3,6 @@ errors), import/export placeholders, and run_app's error path."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +38,7 @@ def test_view_switcher_and_menu(window: MainWindow) -> None:
     window.show_page("board")
     assert window.view_buttons["board"].isChecked()
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&File", "&Edit", "&View", "&Deal", "&Help"]
+    assert menus == ["&File", "&Edit", "&View", "&Deal", "&Reports", "&Help"]
 
 
 def test_extra_page_can_be_added(window: MainWindow) -> None:
@@ -125,26 +124,15 @@ def test_save_a_copy(window: MainWindow, answers: Any, tmp_path: Path) -> None:
     assert answers.errors[-1] == "Choose another file than the open database."
 
 
-@pytest.mark.parametrize(("action", "module", "text"), [
-    ("import_data", "funnel_desktop.ui.import_wizard", "Import is not available yet."),
-    ("export_data", "funnel_desktop.ui.export_dialog", "Export is not available yet.")])
-def test_import_export_say_when_not_available(window: MainWindow, answers: Any,
-                                              monkeypatch: pytest.MonkeyPatch, action: str,
-                                              module: str, text: str) -> None:
-    monkeypatch.setitem(sys.modules, module, None)  # importing it raises ImportError
-    getattr(window, action)()
-    assert answers.infos == [text]
-
-
 def test_run_app_shows_store_errors_in_words(monkeypatch: pytest.MonkeyPatch, qapp: Any,
-                                             tmp_path: Path) -> None:
-    shown: list[str] = []
+                                             answers: Any, tmp_path: Path) -> None:
     monkeypatch.setattr(app_module, "setup_application", lambda app, lang: None)
-    monkeypatch.setattr(app_module, "show_critical", lambda title, text: shown.append(text))
     bad = tmp_path / "bad.sqlite"
     bad.write_bytes(b"garbage" * 500)
-    assert app_module.run_app(str(bad), "en") == 3
-    assert len(shown) == 1 and str(bad) in shown[0]
+    assert app_module.run_app(str(bad), "en") == 3  # the user chose Quit
+    assert len(answers.errors) == 1 and str(bad) in answers.errors[0]
+    assert "Traceback" not in answers.errors[0]
+    assert bad.read_bytes() == b"garbage" * 500
 
 
 def test_language_choice(qapp: Any) -> None:
@@ -174,3 +162,32 @@ def test_error_from_a_service_is_shown_in_words(window: MainWindow, answers: Any
     deal_id = b.columns[0].model.ids[0]
     assert not b.move_ids([deal_id], won.id)
     assert answers.errors == ["Use Won or Lost to close a deal, so the reason is kept."]
+
+
+def test_a_broken_file_can_be_restored_from_a_backup(window: MainWindow, answers: Any,
+                                                    tmp_path: Path) -> None:
+    from funnel_desktop.store.backup import backup_now
+    from funnel_desktop.ui.db_problem_dialog import RESTORE, DbChoice
+
+    good = tmp_path / "shop.sqlite"
+    copy = open_database(good)
+    copy.db.close()
+    backup = backup_now(good)
+    good.write_bytes(b"garbage" * 1000)  # the file is damaged after the backup
+    answers.db_choices = [DbChoice(RESTORE, backup)]
+    answers.paths = [str(good)]
+    window.open_database_dialog()
+    assert "damaged" in answers.errors[0]
+    assert window.opened.location == str(good)
+    assert window.opened.schema_version >= 1
+
+
+def test_back_up_now_and_restore(window: MainWindow, answers: Any) -> None:
+    out = window.backup_now()
+    assert out is not None and out.exists()
+    deals = Deal.select().count()
+    Deal.delete().where(Deal.id == Deal.select().first().id).execute()
+    assert Deal.select().count() == deals - 1
+    answers.paths = [str(out)]
+    assert window.restore_from_backup()
+    assert Deal.select().count() == deals

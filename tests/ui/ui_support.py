@@ -33,6 +33,7 @@ class Answers:
         self.errors: list[str] = []
         self.infos: list[str] = []
         self.paths: list[str] = []
+        self.db_choices: list[Any] = []  # answers to database problems (default: quit)
 
     def install(self, mp: pytest.MonkeyPatch) -> None:
         def reason(parent: Any, kind: str, count: int) -> tuple[int, str] | None:
@@ -56,7 +57,15 @@ class Answers:
         def path(*_a: Any) -> str:
             return self.paths.pop(0) if self.paths else ""
 
+        def db_problem(parent: Any, err: Any, location: str) -> Any:
+            from funnel_desktop.ui.db_problem_dialog import QUIT, DbChoice
+            from funnel_desktop.ui.messages import error_text
+
+            self.errors.append(error_text(err))
+            return self.db_choices.pop(0) if self.db_choices else DbChoice(QUIT)
+
         mp.setattr(ask, "reason", reason)
+        mp.setattr(ask, "db_problem", db_problem)
         mp.setattr(ask, "confirm", confirm)
         mp.setattr(ask, "save_changes", save_changes)
         mp.setattr(ask, "error", error)

@@ -1,0 +1,55 @@
+"""Opening a database the user's way: when it cannot be opened, ask what to do (restore a
+backup, open another file, open read-only, retry, create) instead of failing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from ..core.errors import StoreError
+from ..store.backup import DEFAULT_KEEP, KEEP_SETTING, restore_backup, rolling_backup
+from ..store.db import OpenedDatabase, open_database
+from ..store.queries import get_setting
+from . import ask
+from .db_problem_dialog import CREATE, OPEN_OTHER, READ_ONLY, RESTORE, RETRY
+from .messages import error_text
+
+
+def open_with_recovery(parent: QWidget | None, location: str, *, create: bool = False,
+                       attempts: int = 20) -> OpenedDatabase | None:
+    """Open ``location``; on a problem, let the user choose a way out. None when they quit.
+    Nothing is changed in a file that could not be opened."""
+    readonly = False
+    for _ in range(attempts):
+        try:
+            return open_database(location, create=create, readonly=readonly)
+        except StoreError as err:
+            choice = ask.db_problem(parent, err, location)
+            if choice.action == RESTORE and choice.path is not None:
+                try:
+                    restore_backup(choice.path, location)
+                except StoreError as restore_err:
+                    ask.error(parent, QCoreApplication.translate("App", "Restore"),
+                              error_text(restore_err))
+            elif choice.action == OPEN_OTHER and choice.path is not None:
+                location, readonly = str(choice.path), False
+            elif choice.action == READ_ONLY:
+                readonly = True
+            elif choice.action == CREATE:
+                create = True
+            elif choice.action != RETRY:
+                return None
+    return None
+
+
+def backup_on_open(opened: OpenedDatabase) -> Path | None:
+    """The rolling backup taken when a database file is opened (keep N, a setting)."""
+    if not opened.is_sqlite or opened.readonly or opened.path is None:
+        return None
+    try:
+        keep = int(get_setting(KEEP_SETTING, DEFAULT_KEEP))
+        return rolling_backup(opened.path, keep=keep)
+    except (StoreError, OSError, ValueError):
+        return None  # a backup that cannot be made never stops the user from working
