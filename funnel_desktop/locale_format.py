@@ -12,15 +12,22 @@ DASH = "—"
 
 
 class Formatter:
-    """Formats for one language: ``Formatter("zh")`` writes 12.5万, ``Formatter("en")``
-    writes 125,000. Money arrives in minor units."""
+    """Formats for one language: ``Formatter("zh")`` writes ¥12.5万, ``Formatter("en")``
+    writes ¥125,000. Money arrives in minor units. ``currency`` is a symbol (``¥``) or an ISO
+    code (``CNY``); ``wan`` shows large Chinese amounts in 万 and 亿."""
 
-    def __init__(self, lang: str = "en", currency: str = "CNY", wan: bool = True) -> None:
+    def __init__(self, lang: str = "en", currency: str = "¥", wan: bool = True) -> None:
         self.zh = lang.startswith("zh")
         self.locale = QLocale(QLocale.Language.Chinese, QLocale.Country.China) if self.zh \
             else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
-        self.symbol = CURRENCY_SYMBOLS.get(currency, currency + " ")
+        self.locale.setNumberOptions(QLocale.NumberOption.DefaultNumberOptions)
+        self.currency = CURRENCY_SYMBOLS.get(currency, currency)
         self.wan = wan and self.zh
+
+    # -- numbers ----------------------------------------------------------------------------
+    def count(self, n: int) -> str:
+        """``12345`` → ``12,345``."""
+        return self.locale.toString(int(n))
 
     def number(self, value: float | int | None, decimals: int = 0) -> str:
         if value is None:
@@ -29,23 +36,38 @@ class Formatter:
             return self.locale.toString(round(value))
         return self.locale.toString(float(value), "f", decimals)
 
+    def percent(self, rate: float | None, decimals: int = 0) -> str:
+        """A rate in [0, 1] as ``42%`` (``—`` when unknown)."""
+        if rate is None:
+            return DASH
+        return self.locale.toString(rate * 100, "f", decimals) + "%"
+
+    def days(self, value: float | None) -> str:
+        if value is None:
+            return DASH
+        return self.locale.toString(float(value), "f", 1)
+
+    # -- money ------------------------------------------------------------------------------
     def major(self, minor: float | int | None, *, short: bool = True) -> str:
         """An amount without the currency sign: ``125,000`` or, in Chinese, ``12.5万``."""
         if minor is None:
             return DASH
-        value = minor / 100
-        if self.wan and short and abs(value) >= 10_000:
-            if abs(value) >= 100_000_000:
-                return self._trim(value / 100_000_000, 2) + "亿"
-            return self._trim(value / 10_000, 2 if abs(value) < 1_000_000 else 1) + "万"
-        return self.number(value)
+        value = abs(minor / 100)
+        sign = "-" if minor < 0 else ""
+        if self.wan and short and round(value) >= 10_000:
+            scaled, unit = ((value / 100_000_000, "亿") if value >= 100_000_000
+                            else (value / 10_000, "万"))
+            return sign + self._trim(scaled, 2) + unit
+        return sign + self.locale.toString(round(value))
 
-    def money(self, minor: float | int | None, *, short: bool = True) -> str:
-        """An amount with the currency sign: ``¥125,000`` / ``¥12.5万``."""
+    def money(self, minor: float | int | None, *, short: bool = True, symbol: bool = True
+              ) -> str:
+        """Minor units as whole major units with the sign: ``¥12,500``; in Chinese, from
+        10,000 on, ``¥12.5万`` (and ``¥1.2亿``) when ``short``."""
         if minor is None:
             return DASH
-        sign = "-" if minor < 0 else ""
-        return f"{sign}{self.symbol}{self.major(abs(minor), short=short)}"
+        text = self.major(abs(minor), short=short)
+        return ("-" if minor < 0 else "") + (self.currency if symbol else "") + text
 
     def signed_money(self, minor: float | int) -> str:
         """A change: ``+¥5,000`` / ``-¥1.2万`` / ``±0``."""
@@ -56,17 +78,18 @@ class Formatter:
     def signed(self, value: int) -> str:
         return "±0" if not value else f"{value:+d}"
 
-    def percent(self, rate: float | None, decimals: int = 1) -> str:
-        if rate is None:
-            return DASH
-        return self.locale.toString(rate * 100, "f", decimals) + "%"
+    def amount_input(self, minor: int | None) -> str:
+        """Minor units as text for an input field (``12,500`` or ``12,500.50``; both parse
+        back)."""
+        if minor is None:
+            return ""
+        whole, cents = divmod(int(minor), 100)
+        text = f"{whole:,}"
+        return f"{text}.{cents:02d}" if cents else text
 
-    def days(self, value: float | None) -> str:
-        if value is None:
-            return DASH
-        return self.locale.toString(float(value), "f", 1)
-
+    # -- dates ------------------------------------------------------------------------------
     def date(self, value: date | datetime | None) -> str:
+        """A long date: ``Nov 24, 2026`` / ``2026年11月24日``."""
         if value is None:
             return DASH
         if isinstance(value, datetime):
@@ -75,13 +98,19 @@ class Formatter:
             return f"{value.year}年{value.month}月{value.day}日"
         return value.strftime("%b %d, %Y").replace(" 0", " ")
 
-    def short_date(self, value: date | datetime | None) -> str:
-        if value is None:
+    def day_short(self, d: date | None, today: date | None = None) -> str:
+        """``Dec 3`` / ``12月3日`` this year, with the year otherwise; ``—`` for none."""
+        if d is None:
             return DASH
-        if isinstance(value, datetime):
-            value = value.date()
-        return f"{value.month}月{value.day}日" if self.zh else value.strftime("%b %d").replace(
-            " 0", " ")
+        this_year = (today or date.today()).year == d.year
+        if self.zh:
+            return f"{d.month}月{d.day}日" if this_year else f"{d.year}年{d.month}月{d.day}日"
+        text = d.strftime("%b %d").replace(" 0", " ")
+        return text if this_year else f"{text}, {d.year}"
+
+    def day(self, d: date | None) -> str:
+        """ISO date ``2026-11-24`` (unambiguous in both languages); ``—`` for none."""
+        return d.isoformat() if d is not None else DASH
 
     def month(self, key: str) -> str:
         """``2026-11`` → ``2026年11月`` / ``Nov 2026``."""

@@ -106,8 +106,8 @@ def render_html(r: WeeklyReportData, fmt: Formatter,
         [_t("Lost"), f"{fmt.number(t.lost_count)} · {fmt.money(t.lost_amount)}",
          f"{fmt.number(last.lost_count)} · {fmt.money(last.lost_amount)}",
          _delta(t.lost_amount, last.lost_amount, fmt, True, higher_is_better=False)],
-        [_t("Win rate (closed this week)"), fmt.percent(t.win_rate), fmt.percent(last.win_rate),
-         ""],
+        [_t("Win rate (closed this week)"), fmt.percent(t.win_rate, 1),
+         fmt.percent(last.win_rate, 1), ""],
     ]
     out.append(_table([(_t("Figure"), False), (_t("This week"), True), (_t("Last week"), True),
                        (_t("Change"), True)],
@@ -120,13 +120,13 @@ def render_html(r: WeeklyReportData, fmt: Formatter,
     # funnel
     out.append(f"<h2>{escape(_t('The funnel'))}</h2>")
     frows = [[escape(f.name), f"{f.probability}%", fmt.number(f.count), fmt.money(f.amount),
-              fmt.money(f.weighted), fmt.number(f.reached), fmt.percent(f.conversion)]
+              fmt.money(f.weighted), fmt.number(f.reached), fmt.percent(f.conversion, 1)]
              for f in r.funnel]
     frows.append([f"<b>{escape(_t('Total'))}</b>", "",
                   f"<b>{fmt.number(sum(f.count for f in r.funnel))}</b>",
                   f"<b>{fmt.money(sum(f.amount for f in r.funnel))}</b>",
                   f"<b>{fmt.money(sum(f.weighted for f in r.funnel))}</b>", "",
-                  f"<b>{fmt.percent(r.overall_conversion)}</b>"])
+                  f"<b>{fmt.percent(r.overall_conversion, 1)}</b>"])
     out.append(_table([(_t("Stage"), False), (_t("Probability"), True), (_t("Deals"), True),
                        (_t("Value"), True), (_t("Weighted"), True), (_t("Reached"), True),
                        (_t("Conversion to next"), True)], frows,

@@ -99,8 +99,3 @@ class FindingWriter:
                 "size bands keeps revenue steady."), money(p["below"]))
         return kind
 
-
-def finding_text(finding: Any) -> tuple[str, str]:
-    """A finding rendered with a default English/Chinese formatter and no stage names
-    (prefer :class:`FindingWriter` with the pipeline's stage names)."""
-    return FindingWriter(Formatter("en"))(finding)
