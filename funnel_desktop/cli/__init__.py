@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from ..core.errors import FunnelError, StoreError, ValidationError
@@ -37,6 +38,9 @@ def main(argv: list[str] | None = None) -> int:
         return run_app(db=args.db, lang=args.lang)
     try:
         return int(args.run(args) or 0)
+    except BrokenPipeError:  # e.g. `funnel-desktop metrics … | head`: the reader has gone
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except ValidationError as exc:
         print(f"funnel-desktop: {exc.english()}", file=sys.stderr)
         return EXIT_INPUT
