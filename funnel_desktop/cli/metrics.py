@@ -7,10 +7,11 @@ import json
 
 from ..core.dates import as_utc_end, make_period, parse_date
 from ..core.history import as_of as rebuild_as_of
-from ..core.metrics import compute
-from ..core.money import format_plain
+from ..core.metrics import Metrics, compute, coverage
+from ..core.money import format_plain, to_major
+from ..core.planning import round_rate
 from ..core.serialize import metrics_dict
-from ..store.queries import load_changes, load_funnel
+from ..store.queries import load_changes, load_funnel, target_for
 from .common import add_db, add_period, add_segment, open_db, pipeline_of, segment_of, today_of
 
 
@@ -40,7 +41,23 @@ def collect(args: argparse.Namespace) -> dict:
     m = compute(data, period, look_at, strict=args.strict)
     out = {"pipeline": pipeline.name}
     out.update(metrics_dict(m, data.stages))
+    seg = segment_of(args)
+    owner = seg.owner_ids[0] if len(seg.owner_ids) == 1 else None
+    team = seg.team_ids[0] if len(seg.team_ids) == 1 and owner is None else None
+    target = target_for(period.start, period.end, team, owner)
+    out["coverage"] = coverage_dict(m, target)
     return out
+
+
+def coverage_dict(m: Metrics, target: int | None) -> dict:
+    """Pipeline coverage against the target set inside the period (None without one)."""
+    if not target:
+        return {"target": None, "won": to_major(m.won_amount), "missing": None,
+                "coverage": None, "weighted_coverage": None}
+    cover, weighted, missing = coverage(m.open_amount, m.weighted_total, target, m.won_amount)
+    return {"target": to_major(target), "won": to_major(m.won_amount),
+            "missing": to_major(missing), "coverage": round_rate(cover),
+            "weighted_coverage": round_rate(weighted)}
 
 
 def run(args: argparse.Namespace) -> int:
@@ -83,6 +100,11 @@ def render_text(d: dict) -> str:
     lines.append(f"Sales cycle: {c['mean'] if c['mean'] is not None else '—'} days "
                  f"(median {c['median'] if c['median'] is not None else '—'})")
     lines.append(f"Velocity: {_num(d['velocity_per_day'])} per day")
+    cov = d.get("coverage") or {}
+    if cov.get("target"):
+        lines.append(f"Coverage: {cov['coverage']}× of the {_num(cov['missing'])} still missing "
+                     f"to the target {_num(cov['target'])} "
+                     f"(weighted {cov['weighted_coverage']}×)")
     lines.append("")
     lines.append(f"Stage conversion ({d['conversion']['mode']}):")
     for s in d["conversion"]["steps"]:
