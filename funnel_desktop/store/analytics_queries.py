@@ -14,7 +14,7 @@ from ..core.forecast_chart import TargetRow
 from ..core.reasons_summary import ReasonRow
 from ..core.snapshot import FunnelSnapshot
 from ..core.values import Period, Segment
-from .models import Activity, Contact, Deal, Owner, Reason, Stage, Target, Team
+from .models import Activity, Contact, Customer, Deal, Owner, Reason, Stage, Target, Team
 from .queries import segment_where, stage_aggregates, stages_of
 
 
@@ -178,3 +178,21 @@ def load_snapshot(pipeline_id: int, segment: Segment | None = None) -> FunnelSna
     return FunnelSnapshot.from_aggregates(
         stages_of(pipeline_id), stage_aggregates(pipeline_id, segment),
         open_by_close_day(pipeline_id, segment), closed_by_day(pipeline_id, segment))
+
+
+def segment_deal_ids(pipeline_id: int, segment: Segment | None = None) -> set[int]:
+    """Ids of the pipeline's deals in the segment (to split loaded deals by a second segment
+    without loading them again)."""
+    q = Deal.select(Deal.id)
+    where = _deal_where(pipeline_id, segment)
+    if where is not None:
+        q = q.where(where)
+    return {int(i) for (i,) in q.tuples()}
+
+
+def customer_names(ids: list[int] | set[int]) -> dict[int, str]:
+    """customer id → name for these customers (one query)."""
+    if not ids:
+        return {}
+    q = Customer.select(Customer.id, Customer.name).where(Customer.id.in_(list(ids)))
+    return {int(i): n for i, n in q.tuples()}

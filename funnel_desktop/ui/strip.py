@@ -66,6 +66,10 @@ class MetricsStrip(QFrame):
                      self.win_rate):
             lay.addWidget(tile, 1)
 
+    def add_tile(self, tile: QWidget) -> None:
+        """Add another panel's tile at the end of the strip (e.g. the month's target)."""
+        self.layout().addWidget(tile, 1)
+
     def show_totals(self, t: FunnelTotals) -> None:
         f = self.fmt
         self.open_deals.set_value(f.count(t.open_count))

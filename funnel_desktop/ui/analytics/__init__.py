@@ -1,0 +1,1 @@
+"""The Analytics page: charts, planning, targets and health findings."""
