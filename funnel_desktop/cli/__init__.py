@@ -21,7 +21,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Funnel Desktop (销售漏斗管家): an offline sales-funnel manager. "
                     "Without a command it opens the app.")
     parser.add_argument("--db", help="database file or URL (default: your data folder)")
-    parser.add_argument("--lang", choices=("en", "zh"), help="language of the app")
+    parser.add_argument("--lang", dest="ui_lang", choices=("en", "zh"),
+                        help="language of the app and of the commands' messages (before the "
+                             "command: funnel-desktop --lang zh metrics …)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         importlib.import_module(f"{__name__}.{name}").register(sub)
@@ -35,21 +37,37 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         from ..ui.app import run_app
 
-        return run_app(db=args.db, lang=args.lang)
+        return run_app(db=args.db, lang=args.ui_lang)
     try:
         return int(args.run(args) or 0)
     except BrokenPipeError:  # e.g. `funnel-desktop metrics … | head`: the reader has gone
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except ValidationError as exc:
-        print(f"funnel-desktop: {exc.english()}", file=sys.stderr)
+        print(f"funnel-desktop: {error_message(exc, args.ui_lang)}", file=sys.stderr)
         return EXIT_INPUT
     except StoreError as exc:
-        print(f"funnel-desktop: {exc.english()}", file=sys.stderr)
+        print(f"funnel-desktop: {error_message(exc, args.ui_lang)}", file=sys.stderr)
         return EXIT_DATABASE
     except FunnelError as exc:
-        print(f"funnel-desktop: {exc.english()}", file=sys.stderr)
+        print(f"funnel-desktop: {error_message(exc, args.ui_lang)}", file=sys.stderr)
         return EXIT_ERROR
+
+
+def error_message(exc: FunnelError, lang: str | None) -> str:
+    """The message of ``exc`` in ``lang`` (the global ``--lang``): English by default;
+    otherwise through the app's Qt translation (ui/messages.error_text)."""
+    if not lang or lang == "en":
+        return exc.english()
+    from PySide6.QtCore import QCoreApplication
+
+    from ..i18n import language
+    from ..ui.messages import error_text
+
+    if QCoreApplication.instance() is None:
+        QCoreApplication(sys.argv[:1])  # translators need an application; PySide keeps it
+    with language(lang):
+        return error_text(exc)
 
 
 if __name__ == "__main__":  # pragma: no cover

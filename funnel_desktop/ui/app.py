@@ -1,41 +1,47 @@
-"""Starting the app: the QApplication, language and translation, style, the database."""
+"""Starting the app: the QApplication, language and translation, style, the database, the
+first-run welcome, and showing the window again in another language."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
+from ..i18n import Translation, normalise
 from ..paths import APP_NAME, ORG_NAME, default_db_path
 from ..services import Services
+from ..store.db import OpenedDatabase
+from ..store.models import Deal, Pipeline, database
 from .db_recovery import backup_on_open, open_with_recovery
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
 
 #: Where icons, styles and translations live (the repository's resources/ folder).
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 
+#: The per-user language preference in QSettings: "" follows the system, "en" or "zh".
+LANGUAGE_KEY = "ui/language"
 
-def ui_language(lang: str | None) -> str:
-    """``zh`` or ``en``: the given language, else the system locale's."""
-    if lang:
-        return "zh" if lang.lower().startswith("zh") else "en"
-    return "zh" if QLocale.system().name().lower().startswith("zh") else "en"
+#: The application's current language and its installed translators (ours and Qt's own).
+TRANSLATION = Translation()
+
+#: The main windows ``start`` and ``switch_language`` made (a top-level window lives as long
+#: as Python holds it).
+WINDOWS: list[MainWindow] = []
 
 
-def install_translator(app: QCoreApplication, lang: str) -> QTranslator | None:
-    """Load resources/translations/funnel_zh_CN.qm for Chinese, if it exists."""
-    if lang != "zh":
-        return None
-    qm = RESOURCES / "translations" / "funnel_zh_CN.qm"
-    if not qm.exists():
-        return None
-    translator = QTranslator(app)
-    if translator.load(str(qm)):
-        app.installTranslator(translator)
-        return translator
-    return None
+def startup_language(cli_lang: str | None, settings: QSettings | None = None) -> str:
+    """``zh`` or ``en``: the command line's choice, else the user's preference, else the
+    system locale's."""
+    if cli_lang:
+        return normalise(cli_lang)
+    stored = str(settings.value(LANGUAGE_KEY, "") or "") if settings is not None else ""
+    return normalise(stored)
 
 
 def style_sheet() -> str:
@@ -69,32 +75,111 @@ def setup_application(app: QApplication, lang: str) -> None:
     app.setFont(font)
     app.setStyleSheet(style_sheet())
     app.setWindowIcon(icon("app.svg"))
-    install_translator(app, lang)
+    TRANSLATION.switch(lang)
 
 
-def run_app(db: str | None, lang: str | None) -> int:
-    """Open the main window on ``db`` (default: the user's database, created on first run)."""
+def is_first_run(opened: OpenedDatabase) -> bool:
+    """True for a database with no pipeline and no deal (the welcome page sets it up)."""
+    return not opened.readonly and not (Pipeline.select().exists() or Deal.select().exists())
+
+
+def start(db: str | None, lang: str | None, settings: QSettings | None = None
+          ) -> MainWindow | int:
+    """Open the database (the user's own when ``db`` is None, created on first run), greet a
+    first-time user, and show the main window; an exit code when there is nothing to show."""
+    from . import welcome
     from .main_window import MainWindow, prepare_database
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
-    language = ui_language(lang)
-    setup_application(app, language)
+    settings = settings or QSettings()
+    language = startup_language(lang, settings)
+    TRANSLATION.switch(language)
     location = db or str(default_db_path())
     opened = open_with_recovery(None, location, create=db is None)
     if opened is None:
         return 3
     backup_on_open(opened)
     services = Services()
-    if not opened.readonly:
+    if db is None and is_first_run(opened):
+        choice = welcome.ask_welcome(None, language)
+        if choice is None:
+            opened.db.close()
+            return 0
+        welcome.apply_first_run(services, choice, settings)
+        language = TRANSLATION.switch(choice.lang)
+    elif not opened.readonly:
         prepare_database(services, language)
-    window = MainWindow(services, opened, language, QSettings())
+    window = MainWindow(services, opened, language, settings)
     window.remember_recent(opened.location)
     if language == "zh" and not has_cjk_font():
         window.statusBar().showMessage(QCoreApplication.translate(
             "App", "No Chinese font was found: Chinese text may show as boxes. Install one "
             "(e.g. WenQuanYi Micro Hei)."))
     window.show()
+    WINDOWS.append(window)
+    return window
+
+
+def switch_language(window: MainWindow, lang: str) -> MainWindow | None:
+    """Show the app in ``lang``: install its translators and replace ``window`` by a new one
+    over the same database (every text is built again). None when the user chose to stay
+    (unsaved changes on the customer form). The undo history does not carry over."""
+    from .main_window import MainWindow
+
+    if not window.customers_page.form.maybe_leave():
+        return None
+    lang = TRANSLATION.switch(lang)
+    window.save_layout()
+    new = MainWindow(window.ctx.services, window.opened, lang, window.settings,
+                     today=window.ctx.today, now=window.ctx.now)
+    new.show_page(window.current_page())
+    new.show()
+    WINDOWS[:] = [w for w in WINDOWS if w is not window] + [new]
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.close()
+    return new
+
+
+def run_app(db: str | None, lang: str | None) -> int:
+    """Open the main window on ``db`` (default: the user's database, created on first run)."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    QCoreApplication.setOrganizationName(ORG_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
+    settings = QSettings()
+    setup_application(app, startup_language(lang, settings))
+    result = start(db, lang, settings)
+    if isinstance(result, int):
+        return result
+    _bench_first_paint(app, result)
     code = app.exec()
-    opened.db.close()
+    WINDOWS.clear()
+    if database.obj is not None:
+        database.obj.close()
     return int(code)
+
+
+def _bench_first_paint(app: QApplication, window: QWidget) -> None:
+    """For the benchmark's cold start (``FUNNEL_BENCH_FIRST_PAINT=file``): once the window
+    has painted for the first time, write the wall-clock time (``time.time()``) to the file
+    and quit. Does nothing without the variable."""
+    import os
+
+    path = os.environ.get("FUNNEL_BENCH_FIRST_PAINT")
+    if not path:
+        return
+    import time
+
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    def done() -> None:
+        Path(path).write_text(repr(time.time()), encoding="utf-8")
+        app.quit()
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                watched.removeEventFilter(self)
+                QTimer.singleShot(0, done)  # after the whole window has been painted
+            return False
+
+    window.installEventFilter(FirstPaint(window))

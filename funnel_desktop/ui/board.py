@@ -206,6 +206,8 @@ class StageColumn(QFrame):
         lay.addWidget(self.header)
         self.quick = QLineEdit()
         self.quick.setObjectName("quickCreate")
+        self.quick.setAccessibleName(self.tr("New deal in %1: title and amount")
+                                     .replace("%1", stage.name))
         self.quick.setPlaceholderText(self.tr("+ New deal: title and amount"))
         self.quick.setToolTip(self.tr("Type a title, optionally followed by an amount "
                                       "(e.g. “Server upgrade 12,500”), and press Enter."))

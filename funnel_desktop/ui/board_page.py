@@ -6,10 +6,11 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ..core.values import Segment
 from ..services.events import Changes
-from ..store.queries import class_thresholds, get_setting, stages_of
+from ..store.queries import class_thresholds, stages_of
 from .board import Board
 from .context import AppContext
 from .filters import FilterBar
+from .fmt import apply_money_settings
 from .strip import MetricsStrip
 from .totals import FunnelTotals
 
@@ -62,7 +63,7 @@ class BoardPage(QWidget):
             return
         if changes.touches("settings", "all"):
             self.ctx.thresholds = class_thresholds()
-            self.ctx.fmt.currency = str(get_setting("currency_symbol", self.ctx.fmt.currency))
+            apply_money_settings(self.ctx.fmt)
         if changes.touches("pipelines", "all"):
             stages = stages_of(self.board.pipeline_id) if self.board.pipeline_id else []
             if [s.id for s in stages] != [s.id for s in self.board.stages]:

@@ -218,6 +218,9 @@ class CustomerForm(QWidget):
         right.addRow(self.tr("Budget"),
                      self.errors.wrap("budget", self._line("budget",
                                                            self.tr("e.g. 200,000 or 20万"))))
+        # their labels are buddies of the error boxes around them, so name the fields
+        self.name.setAccessibleName(self.tr("Company name"))
+        self.budget.setAccessibleName(self.tr("Budget"))
         self.returning = QLabel()
         self.returning.setObjectName("derivedValue")
         right.addRow(self.tr("Customer type"), self.returning)

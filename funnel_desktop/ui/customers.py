@@ -51,6 +51,7 @@ class CustomersPage(QWidget):
         top = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setObjectName("searchBox")
+        self.search.setAccessibleName(self.tr("Search customers"))
         self.search.setPlaceholderText(self.tr("Search name, contact, phone, email, industry…"))
         self.search.setClearButtonEnabled(True)
         top.addWidget(self.search, 1)

@@ -39,7 +39,7 @@ from ..services.events import Changes
 from ..store.models import Activity, Customer, Deal, DealChange, Owner, Source, Stage, StageHistory
 from . import ask
 from .context import AppContext
-from .fields import DateField, FieldErrors
+from .fields import DateField, FieldErrors, name_from_labels
 from .messages import activity_kind_name, error_text, project_type_name
 
 ACTIVITY_KINDS = ("call", "visit", "email", "meeting", "note", "task")
@@ -81,6 +81,9 @@ class DealEditor(QDialog):
         self.setWindowTitle(self.tr("Deal") if deal else self.tr("New deal"))
         self.resize(980, 660)
         self._build()
+        self.title.setAccessibleName(self.tr("Deal title"))
+        self.probability.setAccessibleName(self.tr("Probability"))
+        name_from_labels(self)
         self._load(deal)
         ctx.bridge.changed.connect(self._on_changes)
 

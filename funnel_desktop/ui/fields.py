@@ -54,6 +54,7 @@ class DateField(QWidget):
 
         self.button.setIcon(icon("calendar.svg"))
         self.button.setToolTip(self.tr("Pick a date"))
+        self.button.setAccessibleName(self.tr("Pick a date"))
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.button)
         self.calendar = QCalendarWidget()
@@ -90,6 +91,26 @@ class DateField(QWidget):
     def value(self, field: str = "date") -> date | None:
         """The date, None when empty; ValidationError ``date_invalid`` for other text."""
         return parse_date(self.text(), field=field)
+
+
+def name_from_labels(root: QWidget) -> None:
+    """Give each control a label points at an accessible name: a label's buddy that is a box
+    (an error wrapper, a date field) hides the control from Qt's own label lookup, which only
+    sees sibling labels."""
+    from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QPlainTextEdit
+
+    controls = (QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit, QAbstractButton)
+    for label in root.findChildren(QLabel):
+        buddy = label.buddy()
+        if buddy is None or not label.text().strip():
+            continue
+        target: QWidget | None = buddy
+        while target is not None and not isinstance(target, controls):
+            proxy = target.focusProxy()
+            target = proxy if proxy is not None else next(
+                (w for w in target.findChildren(QWidget) if isinstance(w, controls)), None)
+        if target is not None and not target.accessibleName():
+            target.setAccessibleName(label.text().replace("&", "").rstrip(":：").strip())
 
 
 class FieldErrors:

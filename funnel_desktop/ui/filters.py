@@ -75,6 +75,7 @@ class FilterBar(QWidget):
         row.setSpacing(6)
         self.search = QLineEdit()
         self.search.setObjectName("searchBox")
+        self.search.setAccessibleName(self.tr("Search deals and customers"))
         self.search.setPlaceholderText(self.tr("Search deals and customers…"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(220)

@@ -3,13 +3,31 @@
 
 from __future__ import annotations
 
-from ..locale_format import Formatter
+from ..locale_format import CURRENCY_SYMBOLS, Formatter
 
-__all__ = ["Formatter", "avatar_colour", "initials"]
+__all__ = ["Formatter", "apply_money_settings", "avatar_colour", "currency_symbol", "initials"]
 
 #: Friendly, distinguishable colours for owner avatars (picked by a stable hash of the name).
 AVATAR_COLOURS = ("#2563eb", "#0891b2", "#7c3aed", "#db2777", "#ea580c", "#059669", "#4f46e5",
                   "#0d9488", "#9333ea", "#c2410c")
+
+
+def currency_symbol(code: str) -> str:
+    """The sign shown before amounts for an ISO currency code (``CNY`` → ``¥``)."""
+    return CURRENCY_SYMBOLS.get(code, code or "¥")
+
+
+def apply_money_settings(fmt: Formatter) -> None:
+    """Set the currency sign and the 万 choice of ``fmt`` from the open database's settings
+    (``currency`` as an ISO code; an older ``currency_symbol`` is still understood)."""
+    from ..store.queries import get_setting
+
+    code = get_setting("currency", None)
+    if code:
+        fmt.currency = currency_symbol(str(code))
+    else:
+        fmt.currency = str(get_setting("currency_symbol", "¥") or "¥")
+    fmt.wan = bool(get_setting("use_wan", True)) and fmt.zh
 
 
 def initials(name: str) -> str:

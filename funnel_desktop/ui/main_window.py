@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QMainWindow,
+    QMenu,
     QSizePolicy,
     QStackedWidget,
     QToolBar,
@@ -23,19 +24,24 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import FunnelError, StoreError
+from ..i18n import normalise
 from ..services import Services
+from ..services.events import Changes
 from ..store.backup import backup_now, backup_sqlite, default_backup_dir, restore_backup
 from ..store.db import OpenedDatabase
 from ..store.models import Deal, Pipeline, database
-from ..store.queries import class_thresholds, get_setting
+from ..store.queries import class_thresholds
 from . import ask
+from .analytics.page import AnalyticsPage
+from .app import icon
 from .board_page import BoardPage
 from .context import AppContext
 from .customers import CustomersPage
 from .db_recovery import backup_on_open, open_with_recovery
 from .deal_editor import DealEditor
 from .events import EventBridge
-from .fmt import Formatter
+from .fmt import Formatter, apply_money_settings
+from .keys import preferences_keys, quit_keys
 from .messages import error_text
 
 MAX_RECENT = 8
@@ -65,8 +71,10 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings()
         stack = QUndoStack(self)
         bridge = EventBridge(services.bus, self)
-        currency = str(get_setting("currency_symbol", "¥")) if opened else "¥"
-        self.ctx = AppContext(services, bridge, stack, Formatter(lang, currency), self.settings,
+        fmt = Formatter(lang)
+        if opened:
+            apply_money_settings(fmt)
+        self.ctx = AppContext(services, bridge, stack, fmt, self.settings,
                               lang)
         if today is not None:
             self.ctx.today = today
@@ -83,11 +91,16 @@ class MainWindow(QMainWindow):
         self.customers_page = CustomersPage(self.ctx)
         self.board_page.board.dealActivated.connect(self.open_deal)
         self.customers_page.dealActivated.connect(self.open_deal)
+        self.analytics_page = AnalyticsPage(self.ctx, lambda: self.board_page.pipeline_id)
+        self.analytics_page.dealActivated.connect(self.open_deal)
+        self.analytics_page.link_filters(self.board_page.filters)
+        self.analytics_page.attach_strip(self.board_page.strip)
 
         self._build_actions()
         self._build_toolbar()
         self.add_page("board", self.tr("Board"), self.board_page)
         self.add_page("customers", self.tr("Customers"), self.customers_page)
+        self.add_page("analytics", self.tr("Analytics"), self.analytics_page)
         self._build_menus()
         self.db_label = QLabel()
         self.db_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -192,8 +205,8 @@ class MainWindow(QMainWindow):
         file.addAction(self.tr("&Import…"), self.import_data)
         file.addAction(self.tr("&Export…"), self.export_data)
         file.addSeparator()
-        quit_action = file.addAction(self.tr("&Quit"), QKeySequence.StandardKey.Quit,
-                                     self.close)
+        quit_action = file.addAction(self.tr("&Quit"), self.close)
+        quit_action.setShortcuts(quit_keys())
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
         edit = mb.addMenu(self.tr("&Edit"))
@@ -221,11 +234,35 @@ class MainWindow(QMainWindow):
                 # The card list handles the key itself; the menu shows it.
                 act.setShortcut(QKeySequence(keys))
                 act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self._build_analytics_menu(mb.addMenu(self.tr("&Analytics")))
         reports = mb.addMenu(self.tr("&Reports"))
         reports.addAction(self.tr("&Weekly report…"), QKeySequence("Ctrl+R"),
                           self.weekly_report)
+        self._build_tools_menu(mb.addMenu(self.tr("&Tools")))
         help_menu = mb.addMenu(self.tr("&Help"))
         help_menu.addAction(self.tr("&About Funnel Desktop"), self._about)
+
+    def _build_tools_menu(self, tools: QMenu) -> None:
+        """Tools ▸ Settings (the Preferences shortcut), Pipelines and stages, Kept lists."""
+        self.tools_menu = tools
+        settings = tools.addAction(self.tr("&Settings…"), self.open_settings)
+        settings.setShortcuts(preferences_keys())
+        settings.setIcon(icon("settings.svg"))
+        settings.setMenuRole(QAction.MenuRole.PreferencesRole)
+        tools.addAction(self.tr("&Pipelines and stages…"), self.edit_pipelines)
+        tools.addAction(self.tr("&Kept lists…"), self.edit_lists)
+        self.ctx.bridge.changed.connect(self._pipelines_changed)
+
+    def _build_analytics_menu(self, menu: QMenu) -> None:
+        """Analytics ▸ Targets…, Refresh."""
+        self.analytics_menu = menu
+        menu.addAction(self.tr("&Targets…"), self.analytics_page.edit_targets)
+        refresh = menu.addAction(self.tr("&Refresh the numbers"), self._refresh_analytics)
+        refresh.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+
+    def _refresh_analytics(self) -> None:
+        self.show_page("analytics")
+        self.analytics_page.refresh()
 
     def _fill_view_menu(self) -> None:
         self.view_menu.clear()
@@ -238,6 +275,40 @@ class MainWindow(QMainWindow):
             act.triggered.connect(lambda _c=False, k=key: self.show_page(k))
             button.toggled.connect(act.setChecked)
             group.addAction(act)
+
+    # -- settings, pipelines, lists, language --------------------------------------------------
+    def open_settings(self) -> None:
+        """Tools ▸ Settings; a new language shows the window again in it."""
+        from .settings_dialog import SettingsDialog
+
+        dlg = SettingsDialog(self.ctx.services, self.settings, self.lang, self)
+        ask.run_dialog(dlg)
+        if dlg.result() == SettingsDialog.DialogCode.Accepted and dlg.language_changed:
+            self.change_language(normalise(str(self.settings.value("ui/language", ""))))
+
+    def change_language(self, lang: str) -> QMainWindow | None:
+        """Show the app in ``lang`` (a new window over the same database)."""
+        from .app import switch_language
+
+        return switch_language(self, lang)
+
+    def edit_pipelines(self) -> None:
+        """Tools ▸ Pipelines and stages (opens on the pipeline shown)."""
+        from .pipeline_editor import PipelineEditor
+
+        ask.run_dialog(PipelineEditor(self.ctx.services, self.lang,
+                                      self.board_page.pipeline_id, self))
+
+    def edit_lists(self) -> None:
+        from .lists_editor import ListsEditor
+
+        ask.run_dialog(ListsEditor(self.ctx.services, self))
+
+    def _pipelines_changed(self, changes: Changes) -> None:
+        if changes.touches("pipelines") and "all" not in changes.kinds:
+            # stages may be gone: earlier undo steps could refer to them
+            self.ctx.undo_stack.clear()
+            self.fill_pipelines()  # names, order and stages may all have changed
 
     # -- pipelines --------------------------------------------------------------------------
     def fill_pipelines(self) -> None:
@@ -253,6 +324,7 @@ class MainWindow(QMainWindow):
         self.pipeline_combo.setCurrentIndex(max(0, i) if self.pipeline_combo.count() else -1)
         self.pipeline_combo.blockSignals(False)
         self.board_page.set_pipeline(self.pipeline_combo.currentData())
+        self.analytics_page.pipeline_changed()
 
     def _pipeline_key(self) -> str:
         loc = self.opened.location if self.opened else ""
@@ -262,6 +334,7 @@ class MainWindow(QMainWindow):
         pid = self.pipeline_combo.currentData()
         self.settings.setValue(self._pipeline_key(), pid)
         self.board_page.set_pipeline(pid)
+        self.analytics_page.pipeline_changed()
 
     def set_pipeline(self, pipeline_id: int) -> None:
         i = self.pipeline_combo.findData(pipeline_id)
@@ -328,7 +401,7 @@ class MainWindow(QMainWindow):
         if not opened.readonly:
             prepare_database(self.ctx.services, self.lang)
         self.ctx.thresholds = class_thresholds()
-        self.ctx.fmt.currency = str(get_setting("currency_symbol", "¥"))
+        apply_money_settings(self.ctx.fmt)
         self.ctx.undo_stack.clear()
         self.remember_recent(opened.location)
         self._show_database()

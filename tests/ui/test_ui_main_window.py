@@ -38,17 +38,18 @@ def test_view_switcher_and_menu(window: MainWindow) -> None:
     window.show_page("board")
     assert window.view_buttons["board"].isChecked()
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&File", "&Edit", "&View", "&Deal", "&Reports", "&Help"]
+    assert menus == ["&File", "&Edit", "&View", "&Deal", "&Analytics", "&Reports", "&Tools",
+                     "&Help"]
 
 
 def test_extra_page_can_be_added(window: MainWindow) -> None:
     from PySide6.QtWidgets import QLabel
 
-    window.add_page("analytics", "Analytics", QLabel("charts"))
-    window.show_page("analytics")
-    assert window.current_page() == "analytics"
+    window.add_page("extra", "Extra", QLabel("more"))
+    window.show_page("extra")
+    assert window.current_page() == "extra"
     assert [a.text() for a in window.view_menu.actions()] == ["Board", "Customers",
-                                                              "Analytics"]
+                                                              "Analytics", "Extra"]
 
 
 def test_layout_is_remembered(qtbot: Any, demo: Any, ui_settings: QSettings,
@@ -135,11 +136,14 @@ def test_run_app_shows_store_errors_in_words(monkeypatch: pytest.MonkeyPatch, qa
     assert bad.read_bytes() == b"garbage" * 500
 
 
-def test_language_choice(qapp: Any) -> None:
-    assert app_module.ui_language("zh") == "zh"
-    assert app_module.ui_language("zh_CN") == "zh"
-    assert app_module.ui_language("en") == "en"
-    assert app_module.install_translator(qapp, "en") is None
+def test_language_choice(qapp: Any, ui_settings: QSettings) -> None:
+    assert app_module.startup_language("zh", ui_settings) == "zh"
+    assert app_module.startup_language("zh_CN", ui_settings) == "zh"
+    assert app_module.startup_language("en", ui_settings) == "en"
+    ui_settings.setValue(app_module.LANGUAGE_KEY, "zh")  # the user's preference…
+    assert app_module.startup_language(None, ui_settings) == "zh"
+    assert app_module.startup_language("en", ui_settings) == "en"  # …unless told otherwise
+    assert app_module.TRANSLATION.switch("en") == "en"
     assert "@ICONS@" not in app_module.style_sheet()
 
 
