@@ -39,8 +39,21 @@ def load_translators(lang: str) -> list[QTranslator]:
     return out
 
 
+def widget_locale(lang: str) -> QLocale:
+    """The default locale for widgets in ``lang`` (month and day names of date pickers):
+    Chinese for ``zh``; for ``en`` the system's own unless that is Chinese, then US English
+    (the locales of :class:`funnel_desktop.locale_format.Formatter`)."""
+    if normalise(lang) == "zh":
+        return QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+    system = QLocale.system()
+    if system.language() == QLocale.Language.Chinese:
+        return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    return system
+
+
 class Translation:
-    """The application's current language; ``switch`` replaces the installed translators."""
+    """The application's current language; ``switch`` replaces the installed translators
+    and sets the default locale of the widgets made after it."""
 
     def __init__(self) -> None:
         self.lang = "en"
@@ -54,6 +67,7 @@ class Translation:
         self._installed = load_translators(self.lang)
         for t in self._installed:
             app.installTranslator(t)
+        QLocale.setDefault(widget_locale(self.lang))
         return self.lang
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QSettings
+from PySide6.QtCore import QCoreApplication, QDate, QSettings
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -41,13 +42,15 @@ from .weekly import document_for, footer_for, report_for, write_weekly_pdf
 
 def ask_pdf_path(parent: QWidget, suggested: str) -> str | None:
     """Where to save the PDF (tests replace this)."""
-    path, _ = QFileDialog.getSaveFileName(parent, parent.tr("Save report as PDF"), suggested,
-                                          parent.tr("PDF files (*.pdf)"))
+    path, _ = QFileDialog.getSaveFileName(
+        parent, QCoreApplication.translate("WeeklyReportDialog", "Save report as PDF"),
+        suggested, QCoreApplication.translate("WeeklyReportDialog", "PDF files (*.pdf)"))
     return path or None
 
 
 def show_error(parent: QWidget, text: str) -> None:
-    QMessageBox.warning(parent, parent.tr("Weekly report"), text)
+    QMessageBox.warning(parent, QCoreApplication.translate("WeeklyReportDialog", "Weekly report"),
+                        text)
 
 
 def run_dialog(dialog: QDialog) -> int:
@@ -81,6 +84,8 @@ class WeeklyReportDialog(QDialog):
         self.next_week = QPushButton("▶")
         self.next_week.setAccessibleName(self.tr("Next week"))
         self.next_week.setFixedWidth(32)
+        for arrow in (self.prev_week, self.next_week):
+            arrow.setStyleSheet("padding: 4px 0px;")  # the app's 14 px sides leave no room
         self.week_label = QLabel()
         week_row.addWidget(self.prev_week)
         week_row.addWidget(self.day)
@@ -139,6 +144,7 @@ class WeeklyReportDialog(QDialog):
         self.pdf_button.clicked.connect(self.save_pdf)
 
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # the week label grows
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("Problems and actions (your notes for this week):")))
         layout.addWidget(self.notes, 1)

@@ -29,11 +29,6 @@ td.num, th.num { text-align: right; }
 .finding-low { color: #566573; }
 """
 
-
-def _t(text: str) -> str:
-    return translate("WeeklyReport", text)
-
-
 def _delta(now: int, before: int, fmt: Formatter, money: bool, higher_is_better: bool = True
            ) -> str:
     diff = now - before
@@ -65,6 +60,18 @@ def _deal_rows(lines: list[DealLine], fmt: Formatter, extra: Callable[[DealLine]
              *extra(d)] for d in lines]
 
 
+def _h2(text: str) -> str:
+    return f"<h2>{escape(text)}</h2>"
+
+
+def _deal_head() -> list[tuple[str, bool]]:
+    """The first columns of every table of deals."""
+    return [(translate("WeeklyReport", "Deal"), False),
+            (translate("WeeklyReport", "Customer"), False),
+            (translate("WeeklyReport", "Owner"), False),
+            (translate("WeeklyReport", "Value"), True)]
+
+
 def _none(text: str) -> str:
     return f'<p class="sub">{escape(text)}</p>'
 
@@ -73,68 +80,84 @@ def render_html(r: WeeklyReportData, fmt: Formatter,
                 findings_text: Callable[[object], tuple[str, str]] | None = None) -> str:
     """The whole report. ``findings_text(finding) → (severity, sentence)`` renders health
     findings; charts are ``<img src="funnel.png">`` and ``forecast.png`` resources."""
-    scope = {"all": _t("All sales"), "team": _t("Team: %1").replace("%1", r.scope.name),
-             "owner": _t("Salesperson: %1").replace("%1", r.scope.name)}[r.scope.kind]
+    scope = {"all": translate("WeeklyReport", "All sales"),
+             "team": translate("WeeklyReport", "Team: %1").replace("%1", r.scope.name),
+             "owner": translate("WeeklyReport", "Salesperson: %1").replace("%1", r.scope.name)
+             }[r.scope.kind]
     out = [f"<html><head><style>{STYLE}</style></head><body>"]
-    title = _t("Weekly funnel report")
+    title = translate("WeeklyReport", "Weekly funnel report")
     business = escape(r.business) + " · " if r.business else ""
     out.append(f"<h1>{business}{escape(title)}</h1>")
     out.append('<p class="sub">' + escape(
-        _t("%1 · week %2 (%3 – %4) · pipeline %5 · printed %6")
+        translate("WeeklyReport", "%1 · week %2 (%3 – %4) · pipeline %5 · printed %6")
         .replace("%1", scope).replace("%2", r.week_label)
         .replace("%3", fmt.date(r.week.start)).replace("%4", fmt.date(r.week.end))
         .replace("%5", r.pipeline).replace("%6", fmt.date(r.printed))) + "</p>")
     if r.empty:
-        out.append(_none(_t("There are no deals in this scope yet. Add deals on the board, or "
-                            "import a spreadsheet, and the report fills itself.")))
+        out.append(_none(translate(
+            "WeeklyReport", "There are no deals in this scope yet. Add deals on the board, or "
+            "import a spreadsheet, and the report fills itself.")))
 
     # key figures
-    out.append(f"<h2>{escape(_t('Key figures'))}</h2>")
+    out.append(_h2(translate("WeeklyReport", "Key figures")))
     t, last = r.this, r.last
     rows = [
-        [_t("Open deals"), fmt.number(t.open_count), fmt.number(last.open_count),
+        [translate("WeeklyReport", "Open deals"), fmt.number(t.open_count),
+         fmt.number(last.open_count),
          _delta(t.open_count, last.open_count, fmt, False)],
-        [_t("Pipeline value"), fmt.money(t.open_amount), fmt.money(last.open_amount),
+        [translate("WeeklyReport", "Pipeline value"), fmt.money(t.open_amount),
+         fmt.money(last.open_amount),
          _delta(t.open_amount, last.open_amount, fmt, True)],
-        [_t("Weighted value"), fmt.money(t.weighted), fmt.money(last.weighted),
+        [translate("WeeklyReport", "Weighted value"), fmt.money(t.weighted),
+         fmt.money(last.weighted),
          _delta(t.weighted, last.weighted, fmt, True)],
-        [_t("New deals"), fmt.number(t.new_count), fmt.number(last.new_count),
+        [translate("WeeklyReport", "New deals"), fmt.number(t.new_count),
+         fmt.number(last.new_count),
          _delta(t.new_count, last.new_count, fmt, False)],
-        [_t("Won"), f"{fmt.number(t.won_count)} · {fmt.money(t.won_amount)}",
+        [translate("WeeklyReport", "Won"),
+         f"{fmt.number(t.won_count)} · {fmt.money(t.won_amount)}",
          f"{fmt.number(last.won_count)} · {fmt.money(last.won_amount)}",
          _delta(t.won_amount, last.won_amount, fmt, True)],
-        [_t("Lost"), f"{fmt.number(t.lost_count)} · {fmt.money(t.lost_amount)}",
+        [translate("WeeklyReport", "Lost"),
+         f"{fmt.number(t.lost_count)} · {fmt.money(t.lost_amount)}",
          f"{fmt.number(last.lost_count)} · {fmt.money(last.lost_amount)}",
          _delta(t.lost_amount, last.lost_amount, fmt, True, higher_is_better=False)],
-        [_t("Win rate (closed this week)"), fmt.percent(t.win_rate, 1),
+        [translate("WeeklyReport", "Win rate (closed this week)"), fmt.percent(t.win_rate, 1),
          fmt.percent(last.win_rate, 1), ""],
     ]
-    out.append(_table([(_t("Figure"), False), (_t("This week"), True), (_t("Last week"), True),
-                       (_t("Change"), True)],
+    out.append(_table([(translate("WeeklyReport", "Figure"), False),
+                       (translate("WeeklyReport", "This week"), True),
+                       (translate("WeeklyReport", "Last week"), True),
+                       (translate("WeeklyReport", "Change"), True)],
                       [[escape(a), escape(b), escape(c), d] for a, b, c, d in rows],
                       [34, 22, 22, 22]))
-    out.append('<p class="note">' + escape(_t(
-        "Open deals and values as they stood at the end of each week (rebuilt from the change "
-        "log); won, lost and new count what happened inside the week.")) + "</p>")
+    out.append('<p class="note">' + escape(translate(
+        "WeeklyReport", "Open deals and values as they stood at the end of each week (rebuilt "
+        "from the change log); won, lost and new count what happened inside the week.")) + "</p>")
 
     # funnel
-    out.append(f"<h2>{escape(_t('The funnel'))}</h2>")
+    out.append(_h2(translate("WeeklyReport", "The funnel")))
     frows = [[escape(f.name), f"{f.probability}%", fmt.number(f.count), fmt.money(f.amount),
               fmt.money(f.weighted), fmt.number(f.reached), fmt.percent(f.conversion, 1)]
              for f in r.funnel]
-    frows.append([f"<b>{escape(_t('Total'))}</b>", "",
+    frows.append(["<b>" + escape(translate("WeeklyReport", "Total")) + "</b>", "",
                   f"<b>{fmt.number(sum(f.count for f in r.funnel))}</b>",
                   f"<b>{fmt.money(sum(f.amount for f in r.funnel))}</b>",
                   f"<b>{fmt.money(sum(f.weighted for f in r.funnel))}</b>", "",
                   f"<b>{fmt.percent(r.overall_conversion, 1)}</b>"])
-    out.append(_table([(_t("Stage"), False), (_t("Probability"), True), (_t("Deals"), True),
-                       (_t("Value"), True), (_t("Weighted"), True), (_t("Reached"), True),
-                       (_t("Conversion to next"), True)], frows,
+    out.append(_table([(translate("WeeklyReport", "Stage"), False),
+                       (translate("WeeklyReport", "Probability"), True),
+                       (translate("WeeklyReport", "Deals"), True),
+                       (translate("WeeklyReport", "Value"), True),
+                       (translate("WeeklyReport", "Weighted"), True),
+                       (translate("WeeklyReport", "Reached"), True),
+                       (translate("WeeklyReport", "Conversion to next"), True)], frows,
                       [24, 11, 9, 16, 16, 10, 14]))
     out.append('<p class="note">' + escape(
-        _t("Weighted = value × probability. Conversion = deals that reached the next stage ÷ "
-           "deals that reached this one, among deals created %1 – %2; the last row's total is "
-           "the overall rate to won.").replace("%1", fmt.date(r.conversion_period.start))
+        translate("WeeklyReport", "Weighted = value × probability. Conversion = deals that "
+                  "reached the next stage ÷ deals that reached this one, among deals created "
+                  "%1 – %2; the last row's total is the overall rate to won.")
+        .replace("%1", fmt.date(r.conversion_period.start))
         .replace("%2", fmt.date(r.conversion_period.end))) + "</p>")
     out.append('<p align="center"><img src="funnel.png" width="520"></p>')
 
@@ -144,53 +167,55 @@ def render_html(r: WeeklyReportData, fmt: Formatter,
                                            if d.category else "")
         return [label, escape(d.note)]
 
-    for key, heading, lines in (("won", _t("Won this week"), r.won),
-                                ("lost", _t("Lost this week"), r.lost)):
+    for key, heading, lines in (("won", translate("WeeklyReport", "Won this week"), r.won),
+                                ("lost", translate("WeeklyReport", "Lost this week"), r.lost)):
         out.append(f"<h2>{escape(heading)} · {fmt.number(len(lines))} · "
                    f"{fmt.money(sum(d.amount for d in lines))}</h2>")
         if lines:
-            out.append(_table([(_t("Deal"), False), (_t("Customer"), False), (_t("Owner"), False),
-                               (_t("Value"), True), (_t("Reason"), False), (_t("Note"), False)],
+            out.append(_table(_deal_head() + [(translate("WeeklyReport", "Reason"), False),
+                                              (translate("WeeklyReport", "Note"), False)],
                               _deal_rows(lines, fmt, reason), [22, 20, 12, 12, 20, 14]))
         else:
-            out.append(_none(_t("No deals won this week.") if key == "won"
-                             else _t("No deals lost this week.")))
+            out.append(_none(translate("WeeklyReport", "No deals won this week.") if key == "won"
+                             else translate("WeeklyReport", "No deals lost this week.")))
 
     # new deals and moves
-    out.append(f"<h2>{escape(_t('New deals this week'))} · {fmt.number(len(r.new))}</h2>")
+    out.append(_h2(translate("WeeklyReport", "New deals this week") + " · "
+                   + fmt.number(len(r.new))))
     if r.new:
-        out.append(_table([(_t("Deal"), False), (_t("Customer"), False), (_t("Owner"), False),
-                           (_t("Value"), True), (_t("Stage"), False)],
+        out.append(_table(_deal_head() + [(translate("WeeklyReport", "Stage"), False)],
                           _deal_rows(r.new, fmt, lambda d: [escape(d.stage)]),
                           [28, 24, 14, 14, 20]))
     else:
-        out.append(_none(_t("No new deals this week.")))
-    out.append(f"<h2>{escape(_t('Stage moves this week'))} · {fmt.number(len(r.moves))}</h2>")
+        out.append(_none(translate("WeeklyReport", "No new deals this week.")))
+    out.append(_h2(translate("WeeklyReport", "Stage moves this week") + " · "
+                   + fmt.number(len(r.moves))))
     if r.moves:
         out.append(_table(
-            [(_t("Deal"), False), (_t("Customer"), False), (_t("Owner"), False),
-             (_t("Value"), True), (_t("Move"), False)],
+            _deal_head() + [(translate("WeeklyReport", "Move"), False)],
             _deal_rows(r.moves, fmt, lambda d: [
                 f'<span class="{"up" if d.forward else "down"}">'
                 f'{"▲" if d.forward else "▼"}</span> {escape(d.detail)} → {escape(d.stage)}']),
             [24, 22, 12, 12, 30]))
     else:
-        out.append(_none(_t("No deal changed stage this week.")))
+        out.append(_none(translate("WeeklyReport", "No deal changed stage this week.")))
     if r.slipped:
-        out.append(f"<h2>{escape(_t('Expected close pushed later'))} · "
-                   f"{fmt.number(len(r.slipped))}</h2>")
-        out.append(_table([(_t("Deal"), False), (_t("Customer"), False), (_t("Owner"), False),
-                           (_t("Value"), True), (_t("Expected close"), False)],
+        out.append(_h2(translate("WeeklyReport", "Expected close pushed later") + " · "
+                       + fmt.number(len(r.slipped))))
+        out.append(_table(_deal_head() + [(translate("WeeklyReport", "Expected close"), False)],
                           _deal_rows(r.slipped, fmt, lambda d: [escape(d.detail)]),
                           [26, 24, 14, 14, 22]))
 
     # forecast
-    out.append(f"<h2>{escape(_t('Forecast for the coming months'))}</h2>")
+    out.append(_h2(translate("WeeklyReport", "Forecast for the coming months")))
     has_band = any(m.p50 is not None for m in r.forecast)
-    head = [(_t("Month"), False), (_t("Open value"), True), (_t("Weighted"), True)]
+    head = [(translate("WeeklyReport", "Month"), False),
+            (translate("WeeklyReport", "Open value"), True),
+            (translate("WeeklyReport", "Weighted"), True)]
     if has_band:
-        head += [(_t("P10"), True), (_t("P50"), True), (_t("P90"), True)]
-    rows_f = [[escape(_t("Overdue")), fmt.money(r.overdue.open_amount),
+        head += [(translate("WeeklyReport", "P10"), True), (translate("WeeklyReport", "P50"), True),
+                 (translate("WeeklyReport", "P90"), True)]
+    rows_f = [[escape(translate("WeeklyReport", "Overdue")), fmt.money(r.overdue.open_amount),
                fmt.money(r.overdue.weighted)] + (["", "", ""] if has_band else [])]
     for m in r.forecast:
         row = [escape(fmt.month(m.month)), fmt.money(m.open_amount), fmt.money(m.weighted)]
@@ -198,35 +223,42 @@ def render_html(r: WeeklyReportData, fmt: Formatter,
             row += [fmt.money(m.p10), fmt.money(m.p50), fmt.money(m.p90)]
         rows_f.append(row)
     out.append(_table(head, rows_f))
-    note = _t("Weighted value of open deals by expected close month; overdue deals (expected "
-              "close already passed) are shown apart, never hidden in a past month.")
+    note = translate("WeeklyReport", "Weighted value of open deals by expected close month; "
+                     "overdue deals (expected close already passed) are shown apart, never "
+                     "hidden in a past month.")
     if has_band:
-        note += " " + _t("P10 / P50 / P90: revenue in 10 % / 50 % / 90 % of 2,000 simulated "
-                         "outcomes, each open deal winning with its probability.")
+        note += " " + translate("WeeklyReport", "P10 / P50 / P90: revenue in 10 % / 50 % / 90 % "
+                                "of 2,000 simulated outcomes, each open deal winning with its "
+                                "probability.")
     out.append(f'<p class="note">{escape(note)}</p>')
     out.append('<p align="center"><img src="forecast.png" width="520"></p>')
 
     # targets
-    out.append(f"<h2>{escape(_t('Target progress'))}</h2>")
+    out.append(_h2(translate("WeeklyReport", "Target progress")))
     trows = []
     for tl in r.targets:
-        label = _t("This month") if tl.label == "month" else _t("This quarter")
+        label = (translate("WeeklyReport", "This month") if tl.label == "month"
+                 else translate("WeeklyReport", "This quarter"))
         missing = (tl.target - tl.won) if tl.target else None
         trows.append([escape(label), fmt.money(tl.target), fmt.money(tl.won),
                       fmt.percent(tl.progress, 0), fmt.money(max(0, missing))
                       if missing is not None else "—",
                       (fmt.number(tl.coverage, 1) + "×") if tl.coverage is not None else "—"])
-    out.append(_table([(_t("Period"), False), (_t("Target"), True), (_t("Won so far"), True),
-                       (_t("Progress"), True), (_t("Still missing"), True),
-                       (_t("Coverage"), True)], trows))
-    out.append('<p class="note">' + escape(_t(
-        "Coverage = open pipeline value ÷ what is still missing to the target; below 3× is a "
-        "common warning line.")) + "</p>")
+    out.append(_table([(translate("WeeklyReport", "Period"), False),
+                       (translate("WeeklyReport", "Target"), True),
+                       (translate("WeeklyReport", "Won so far"), True),
+                       (translate("WeeklyReport", "Progress"), True),
+                       (translate("WeeklyReport", "Still missing"), True),
+                       (translate("WeeklyReport", "Coverage"), True)], trows))
+    out.append('<p class="note">' + escape(translate(
+        "WeeklyReport", "Coverage = open pipeline value ÷ what is still missing to the target; "
+        "below 3× is a common warning line.")) + "</p>")
     if not any(tl.target for tl in r.targets):
-        out.append(_none(_t("No target is set for this scope. Set one in Analytics → Targets.")))
+        out.append(_none(translate(
+            "WeeklyReport", "No target is set for this scope. Set one in Analytics → Targets.")))
 
     # health
-    out.append(f"<h2>{escape(_t('Problem analysis'))}</h2>")
+    out.append(_h2(translate("WeeklyReport", "Problem analysis")))
     if r.findings and findings_text is not None:
         items = []
         for f in r.findings:
@@ -234,7 +266,8 @@ def render_html(r: WeeklyReportData, fmt: Formatter,
             items.append(f'<li class="finding-{severity}">{escape(sentence)}</li>')
         out.append("<ul>" + "".join(items) + "</ul>")
     else:
-        out.append(_none(_t("No problems found in the pipeline this week.")))
+        out.append(_none(translate("WeeklyReport",
+                                   "No problems found in the pipeline this week.")))
 
     # owner's notes: heading and box in one table row, so they stay on one page
     if r.notes.strip():
@@ -243,6 +276,7 @@ def render_html(r: WeeklyReportData, fmt: Formatter,
         body = ('<table class="grid" width="100%" cellspacing="0" cellpadding="10">'
                 + "".join("<tr><td>&nbsp;</td></tr>" for _ in range(5)) + "</table>")
     out.append('<table width="100%" cellspacing="0" cellpadding="0"><tr><td>'
-               f"<h2>{escape(_t('Problems and actions'))}</h2>{body}</td></tr></table>")
+               + _h2(translate("WeeklyReport", "Problems and actions"))
+               + body + "</td></tr></table>")
     out.append("</body></html>")
     return "".join(out)

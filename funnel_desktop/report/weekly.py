@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QTextDocument
 
 from ..core.dates import iso_week, parse_week
@@ -45,7 +46,9 @@ def document_for(data: WeeklyReportData, lang: str) -> QTextDocument:
 
 
 def footer_for(data: WeeklyReportData) -> str:
-    return f"{data.business or 'Funnel Desktop'} · {data.week_label}"
+    """The page footer: the business's name (else the app's, translated) and the week."""
+    name = data.business or QCoreApplication.translate("WeeklyReport", "Funnel Desktop")
+    return f"{name} · {data.week_label}"
 
 
 def write_weekly_pdf(data: WeeklyReportData, out: str | Path, lang: str = "en",

@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 from ..core.errors import StoreError
 from ..store.backup import BackupInfo, list_backups
 
+translate = QCoreApplication.translate
+
 #: What the user can choose.
 RESTORE, OPEN_OTHER, READ_ONLY, RETRY, CREATE, QUIT = (
     "restore", "open_other", "read_only", "retry", "create", "quit")
@@ -51,9 +53,6 @@ class DbChoice:
     path: Path | None = None
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("DbProblemDialog", text)
-
 
 def ask_open_path(parent: QWidget | None, caption: str, filters: str) -> str | None:
     path, _ = QFileDialog.getOpenFileName(parent, caption, "", filters)
@@ -65,18 +64,23 @@ def _exec(dialog: QDialog) -> int:
 
 
 def choice_label(action: str) -> str:
-    return {RESTORE: _t("Restore the selected backup"), OPEN_OTHER: _t("Open another file…"),
-            READ_ONLY: _t("Open read-only"), RETRY: _t("Try again"),
-            CREATE: _t("Create a new database"), QUIT: _t("Quit")}[action]
+    return {RESTORE: translate("DbProblemDialog", "Restore the selected backup"),
+            OPEN_OTHER: translate("DbProblemDialog", "Open another file…"),
+            READ_ONLY: translate("DbProblemDialog", "Open read-only"),
+            RETRY: translate("DbProblemDialog", "Try again"),
+            CREATE: translate("DbProblemDialog", "Create a new database"),
+            QUIT: translate("DbProblemDialog", "Quit")}[action]
 
 
 def backup_label(b: BackupInfo) -> str:
-    kinds = {"auto": _t("automatic"), "manual": _t("made by hand"),
-             "before-restore": _t("before a restore")}
-    kind = kinds.get(b.label) or (_t("before an upgrade") if b.label.startswith("schema")
-                                  else b.label)
+    kinds = {"auto": translate("DbProblemDialog", "automatic"),
+             "manual": translate("DbProblemDialog", "made by hand"),
+             "before-restore": translate("DbProblemDialog", "before a restore")}
+    kind = kinds.get(b.label) or (translate("DbProblemDialog", "before an upgrade")
+                                  if b.label.startswith("schema") else b.label)
     size = f"{b.size / (1024 * 1024):.1f} MB"
-    return (_t("%1 · %2 · %3").replace("%1", b.taken.strftime("%Y-%m-%d %H:%M"))
+    return (translate("DbProblemDialog", "%1 · %2 · %3")
+            .replace("%1", b.taken.strftime("%Y-%m-%d %H:%M"))
             .replace("%2", kind).replace("%3", size))
 
 
@@ -88,7 +92,7 @@ class DbProblemDialog(QDialog):
         super().__init__(parent)
         from .messages import error_text
 
-        self.setWindowTitle(_t("The database cannot be opened"))
+        self.setWindowTitle(translate("DbProblemDialog", "The database cannot be opened"))
         self.choice = DbChoice(QUIT)
         self.location = Path(location)
         actions = CHOICES.get(error.code, (OPEN_OTHER, QUIT))
@@ -102,7 +106,8 @@ class DbProblemDialog(QDialog):
         lay.addWidget(text)
         self.list = QListWidget()
         if self.backups:
-            lay.addWidget(QLabel(_t("Backups of this database, newest first:")))
+            lay.addWidget(QLabel(translate("DbProblemDialog",
+                                           "Backups of this database, newest first:")))
             for b in self.backups:
                 item = QListWidgetItem(backup_label(b))
                 item.setData(Qt.ItemDataRole.UserRole, str(b.path))
@@ -132,8 +137,9 @@ class DbProblemDialog(QDialog):
                 return
             path = Path(item.data(Qt.ItemDataRole.UserRole))
         elif action == OPEN_OTHER:
-            chosen = ask_open_path(self, _t("Open a database"),
-                                   _t("Funnel Desktop databases (*.sqlite *.db);;All files (*)"))
+            chosen = ask_open_path(self, translate("DbProblemDialog", "Open a database"),
+                                   translate("DbProblemDialog", "Funnel Desktop databases "
+                                             "(*.sqlite *.db);;All files (*)"))
             if not chosen:
                 return
             path = Path(chosen)

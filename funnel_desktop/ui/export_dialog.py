@@ -27,9 +27,8 @@ from ..store.db import translated_errors
 from ..store.exporting import export
 from ..store.models import Pipeline, database
 
+translate = QCoreApplication.translate
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ExportDialog", text)
 
 
 def ask_save_path(parent: QWidget | None, caption: str, suggested: str,
@@ -40,7 +39,7 @@ def ask_save_path(parent: QWidget | None, caption: str, suggested: str,
 
 
 def show_error(parent: QWidget | None, text: str) -> None:
-    QMessageBox.warning(parent, _t("Export"), text)
+    QMessageBox.warning(parent, translate("ExportDialog", "Export"), text)
 
 
 def _exec(dialog: QDialog) -> int:
@@ -52,37 +51,40 @@ class ExportDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_t("Export"))
+        self.setWindowTitle(translate("ExportDialog", "Export"))
         self.written: Path | None = None
         self.count = 0
         self.what = QComboBox()
-        for label, key in ((_t("Deals"), "deals"), (_t("Customers"), "customers"),
-                           (_t("Contacts"), "contacts"), (_t("Activities"), "activities")):
+        for label, key in ((translate("ExportDialog", "Deals"), "deals"),
+                           (translate("ExportDialog", "Customers"), "customers"),
+                           (translate("ExportDialog", "Contacts"), "contacts"),
+                           (translate("ExportDialog", "Activities"), "activities")):
             self.what.addItem(label, key)
         self.fmt = QComboBox()
-        self.fmt.addItem(_t("CSV (UTF-8)"), "csv")
-        self.fmt.addItem(_t("Excel workbook (.xlsx)"), "xlsx")
-        self.bom = QCheckBox(_t("Add a byte-order mark so Excel reads the CSV as UTF-8"))
+        self.fmt.addItem(translate("ExportDialog", "CSV (UTF-8)"), "csv")
+        self.fmt.addItem(translate("ExportDialog", "Excel workbook (.xlsx)"), "xlsx")
+        self.bom = QCheckBox(translate("ExportDialog",
+                                       "Add a byte-order mark so Excel reads the CSV as UTF-8"))
         self.bom.setChecked(True)
         self.pipeline = QComboBox()
-        self.pipeline.addItem(_t("All pipelines"), None)
+        self.pipeline.addItem(translate("ExportDialog", "All pipelines"), None)
         for p in Pipeline.select().order_by(Pipeline.position, Pipeline.id):
             self.pipeline.addItem(p.name, p.id)
         self.path = QLineEdit()
         self.path.setObjectName("exportPath")
-        browse = QPushButton(_t("Browse…"))
+        browse = QPushButton(translate("ExportDialog", "Browse…"))
         browse.clicked.connect(self.browse)
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
         row.addWidget(browse)
         form = QFormLayout()
-        form.addRow(_t("Export:"), self.what)
-        form.addRow(_t("Pipeline:"), self.pipeline)
-        form.addRow(_t("Format:"), self.fmt)
+        form.addRow(translate("ExportDialog", "Export:"), self.what)
+        form.addRow(translate("ExportDialog", "Pipeline:"), self.pipeline)
+        form.addRow(translate("ExportDialog", "Format:"), self.fmt)
         form.addRow("", self.bom)
-        form.addRow(_t("File:"), row)
+        form.addRow(translate("ExportDialog", "File:"), row)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.export_button = self.buttons.addButton(_t("Export"),
+        self.export_button = self.buttons.addButton(translate("ExportDialog", "Export"),
                                                     QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self.export_now)
         self.buttons.rejected.connect(self.reject)
@@ -109,9 +111,9 @@ class ExportDialog(QDialog):
 
     def browse(self) -> None:
         suggested = self.path.text().strip() or self.what.currentData() + self._suffix()
-        filters = _t("CSV files (*.csv)") if self.fmt.currentData() == "csv" else _t(
-            "Excel workbooks (*.xlsx)")
-        path = ask_save_path(self, _t("Export to"), suggested, filters)
+        filters = (translate("ExportDialog", "CSV files (*.csv)") if self.fmt.currentData() == "csv"
+                   else translate("ExportDialog", "Excel workbooks (*.xlsx)"))
+        path = ask_save_path(self, translate("ExportDialog", "Export to"), suggested, filters)
         if path:
             if Path(path).suffix.lower() != self._suffix():
                 path += self._suffix()

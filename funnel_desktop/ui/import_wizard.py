@@ -54,12 +54,11 @@ from ..store.importing.reading import cell_text
 from ..store.queries import stages_of
 from .messages import error_text
 
+translate = QCoreApplication.translate
+
 PREVIEW_ROWS = 20
 SHOWN_PROBLEMS = 1000
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ImportWizard", text)
 
 
 # -- questions tests replace ----------------------------------------------------------------
@@ -78,7 +77,7 @@ def ask_save_path(parent: QWidget | None, caption: str, suggested: str,
 
 def show_error(parent: QWidget | None, text: str) -> None:
     """Tell the user why something could not be done (text already translated)."""
-    QMessageBox.warning(parent, _t("Import"), text)
+    QMessageBox.warning(parent, translate("ImportWizard", "Import"), text)
 
 
 def _exec(dialog: QWizard) -> int:
@@ -89,48 +88,49 @@ def _exec(dialog: QWizard) -> int:
 def field_labels() -> dict[str, str]:
     """Importable field → its translated label ("" = not imported)."""
     return {
-        "": _t("— not imported —"),
-        "deal.external_id": _t("Deal: external id"),
-        "deal.title": _t("Deal: title"),
-        "deal.product": _t("Deal: product"),
-        "deal.amount": _t("Deal: amount"),
-        "deal.stage": _t("Deal: stage"),
-        "deal.created": _t("Deal: created / entered stage"),
-        "deal.closed": _t("Deal: closed (won or lost)"),
-        "deal.expected_close": _t("Deal: expected close"),
-        "deal.probability": _t("Deal: probability %"),
-        "deal.source": _t("Deal: source"),
-        "deal.project_type": _t("Deal: project type (big / small)"),
-        "deal.next_step": _t("Deal: next step"),
-        "deal.next_step_due": _t("Deal: next step due"),
-        "deal.close_reason": _t("Deal: won / lost reason"),
-        "deal.close_note": _t("Deal: note"),
-        "customer.name": _t("Customer: name"),
-        "customer.external_id": _t("Customer: external id"),
-        "customer.industry": _t("Customer: industry"),
-        "customer.scale": _t("Customer: scale"),
-        "customer.address": _t("Customer: address"),
-        "customer.region": _t("Customer: region"),
-        "customer.phone": _t("Customer: phone"),
-        "customer.email": _t("Customer: email"),
-        "customer.contact_person": _t("Customer: contact person"),
-        "customer.notes": _t("Customer: notes (several columns allowed)"),
-        "contact.name": _t("Contact: name"),
-        "contact.title": _t("Contact: job title"),
-        "contact.phone": _t("Contact: phone"),
-        "contact.email": _t("Contact: email"),
-        "owner.name": _t("Owner (salesperson)"),
-        "owner.team": _t("Owner: team"),
-        "owner.region": _t("Owner: region"),
-        "product.price": _t("Product: list price"),
+        "": translate("ImportWizard", "— not imported —"),
+        "deal.external_id": translate("ImportWizard", "Deal: external id"),
+        "deal.title": translate("ImportWizard", "Deal: title"),
+        "deal.product": translate("ImportWizard", "Deal: product"),
+        "deal.amount": translate("ImportWizard", "Deal: amount"),
+        "deal.stage": translate("ImportWizard", "Deal: stage"),
+        "deal.created": translate("ImportWizard", "Deal: created / entered stage"),
+        "deal.closed": translate("ImportWizard", "Deal: closed (won or lost)"),
+        "deal.expected_close": translate("ImportWizard", "Deal: expected close"),
+        "deal.probability": translate("ImportWizard", "Deal: probability %"),
+        "deal.source": translate("ImportWizard", "Deal: source"),
+        "deal.project_type": translate("ImportWizard", "Deal: project type (big / small)"),
+        "deal.next_step": translate("ImportWizard", "Deal: next step"),
+        "deal.next_step_due": translate("ImportWizard", "Deal: next step due"),
+        "deal.close_reason": translate("ImportWizard", "Deal: won / lost reason"),
+        "deal.close_note": translate("ImportWizard", "Deal: note"),
+        "customer.name": translate("ImportWizard", "Customer: name"),
+        "customer.external_id": translate("ImportWizard", "Customer: external id"),
+        "customer.industry": translate("ImportWizard", "Customer: industry"),
+        "customer.scale": translate("ImportWizard", "Customer: scale"),
+        "customer.address": translate("ImportWizard", "Customer: address"),
+        "customer.region": translate("ImportWizard", "Customer: region"),
+        "customer.phone": translate("ImportWizard", "Customer: phone"),
+        "customer.email": translate("ImportWizard", "Customer: email"),
+        "customer.contact_person": translate("ImportWizard", "Customer: contact person"),
+        "customer.notes": translate("ImportWizard", "Customer: notes (several columns allowed)"),
+        "contact.name": translate("ImportWizard", "Contact: name"),
+        "contact.title": translate("ImportWizard", "Contact: job title"),
+        "contact.phone": translate("ImportWizard", "Contact: phone"),
+        "contact.email": translate("ImportWizard", "Contact: email"),
+        "owner.name": translate("ImportWizard", "Owner (salesperson)"),
+        "owner.team": translate("ImportWizard", "Owner: team"),
+        "owner.region": translate("ImportWizard", "Owner: region"),
+        "product.price": translate("ImportWizard", "Product: list price"),
     }
 
 
 def _rule_text(rule: str) -> str:
-    return {"the latest date in the file": _t("the latest date in the file"),
-            "the time of the import": _t("the time of the import"),
-            "the date chosen in the mapping": _t("the date chosen in the mapping")}.get(rule,
-                                                                                     rule)
+    return {"the latest date in the file": translate("ImportWizard", "the latest date in the file"),
+            "the time of the import": translate("ImportWizard", "the time of the import"),
+            "the date chosen in the mapping": translate("ImportWizard",
+                                                        "the date chosen in the mapping"),
+            }.get(rule, rule)
 
 
 def message_text(code: str, params: dict[str, Any]) -> str:
@@ -155,24 +155,26 @@ def error_message(err: FunnelError) -> str:
 def summary_text(report: ImportReport) -> str:
     """The counts of a report as translated sentences."""
     c, u = report.created, report.updated
-    head = _t("Deals: %1 new, %2 updated, %3 already up to date.") if report.dry_run else _t(
-        "Deals: %1 created, %2 updated, %3 already up to date.")
+    head = (translate("ImportWizard", "Deals: %1 new, %2 updated, %3 already up to date.")
+            if report.dry_run else
+            translate("ImportWizard", "Deals: %1 created, %2 updated, %3 already up to date."))
     lines = [
         head.replace("%1", str(c.get("deals", 0))).replace("%2", str(u.get("deals", 0)))
         .replace("%3", str(report.unchanged)),
-        _t("Customers: %1 new, %2 updated; contacts: %3 new.")
+        translate("ImportWizard", "Customers: %1 new, %2 updated; contacts: %3 new.")
         .replace("%1", str(c.get("customers", 0))).replace("%2", str(u.get("customers", 0)))
         .replace("%3", str(c.get("contacts", 0))),
-        _t("Owners: %1 new; teams: %2; regions: %3; sources: %4.")
+        translate("ImportWizard", "Owners: %1 new; teams: %2; regions: %3; sources: %4.")
         .replace("%1", str(c.get("owners", 0))).replace("%2", str(c.get("teams", 0)))
         .replace("%3", str(c.get("regions", 0))).replace("%4", str(c.get("sources", 0))),
-        _t("Rows read: %1; skipped: %2.").replace("%1", str(report.rows))
+        translate("ImportWizard", "Rows read: %1; skipped: %2.").replace("%1", str(report.rows))
         .replace("%2", str(report.skipped_rows)),
     ]
     if report.problems:
-        lines.append((_t("%1 row(s) have problems and will be skipped.") if report.skip_invalid
-                      else _t("%1 row(s) have problems: fix them in the file, change the "
-                              "mapping, or choose to skip those rows."))
+        lines.append((translate("ImportWizard", "%1 row(s) have problems and will be skipped.")
+                      if report.skip_invalid
+                      else translate("ImportWizard", "%1 row(s) have problems: fix them in the "
+                                     "file, change the mapping, or choose to skip those rows."))
                      .replace("%1", str(report.problem_rows)))
     return "\n".join(lines)
 
@@ -219,25 +221,26 @@ class FilePage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
         self.w = wizard
-        self.setTitle(_t("Choose a file"))
-        self.setSubTitle(_t("A CSV file (any delimiter; UTF-8 or GBK) or an Excel workbook "
-                            "(.xlsx)."))
+        self.setTitle(translate("ImportWizard", "Choose a file"))
+        self.setSubTitle(translate("ImportWizard", "A CSV file (any delimiter; UTF-8 or GBK) or "
+                                   "an Excel workbook (.xlsx)."))
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("importPath")
         self.path_edit.textChanged.connect(self.completeChanged)
-        browse = QPushButton(_t("Browse…"))
+        browse = QPushButton(translate("ImportWizard", "Browse…"))
         browse.clicked.connect(self.browse)
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
         row.addWidget(browse)
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel(_t("File:")))
+        lay.addWidget(QLabel(translate("ImportWizard", "File:")))
         lay.addLayout(row)
         lay.addStretch(1)
 
     def browse(self) -> None:
-        path = ask_open_path(self, _t("Import a file"),
-                             _t("Spreadsheets (*.csv *.txt *.tsv *.xlsx);;All files (*)"))
+        path = ask_open_path(self, translate("ImportWizard", "Import a file"),
+                             translate("ImportWizard", "Spreadsheets (*.csv *.txt *.tsv *.xlsx);;"
+                                       "All files (*)"))
         if path:
             self.path_edit.setText(path)
 
@@ -252,16 +255,19 @@ class FormatPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
         self.w = wizard
-        self.setTitle(_t("Check the preview"))
-        self.setSubTitle(_t("If the columns or characters look wrong, choose the encoding or "
-                            "delimiter by hand."))
+        self.setTitle(translate("ImportWizard", "Check the preview"))
+        self.setSubTitle(translate("ImportWizard", "If the columns or characters look wrong, "
+                                   "choose the encoding or delimiter by hand."))
         self.encoding = QComboBox()
-        self.encoding.addItem(_t("Detect"), "auto")
+        self.encoding.addItem(translate("ImportWizard", "Detect"), "auto")
         for e in ("utf-8", "utf-8-sig", "gb18030", "gbk", "big5", "utf-16", "latin-1"):
             self.encoding.addItem(e.upper(), e)
         self.delimiter = QComboBox()
-        for label, value in ((_t("Detect"), "auto"), (_t("Comma ,"), ","),
-                             (_t("Semicolon ;"), ";"), (_t("Tab"), "\t"), (_t("Bar |"), "|")):
+        for label, value in ((translate("ImportWizard", "Detect"), "auto"),
+                             (translate("ImportWizard", "Comma ,"), ","),
+                             (translate("ImportWizard", "Semicolon ;"), ";"),
+                             (translate("ImportWizard", "Tab"), "\t"),
+                             (translate("ImportWizard", "Bar |"), "|")):
             self.delimiter.addItem(label, value)
         self.sheet = QComboBox()
         self.info = QLabel()
@@ -271,9 +277,9 @@ class FormatPage(QWizardPage):
         self.view.setModel(self.model)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         form = QFormLayout()
-        form.addRow(_t("Encoding:"), self.encoding)
-        form.addRow(_t("Delimiter:"), self.delimiter)
-        form.addRow(_t("Sheet:"), self.sheet)
+        form.addRow(translate("ImportWizard", "Encoding:"), self.encoding)
+        form.addRow(translate("ImportWizard", "Delimiter:"), self.delimiter)
+        form.addRow(translate("ImportWizard", "Sheet:"), self.sheet)
         lay = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addWidget(self.info)
@@ -299,11 +305,14 @@ class FormatPage(QWizardPage):
         t = self.w.table
         self.model.set_table(t)
         if t.sheets:
-            text = _t("Sheet “%1”: %2 rows, %3 columns.").replace("%1", t.sheet)
+            text = (translate("ImportWizard", "Sheet “%1”: %2 rows, %3 columns.")
+                    .replace("%1", t.sheet))
         else:
-            delim = {",": _t("comma"), ";": _t("semicolon"), "\t": _t("tab"),
-                     "|": _t("bar")}.get(t.delimiter, t.delimiter)
-            text = (_t("Encoding %1, delimiter %4: %2 rows, %3 columns.")
+            delim = {",": translate("ImportWizard", "comma"),
+                     ";": translate("ImportWizard", "semicolon"),
+                     "\t": translate("ImportWizard", "tab"),
+                     "|": translate("ImportWizard", "bar")}.get(t.delimiter, t.delimiter)
+            text = (translate("ImportWizard", "Encoding %1, delimiter %4: %2 rows, %3 columns.")
                     .replace("%1", t.encoding.upper()).replace("%4", delim))
         self.info.setText(text.replace("%2", str(len(t.rows)))
                           .replace("%3", str(len(t.headers))))
@@ -319,18 +328,21 @@ class ColumnsPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
         self.w = wizard
-        self.setTitle(_t("Match columns to fields"))
-        self.setSubTitle(_t("Each column of the file goes into one field (or is left out). "
-                            "Guessed from the column names; a saved mapping can be loaded."))
+        self.setTitle(translate("ImportWizard", "Match columns to fields"))
+        self.setSubTitle(translate("ImportWizard", "Each column of the file goes into one field "
+                                   "(or is left out). Guessed from the column names; a saved "
+                                   "mapping can be loaded."))
         self.grid = QTableWidget(0, 3)
-        self.grid.setHorizontalHeaderLabels([_t("Column"), _t("Example"), _t("Field")])
+        self.grid.setHorizontalHeaderLabels([translate("ImportWizard", "Column"),
+                                             translate("ImportWizard", "Example"),
+                                             translate("ImportWizard", "Field")])
         self.grid.verticalHeader().setVisible(False)
         self.grid.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.combos: dict[str, QComboBox] = {}
-        load = QPushButton(_t("Load mapping…"))
+        load = QPushButton(translate("ImportWizard", "Load mapping…"))
         load.clicked.connect(self.load_preset)
-        guess = QPushButton(_t("Guess again"))
+        guess = QPushButton(translate("ImportWizard", "Guess again"))
         guess.clicked.connect(self.guess)
         buttons = QHBoxLayout()
         buttons.addWidget(load)
@@ -370,7 +382,8 @@ class ColumnsPage(QWizardPage):
         self.apply(guess_columns(self.w.table.headers))
 
     def load_preset(self) -> None:
-        path = ask_open_path(self, _t("Load a mapping"), _t("Mappings (*.json)"))
+        path = ask_open_path(self, translate("ImportWizard", "Load a mapping"),
+                             translate("ImportWizard", "Mappings (*.json)"))
         if not path:
             return
         try:
@@ -398,46 +411,50 @@ class ValuesPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
         self.w = wizard
-        self.setTitle(_t("Match values and formats"))
-        self.setSubTitle(_t("Put the file's stage names into this pipeline's stages, and say "
-                            "how dates and amounts are written."))
+        self.setTitle(translate("ImportWizard", "Match values and formats"))
+        self.setSubTitle(translate("ImportWizard", "Put the file's stage names into this "
+                                   "pipeline's stages, and say how dates and amounts are "
+                                   "written."))
         self.stages = QTableWidget(0, 2)
-        self.stages.setHorizontalHeaderLabels([_t("In the file"), _t("Stage")])
+        self.stages.setHorizontalHeaderLabels([translate("ImportWizard", "In the file"),
+                                               translate("ImportWizard", "Stage")])
         self.stages.verticalHeader().setVisible(False)
         self.stages.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.stages.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.stage_combos: dict[str, QComboBox] = {}
         self.date_format = QComboBox()
-        self.date_format.addItem(_t("Detect (year first)"), "auto")
+        self.date_format.addItem(translate("ImportWizard", "Detect (year first)"), "auto")
         for key in DATE_FORMATS:
             if key != "auto":
                 self.date_format.addItem(key, key)
         self.amount_format = QComboBox()
-        self.amount_format.addItem(_t("Detect"), "auto")
+        self.amount_format.addItem(translate("ImportWizard", "Detect"), "auto")
         self.amount_format.addItem("1,234.56", "1,234.56")
         self.amount_format.addItem("1.234,56", "1.234,56")
         self.amount_scale = QComboBox()
-        self.amount_scale.addItem(_t("As written (¥ and 万 understood)"), 1)
-        self.amount_scale.addItem(_t("In 万 (ten thousands)"), 10000)
+        self.amount_scale.addItem(translate("ImportWizard", "As written (¥ and 万 understood)"), 1)
+        self.amount_scale.addItem(translate("ImportWizard", "In 万 (ten thousands)"), 10000)
         self.missing_date = QComboBox()
-        self.missing_date.addItem(_t("The time of the import"), "import")
-        self.missing_date.addItem(_t("The latest date in the file"), "latest")
+        self.missing_date.addItem(translate("ImportWizard", "The time of the import"), "import")
+        self.missing_date.addItem(translate("ImportWizard", "The latest date in the file"),
+                                  "latest")
         self.closed_via = QComboBox()
-        self.from_price = QCheckBox(_t("Value open deals without an amount at the product's "
-                                       "list price"))
-        self.skip_invalid = QCheckBox(_t("Skip rows with problems (instead of importing "
-                                         "nothing)"))
+        self.from_price = QCheckBox(translate("ImportWizard", "Value open deals without an "
+                                              "amount at the product's list price"))
+        self.skip_invalid = QCheckBox(translate("ImportWizard", "Skip rows with problems "
+                                                "(instead of importing nothing)"))
         self.lookups = QLabel()
         self.lookups.setTextFormat(Qt.TextFormat.PlainText)
         self.lookups.setWordWrap(True)
-        save = QPushButton(_t("Save mapping…"))
+        save = QPushButton(translate("ImportWizard", "Save mapping…"))
         save.clicked.connect(self.save_preset)
         form = QFormLayout()
-        form.addRow(_t("Dates:"), self.date_format)
-        form.addRow(_t("Amounts:"), self.amount_format)
-        form.addRow(_t("Amount unit:"), self.amount_scale)
-        form.addRow(_t("Deals without a created date get:"), self.missing_date)
-        form.addRow(_t("Won and lost deals came through:"), self.closed_via)
+        form.addRow(translate("ImportWizard", "Dates:"), self.date_format)
+        form.addRow(translate("ImportWizard", "Amounts:"), self.amount_format)
+        form.addRow(translate("ImportWizard", "Amount unit:"), self.amount_scale)
+        form.addRow(translate("ImportWizard", "Deals without a created date get:"),
+                    self.missing_date)
+        form.addRow(translate("ImportWizard", "Won and lost deals came through:"), self.closed_via)
         lay = QVBoxLayout(self)
         lay.addWidget(self.stages, 1)
         lay.addLayout(form)
@@ -460,7 +477,7 @@ class ValuesPage(QWizardPage):
         for i, value in enumerate(values):
             self.stages.setItem(i, 0, QTableWidgetItem(value))
             combo = QComboBox()
-            combo.addItem(_t("— choose a stage —"), "")
+            combo.addItem(translate("ImportWizard", "— choose a stage —"), "")
             for s in stages:
                 combo.addItem(s.name, s.name)
             wanted = m.stage_map.get(value)
@@ -473,7 +490,7 @@ class ValuesPage(QWizardPage):
             self.stages.setCellWidget(i, 1, combo)
             self.stage_combos[value] = combo
         self.closed_via.clear()
-        self.closed_via.addItem(_t("Straight to won or lost"), "")
+        self.closed_via.addItem(translate("ImportWizard", "Straight to won or lost"), "")
         for s in stages:
             if s.kind == StageKind.OPEN:
                 self.closed_via.addItem(s.name, s.name)
@@ -489,7 +506,7 @@ class ValuesPage(QWizardPage):
         self.from_price.setChecked(m.open_value_from_price and "product.price" in mapped)
         self.skip_invalid.setChecked(m.skip_invalid_rows)
         if m.lookups:
-            self.lookups.setText(_t("Also read from the same folder: %1")
+            self.lookups.setText(translate("ImportWizard", "Also read from the same folder: %1")
                                  .replace("%1", ", ".join(lk.file for lk in m.lookups)))
         else:
             self.lookups.setText("")
@@ -509,14 +526,14 @@ class ValuesPage(QWizardPage):
         return m
 
     def save_preset(self) -> None:
-        path = ask_save_path(self, _t("Save the mapping"), "mapping.json",
-                             _t("Mappings (*.json)"))
+        path = ask_save_path(self, translate("ImportWizard", "Save the mapping"), "mapping.json",
+                             translate("ImportWizard", "Mappings (*.json)"))
         if not path:
             return
         try:
             self.collect().save(path)
         except OSError as exc:
-            show_error(self, _t("Could not write %1: %2").replace("%1", path)
+            show_error(self, translate("ImportWizard", "Could not write %1: %2").replace("%1", path)
                        .replace("%2", exc.strerror or str(exc)))
 
     def validatePage(self) -> bool:
@@ -530,10 +547,11 @@ class CheckPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
         self.w = wizard
-        self.setTitle(_t("Check before importing"))
-        self.setSubTitle(_t("Nothing has been written yet. The import is all rows or none."))
+        self.setTitle(translate("ImportWizard", "Check before importing"))
+        self.setSubTitle(translate("ImportWizard", "Nothing has been written yet. The import is "
+                                   "all rows or none."))
         self.setCommitPage(True)
-        self.setButtonText(QWizard.WizardButton.CommitButton, _t("Import"))
+        self.setButtonText(QWizard.WizardButton.CommitButton, translate("ImportWizard", "Import"))
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
@@ -542,7 +560,9 @@ class CheckPage(QWizardPage):
         self.notes.setWordWrap(True)
         self.problems = QTableWidget(0, 3)
         self.problems.setObjectName("importProblems")
-        self.problems.setHorizontalHeaderLabels([_t("Row"), _t("Column"), _t("Reason")])
+        self.problems.setHorizontalHeaderLabels([translate("ImportWizard", "Row"),
+                                                 translate("ImportWizard", "Column"),
+                                                 translate("ImportWizard", "Reason")])
         self.problems.verticalHeader().setVisible(False)
         self.problems.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.problems.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -584,8 +604,8 @@ class DonePage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
         self.w = wizard
-        self.setTitle(_t("Imported"))
-        self.setSubTitle(_t("Edit → Undo removes the whole import."))
+        self.setTitle(translate("ImportWizard", "Imported"))
+        self.setSubTitle(translate("ImportWizard", "Edit → Undo removes the whole import."))
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
@@ -607,7 +627,7 @@ class ImportWizard(QWizard):
     def __init__(self, services: Services, pipeline_id: int,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_t("Import"))
+        self.setWindowTitle(translate("ImportWizard", "Import"))
         self.services = services
         self.pipeline_id = pipeline_id
         self.stages = stages_of(pipeline_id)

@@ -1,0 +1,4991 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+    <context>
+        <name>Analytics</name>
+        <message>
+            <source>By count</source>
+            <translation>按数量</translation>
+        </message>
+        <message>
+            <source>By value</source>
+            <translation>按金额</translation>
+        </message>
+        <message>
+            <source>Bar length: number of deals or their amount</source>
+            <translation>条形长度：商机数量或金额</translation>
+        </message>
+    </context>
+    <context>
+        <name>AnalyticsPage</name>
+        <message>
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <source>Compute every number again from the database</source>
+            <translation>从数据库重新计算所有数字</translation>
+        </message>
+        <message>
+            <source>Targets…</source>
+            <translation>目标…</translation>
+        </message>
+        <message>
+            <source>Open deals</source>
+            <translation>进行中商机</translation>
+        </message>
+        <message>
+            <source>Deals in the open stages of this pipeline that match the filters, now.</source>
+            <translation>本销售漏斗中当前处于进行中阶段、符合筛选条件的商机。</translation>
+        </message>
+        <message>
+            <source>Pipeline</source>
+            <translation>漏斗金额</translation>
+        </message>
+        <message>
+            <source>Σ amount of the open deals.</source>
+            <translation>进行中商机的金额合计（Σ）。</translation>
+        </message>
+        <message>
+            <source>Weighted</source>
+            <translation>加权金额</translation>
+        </message>
+        <message>
+            <source>Won in the period</source>
+            <translation>本期赢单</translation>
+        </message>
+        <message>
+            <source>Win rate</source>
+            <translation>赢单率</translation>
+        </message>
+        <message>
+            <source>Funnel and forecast</source>
+            <translation>漏斗与预测</translation>
+        </message>
+        <message>
+            <source>Trends</source>
+            <translation>趋势</translation>
+        </message>
+        <message>
+            <source>Reasons and sizes</source>
+            <translation>原因与金额分布</translation>
+        </message>
+        <message>
+            <source>People and segments</source>
+            <translation>人员与细分</translation>
+        </message>
+        <message>
+            <source>Reverse planning</source>
+            <translation>目标倒推</translation>
+        </message>
+        <message>
+            <source>Health</source>
+            <translation>病症诊断</translation>
+        </message>
+        <message>
+            <source>Updating…</source>
+            <translation>正在更新…</translation>
+        </message>
+        <message>
+            <source>Updated %1 · %2 s</source>
+            <translation>已更新 %1 · 用时 %2 秒</translation>
+        </message>
+        <message>
+            <source>Loading the deals took %1 s of it.</source>
+            <translation>其中读取商机用了 %1 秒。</translation>
+        </message>
+        <message>
+            <source>%1 of the pipeline</source>
+            <translation>占漏斗的 %1</translation>
+        </message>
+        <message>
+            <source>%1 deals · %2</source>
+            <translation>%1 个商机 · %2</translation>
+        </message>
+        <message>
+            <source>%1 won · %2 lost</source>
+            <translation>赢 %1 · 输 %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>AnalyticsRules</name>
+        <message>
+            <source>Bars: deals created in the period that reached each stage (a deal reached a stage if it was ever in it or a later open stage, or was won). Conversion = reached(next) ÷ reached(this). Ideal: the first bar carried down by each stage's target conversion.</source>
+            <translation>条形：本期创建、到达各阶段的商机（商机曾处于该阶段或其后的进行中阶段，或已赢单，即算到达）。转化率 = 到达下一阶段数 ÷ 到达本阶段数。理想：第一条按各阶段的目标转化率逐级推算。</translation>
+        </message>
+        <message>
+            <source>For each month: weighted value (amount × probability) of open deals expected to close in it, beside the amount won in it. Open deals whose expected close date has passed are overdue, never hidden in a past month. Target: the month's own target, else its even share of the quarter's or year's.</source>
+            <translation>每个月：预计在该月成交的进行中商机的加权金额（金额 × 成交可能性），与该月实际赢单金额并列。已过预计成交日期的进行中商机算逾期，不会藏在过去的月份里。目标：该月自己的目标，没有则按季度或年度目标平均分摊。</translation>
+        </message>
+        <message>
+            <source>Each of {runs} simulated runs lets every open deal win with its probability and books its amount in its expected-close month (overdue deals in the current month). P10, P50 and P90 are the 10th, 50th and 90th percentiles of the runs' revenue.</source>
+            <translation>共模拟 {runs} 次，每次让每个进行中商机按其成交可能性赢单，并把金额计入预计成交月份（逾期商机计入本月）。P10、P50 和 P90 分别是各次模拟收入的第 10、50 和 90 百分位。</translation>
+        </message>
+        <message>
+            <source>Deals closed in the period, by the reason kept when they were closed: count and amount per reason and per category, and each one's share of the won (or lost) total.</source>
+            <translation>本期结单的商机，按结单时记录的原因统计：每个原因和类别的数量与金额，以及各自占赢单（或输单）总数的比例。</translation>
+        </message>
+        <message>
+            <source>Deals by amount band (lower bound inclusive): open deals now, and deals won or lost in the period; win rate = won ÷ (won + lost) by count.</source>
+            <translation>按金额区间统计商机（含下限）：当前的进行中商机，以及本期赢单或输单的商机；赢单率 = 赢单数 ÷（赢单数 + 输单数），按数量计。</translation>
+        </message>
+        <message>
+            <source>Open: deals open now. Won, lost, win rate (won ÷ (won + lost) by count), average deal and sales cycle (days from creation to won): deals closed in the period.</source>
+            <translation>进行中：当前的进行中商机。赢单、输单、赢单率（赢单数 ÷（赢单数 + 输单数），按数量计）、平均成交金额和销售周期（从创建到赢单的天数）：本期结单的商机。</translation>
+        </message>
+        <message>
+            <source>Weighted value = amount × probability ÷ 100, summed over open deals; a deal's own probability overrides its stage's.</source>
+            <translation>加权金额 = 金额 × 成交可能性 ÷ 100，对进行中商机求和；商机自己设定的可能性优先于阶段默认值。</translation>
+        </message>
+        <message>
+            <source>Won ÷ (won + lost) among deals closed in the period, by count and by value.</source>
+            <translation>本期结单的商机中，赢单 ÷（赢单 + 输单），分别按数量和金额计。</translation>
+        </message>
+        <message>
+            <source>Won ÷ all deals created in the period (the period's cohort).</source>
+            <translation>赢单数 ÷ 本期创建的全部商机（本期同批商机）。</translation>
+        </message>
+        <message>
+            <source>reached(next stage) ÷ reached(stage) among deals created in the period. A deal reached a stage if it was ever in it or a later open stage, or was won; strict mode counts only stages actually visited.</source>
+            <translation>本期创建的商机中，到达下一阶段数 ÷ 到达本阶段数。商机曾处于该阶段或其后的进行中阶段，或已赢单，即算到达；严格模式只统计实际经过的阶段。</translation>
+        </message>
+        <message>
+            <source>Mean (and median) amount of deals won in the period.</source>
+            <translation>本期赢单商机金额的平均值（及中位数）。</translation>
+        </message>
+        <message>
+            <source>Mean (and median) days from creation to won, for deals won in the period.</source>
+            <translation>本期赢单的商机从创建到赢单天数的平均值（及中位数）。</translation>
+        </message>
+        <message>
+            <source>Days in each stage, summed over re-entries, per deal that entered it in the period (a stay not yet ended counts up to the as-of date).</source>
+            <translation>本期进入各阶段的商机在该阶段停留的天数，多次进入则累加（尚未离开的算到统计截止日）。</translation>
+        </message>
+        <message>
+            <source>Open deals × win rate × average deal size ÷ average cycle days (money per day).</source>
+            <translation>进行中商机数 × 赢单率 × 平均成交金额 ÷ 平均销售周期天数（每天的金额）。</translation>
+        </message>
+        <message>
+            <source>Open pipeline value (and weighted value) ÷ what is still missing to the target (target − won so far).</source>
+            <translation>进行中的漏斗金额（及加权金额）÷ 距目标尚差的金额（目标 − 已赢单）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>App</name>
+        <message>
+            <source>No Chinese font was found: Chinese text may show as boxes. Install one (e.g. WenQuanYi Micro Hei).</source>
+            <translation>未找到中文字体：中文可能显示为方框。请安装一种中文字体（例如文泉驿微米黑）。</translation>
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation>恢复</translation>
+        </message>
+    </context>
+    <context>
+        <name>AppContext</name>
+        <message>
+            <source>Funnel Desktop</source>
+            <translation>销售漏斗管家</translation>
+        </message>
+    </context>
+    <context>
+        <name>Ask</name>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Unsaved changes</source>
+            <translation>未保存的修改</translation>
+        </message>
+        <message>
+            <source>{what} has unsaved changes. Save them?</source>
+            <translation>{what}有未保存的修改，要保存吗？</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <source>Discard</source>
+            <translation>不保存</translation>
+        </message>
+    </context>
+    <context>
+        <name>AssessmentRow</name>
+        <message>
+            <source>Good</source>
+            <translation>良好</translation>
+        </message>
+        <message>
+            <source>Poor</source>
+            <translation>欠佳</translation>
+        </message>
+    </context>
+    <context>
+        <name>Board</name>
+        <message>
+            <source>Won</source>
+            <translation>赢单</translation>
+        </message>
+        <message>
+            <source>Drop here to mark won</source>
+            <translation>拖到这里
+标记为赢单</translation>
+        </message>
+        <message>
+            <source>Lost</source>
+            <translation>输单</translation>
+        </message>
+        <message>
+            <source>Drop here to mark lost</source>
+            <translation>拖到这里
+标记为输单</translation>
+        </message>
+        <message>
+            <source>There is no pipeline yet.</source>
+            <translation>还没有销售漏斗。</translation>
+        </message>
+        <message>
+            <source>1 deal</source>
+            <translation>1 个商机</translation>
+        </message>
+        <message>
+            <source>%1 deals</source>
+            <translation>%1 个商机</translation>
+        </message>
+        <message>
+            <source>%1 won
+last %2 days</source>
+            <translation>赢单 %1 个
+近 %2 天</translation>
+        </message>
+        <message>
+            <source>%1 lost
+last %2 days</source>
+            <translation>输单 %1 个
+近 %2 天</translation>
+        </message>
+        <message>
+            <source>Move deal to “%1”</source>
+            <translation>将商机移到“%1”</translation>
+        </message>
+        <message>
+            <source>Move %2 deals to “%1”</source>
+            <translation>将 %2 个商机移到“%1”</translation>
+        </message>
+        <message>
+            <source>Mark deal won</source>
+            <translation>将商机标记为赢单</translation>
+        </message>
+        <message>
+            <source>Mark %1 deals won</source>
+            <translation>将 %1 个商机标记为赢单</translation>
+        </message>
+        <message>
+            <source>Mark deal lost</source>
+            <translation>将商机标记为输单</translation>
+        </message>
+        <message>
+            <source>Mark %1 deals lost</source>
+            <translation>将 %1 个商机标记为输单</translation>
+        </message>
+        <message>
+            <source>Delete this deal with its history and activities?</source>
+            <translation>删除这个商机及其历史记录和跟进记录吗？</translation>
+        </message>
+        <message>
+            <source>Delete %1 deals with their history and activities?</source>
+            <translation>删除这 %1 个商机及其历史记录和跟进记录吗？</translation>
+        </message>
+        <message>
+            <source>Delete deals</source>
+            <translation>删除商机</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <source>Delete deal</source>
+            <translation>删除商机</translation>
+        </message>
+        <message>
+            <source>Delete %1 deals</source>
+            <translation>删除 %1 个商机</translation>
+        </message>
+        <message>
+            <source>New deal “%1”</source>
+            <translation>新建商机“%1”</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>编辑…</translation>
+        </message>
+        <message>
+            <source>Move to</source>
+            <translation>移到</translation>
+        </message>
+        <message>
+            <source>Mark won…</source>
+            <translation>标记为赢单…</translation>
+        </message>
+        <message>
+            <source>Mark lost…</source>
+            <translation>标记为输单…</translation>
+        </message>
+        <message>
+            <source>Delete…</source>
+            <translation>删除…</translation>
+        </message>
+    </context>
+    <context>
+        <name>Card</name>
+        <message>
+            <source>Save as PNG…</source>
+            <translation>另存为 PNG 图片…</translation>
+        </message>
+        <message>
+            <source>Save as SVG…</source>
+            <translation>另存为 SVG 矢量图…</translation>
+        </message>
+        <message>
+            <source>Copy the table</source>
+            <translation>复制表格</translation>
+        </message>
+        <message>
+            <source>PNG pictures (*.png)</source>
+            <translation>PNG 图片 (*.png)</translation>
+        </message>
+        <message>
+            <source>SVG drawings (*.svg)</source>
+            <translation>SVG 矢量图 (*.svg)</translation>
+        </message>
+        <message>
+            <source>Save the chart</source>
+            <translation>保存图表</translation>
+        </message>
+        <message>
+            <source>The chart could not be written to %1: %2</source>
+            <translation>图表无法写入 %1：%2</translation>
+        </message>
+    </context>
+    <context>
+        <name>CardDelegate</name>
+        <message>
+            <source>No customer</source>
+            <translation>无客户</translation>
+        </message>
+        <message>
+            <source>Idle %1 days</source>
+            <translation>停滞 %1 天</translation>
+        </message>
+        <message>
+            <source>Close date passed</source>
+            <translation>已过预计成交日</translation>
+        </message>
+        <message>
+            <source>No next step</source>
+            <translation>无下一步</translation>
+        </message>
+        <message>
+            <source>Next step overdue</source>
+            <translation>下一步已逾期</translation>
+        </message>
+    </context>
+    <context>
+        <name>Chip</name>
+        <message>
+            <source>Remove this filter</source>
+            <translation>移除此筛选条件</translation>
+        </message>
+    </context>
+    <context>
+        <name>ColumnHeader</name>
+        <message>
+            <source>Default win probability of this stage</source>
+            <translation>本阶段默认的成交可能性</translation>
+        </message>
+        <message>
+            <source>%1  ·  %2</source>
+            <translation>%1  ·  %2</translation>
+        </message>
+        <message>
+            <source>Weighted %1</source>
+            <translation>加权 %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>CompareModel</name>
+        <message>
+            <source>Difference</source>
+            <translation>差异</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>指标</translation>
+        </message>
+        <message>
+            <source>%1 pts</source>
+            <translation>%1 个百分点</translation>
+        </message>
+    </context>
+    <context>
+        <name>ContactsModel</name>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>职务</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>角色</translation>
+        </message>
+        <message>
+            <source>Attitude</source>
+            <translation>态度</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>邮箱</translation>
+        </message>
+    </context>
+    <context>
+        <name>Currency</name>
+        <message>
+            <source>Chinese yuan</source>
+            <translation>人民币</translation>
+        </message>
+        <message>
+            <source>US dollar</source>
+            <translation>美元</translation>
+        </message>
+        <message>
+            <source>Euro</source>
+            <translation>欧元</translation>
+        </message>
+        <message>
+            <source>British pound</source>
+            <translation>英镑</translation>
+        </message>
+        <message>
+            <source>Hong Kong dollar</source>
+            <translation>港币</translation>
+        </message>
+        <message>
+            <source>Japanese yen</source>
+            <translation>日元</translation>
+        </message>
+        <message>
+            <source>New Taiwan dollar</source>
+            <translation>新台币</translation>
+        </message>
+        <message>
+            <source>Singapore dollar</source>
+            <translation>新加坡元</translation>
+        </message>
+        <message>
+            <source>%1 (%2, %3)</source>
+            <translation>%1（%2，%3）</translation>
+        </message>
+    </context>
+    <context>
+        <name>CustomerForm</name>
+        <message>
+            <source>Profile</source>
+            <translation>客户档案</translation>
+        </message>
+        <message>
+            <source>Company name</source>
+            <translation>公司名称</translation>
+        </message>
+        <message>
+            <source>Required</source>
+            <translation>必填</translation>
+        </message>
+        <message>
+            <source>Contact person</source>
+            <translation>联系人</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>邮箱</translation>
+        </message>
+        <message>
+            <source>WeChat / IM</source>
+            <translation>微信 / 即时通讯</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <source>Industry</source>
+            <translation>行业</translation>
+        </message>
+        <message>
+            <source>Region</source>
+            <translation>区域</translation>
+        </message>
+        <message>
+            <source>Scale</source>
+            <translation>规模</translation>
+        </message>
+        <message>
+            <source>e.g. 50–200 people</source>
+            <translation>例如 50–200 人</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>来源渠道</translation>
+        </message>
+        <message>
+            <source>Purchase intent</source>
+            <translation>购买意向</translation>
+        </message>
+        <message>
+            <source>Budget</source>
+            <translation>预算</translation>
+        </message>
+        <message>
+            <source>e.g. 200,000 or 20万</source>
+            <translation>例如 200,000 或 20万</translation>
+        </message>
+        <message>
+            <source>Customer type</source>
+            <translation>客户类型</translation>
+        </message>
+        <message>
+            <source>Needs</source>
+            <translation>需求</translation>
+        </message>
+        <message>
+            <source>What they want to achieve</source>
+            <translation>客户想达成的目标</translation>
+        </message>
+        <message>
+            <source>Pain points</source>
+            <translation>痛点</translation>
+        </message>
+        <message>
+            <source>What hurts today</source>
+            <translation>客户目前的困扰</translation>
+        </message>
+        <message>
+            <source>Credit notes</source>
+            <translation>信用情况</translation>
+        </message>
+        <message>
+            <source>Payment record, terms</source>
+            <translation>付款记录、账期</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Qualification</source>
+            <translation>客户资格（MAN）</translation>
+        </message>
+        <message>
+            <source>Money (can pay)</source>
+            <translation>资金（付得起）</translation>
+        </message>
+        <message>
+            <source>Authority (can decide)</source>
+            <translation>决策权（能拍板）</translation>
+        </message>
+        <message>
+            <source>Need</source>
+            <translation>需求</translation>
+        </message>
+        <message>
+            <source>Class</source>
+            <translation>分级</translation>
+        </message>
+        <message>
+            <source>Automatic</source>
+            <translation>自动</translation>
+        </message>
+        <message>
+            <source>Priority</source>
+            <translation>优先级</translation>
+        </message>
+        <message>
+            <source>Decision chain</source>
+            <translation>决策链</translation>
+        </message>
+        <message>
+            <source>Add contact</source>
+            <translation>添加联系人</translation>
+        </message>
+        <message>
+            <source>Remove contact</source>
+            <translation>移除联系人</translation>
+        </message>
+        <message>
+            <source>Account assessment</source>
+            <translation>客户评估</translation>
+        </message>
+        <message>
+            <source>Deals</source>
+            <translation>商机</translation>
+        </message>
+        <message>
+            <source>Deal</source>
+            <translation>商机</translation>
+        </message>
+        <message>
+            <source>Stage</source>
+            <translation>阶段</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <source>Expected close</source>
+            <translation>预计成交</translation>
+        </message>
+        <message>
+            <source>Delete customer…</source>
+            <translation>删除客户…</translation>
+        </message>
+        <message>
+            <source>Revert</source>
+            <translation>还原</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <source>— none —</source>
+            <translation>— 无 —</translation>
+        </message>
+        <message>
+            <source>— unknown —</source>
+            <translation>— 未知 —</translation>
+        </message>
+        <message>
+            <source>Won</source>
+            <translation>赢单</translation>
+        </message>
+        <message>
+            <source>Lost</source>
+            <translation>输单</translation>
+        </message>
+        <message>
+            <source>Returning (has won before)</source>
+            <translation>老客户（曾成交）</translation>
+        </message>
+        <message>
+            <source>New (no won deal yet)</source>
+            <translation>新客户（尚未成交）</translation>
+        </message>
+        <message>
+            <source>New customer</source>
+            <translation>新客户</translation>
+        </message>
+        <message>
+            <source>unsaved changes</source>
+            <translation>有未保存的修改</translation>
+        </message>
+        <message>
+            <source>(set by hand; the open deals give “%1”)</source>
+            <translation>（手动设定；按进行中商机应为“%1”）</translation>
+        </message>
+        <message>
+            <source>(derived from the open deals)</source>
+            <translation>（由进行中商机推算）</translation>
+        </message>
+        <message>
+            <source>%1 good · %2 poor · %3 not assessed</source>
+            <translation>良好 %1 项 · 欠佳 %2 项 · 未评估 %3 项</translation>
+        </message>
+        <message>
+            <source>Save customer “%1”</source>
+            <translation>保存客户“%1”</translation>
+        </message>
+        <message>
+            <source>Delete customer</source>
+            <translation>删除客户</translation>
+        </message>
+        <message>
+            <source>Delete “%1”? Its deals stay, without a customer.</source>
+            <translation>删除“%1”吗？其商机会保留，但不再关联客户。</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <source>Delete customer “%1”</source>
+            <translation>删除客户“%1”</translation>
+        </message>
+        <message>
+            <source>This customer</source>
+            <translation>此客户</translation>
+        </message>
+    </context>
+    <context>
+        <name>CustomerListModel</name>
+        <message>
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Contact</source>
+            <translation>联系人</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>Industry</source>
+            <translation>行业</translation>
+        </message>
+        <message>
+            <source>Region</source>
+            <translation>区域</translation>
+        </message>
+        <message>
+            <source>Class</source>
+            <translation>分级</translation>
+        </message>
+        <message>
+            <source>Priority</source>
+            <translation>优先级</translation>
+        </message>
+        <message>
+            <source>Deals</source>
+            <translation>商机数</translation>
+        </message>
+        <message>
+            <source>Open value</source>
+            <translation>进行中金额</translation>
+        </message>
+        <message>
+            <source>Open deals of the customer, in every pipeline</source>
+            <translation>该客户在所有销售漏斗中的进行中商机</translation>
+        </message>
+    </context>
+    <context>
+        <name>CustomersPage</name>
+        <message>
+            <source>Search customers</source>
+            <translation>搜索客户</translation>
+        </message>
+        <message>
+            <source>Search name, contact, phone, email, industry…</source>
+            <translation>搜索名称、联系人、电话、邮箱、行业…</translation>
+        </message>
+        <message>
+            <source>New customer</source>
+            <translation>新建客户</translation>
+        </message>
+        <message>
+            <source>1 customer</source>
+            <translation>1 个客户</translation>
+        </message>
+        <message>
+            <source>%1 customers</source>
+            <translation>%1 个客户</translation>
+        </message>
+    </context>
+    <context>
+        <name>CycleChart</name>
+        <message>
+            <source>Sales cycle and time in stage</source>
+            <translation>销售周期与阶段停留时间</translation>
+        </message>
+        <message>
+            <source>mean days to won</source>
+            <translation>平均赢单天数</translation>
+        </message>
+        <message>
+            <source>median</source>
+            <translation>中位数</translation>
+        </message>
+        <message>
+            <source>mean days in stage</source>
+            <translation>平均停留天数</translation>
+        </message>
+        <message>
+            <source>median days in stage</source>
+            <translation>停留天数中位数</translation>
+        </message>
+        <message>
+            <source>Days from creation to won</source>
+            <translation>从创建到赢单的天数</translation>
+        </message>
+        <message>
+            <source>Days in each stage</source>
+            <translation>各阶段停留天数</translation>
+        </message>
+        <message>
+            <source>%1 days · %2 deals</source>
+            <translation>%1 天 · %2 个商机</translation>
+        </message>
+        <message>
+            <source>Cycle: mean %1 days, median %2 (%3 won)</source>
+            <translation>销售周期：平均 %1 天，中位数 %2 天（赢单 %3 个）</translation>
+        </message>
+        <message>
+            <source>Left: deals won %1 by the month they were won. Right and above: the period %2 (time in stage: deals that entered each stage in it).</source>
+            <translation>左：%1 赢单的商机，按赢单月份统计。右侧及上方：%2 期间（阶段停留时间：本期进入各阶段的商机）。</translation>
+        </message>
+        <message>
+            <source>%1: %2 won, mean %3 days, median %4</source>
+            <translation>%1：赢单 %2 个，平均 %3 天，中位数 %4 天</translation>
+        </message>
+        <message>
+            <source>%1: %2 deals, mean %3 days, median %4</source>
+            <translation>%1：%2 个商机，平均 %3 天，中位数 %4 天</translation>
+        </message>
+        <message>
+            <source>Month or stage</source>
+            <translation>月份或阶段</translation>
+        </message>
+        <message>
+            <source>Deals</source>
+            <translation>商机数</translation>
+        </message>
+        <message>
+            <source>Mean days</source>
+            <translation>平均天数</translation>
+        </message>
+        <message>
+            <source>Median days</source>
+            <translation>天数中位数</translation>
+        </message>
+    </context>
+    <context>
+        <name>DateField</name>
+        <message>
+            <source>YYYY-MM-DD</source>
+            <translation>年-月-日</translation>
+        </message>
+        <message>
+            <source>Pick a date</source>
+            <translation>选择日期</translation>
+        </message>
+    </context>
+    <context>
+        <name>DbProblemDialog</name>
+        <message>
+            <source>Restore the selected backup</source>
+            <translation>恢复所选备份</translation>
+        </message>
+        <message>
+            <source>Open another file…</source>
+            <translation>打开其他文件…</translation>
+        </message>
+        <message>
+            <source>Open read-only</source>
+            <translation>以只读方式打开</translation>
+        </message>
+        <message>
+            <source>Try again</source>
+            <translation>重试</translation>
+        </message>
+        <message>
+            <source>Create a new database</source>
+            <translation>新建数据库</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>退出</translation>
+        </message>
+        <message>
+            <source>automatic</source>
+            <translation>自动</translation>
+        </message>
+        <message>
+            <source>made by hand</source>
+            <translation>手动</translation>
+        </message>
+        <message>
+            <source>before a restore</source>
+            <translation>恢复前</translation>
+        </message>
+        <message>
+            <source>before an upgrade</source>
+            <translation>升级前</translation>
+        </message>
+        <message>
+            <source>%1 · %2 · %3</source>
+            <translation>%1 · %2 · %3</translation>
+        </message>
+        <message>
+            <source>The database cannot be opened</source>
+            <translation>无法打开数据库</translation>
+        </message>
+        <message>
+            <source>Backups of this database, newest first:</source>
+            <translation>此数据库的备份（最新的在前）：</translation>
+        </message>
+        <message>
+            <source>Open a database</source>
+            <translation>打开数据库</translation>
+        </message>
+        <message>
+            <source>Funnel Desktop databases (*.sqlite *.db);;All files (*)</source>
+            <translation>销售漏斗管家数据库 (*.sqlite *.db);;所有文件 (*)</translation>
+        </message>
+    </context>
+    <context>
+        <name>DealEditor</name>
+        <message>
+            <source>Deal</source>
+            <translation>商机</translation>
+        </message>
+        <message>
+            <source>New deal</source>
+            <translation>新建商机</translation>
+        </message>
+        <message>
+            <source>Deal title</source>
+            <translation>商机名称</translation>
+        </message>
+        <message>
+            <source>Probability</source>
+            <translation>成交可能性</translation>
+        </message>
+        <message>
+            <source>Stage</source>
+            <translation>阶段</translation>
+        </message>
+        <message>
+            <source>Type to find a customer, or a new name</source>
+            <translation>输入以查找客户，或输入新客户名称</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>e.g. 12,500 or 12.5万</source>
+            <translation>例如 12,500 或 12.5万</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <source>Expected close</source>
+            <translation>预计成交日期</translation>
+        </message>
+        <message>
+            <source>— nobody —</source>
+            <translation>— 未指定 —</translation>
+        </message>
+        <message>
+            <source>Owner</source>
+            <translation>负责人</translation>
+        </message>
+        <message>
+            <source>— unknown —</source>
+            <translation>— 未知 —</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>来源渠道</translation>
+        </message>
+        <message>
+            <source>Project type</source>
+            <translation>项目类型</translation>
+        </message>
+        <message>
+            <source>The next agreed action</source>
+            <translation>与客户约定的下一步行动</translation>
+        </message>
+        <message>
+            <source>Next step</source>
+            <translation>下一步</translation>
+        </message>
+        <message>
+            <source>Next step due</source>
+            <translation>下一步截止日期</translation>
+        </message>
+        <message>
+            <source>Why it was won or lost (for closed deals)</source>
+            <translation>赢单或输单的原因（已结单的商机）</translation>
+        </message>
+        <message>
+            <source>Close note</source>
+            <translation>结单备注</translation>
+        </message>
+        <message>
+            <source>Delete deal…</source>
+            <translation>删除商机…</translation>
+        </message>
+        <message>
+            <source>Checklist</source>
+            <translation>推进清单</translation>
+        </message>
+        <message>
+            <source>What happened or what to do</source>
+            <translation>发生了什么，或要做什么</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>截止</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>已完成</translation>
+        </message>
+        <message>
+            <source>Log activity</source>
+            <translation>记录跟进</translation>
+        </message>
+        <message>
+            <source>Activities</source>
+            <translation>跟进记录</translation>
+        </message>
+        <message>
+            <source>Entered</source>
+            <translation>进入</translation>
+        </message>
+        <message>
+            <source>Left</source>
+            <translation>离开</translation>
+        </message>
+        <message>
+            <source>Days</source>
+            <translation>天数</translation>
+        </message>
+        <message>
+            <source>Changes</source>
+            <translation>变更</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>字段</translation>
+        </message>
+        <message>
+            <source>Old → new</source>
+            <translation>原值 → 新值</translation>
+        </message>
+        <message>
+            <source>History</source>
+            <translation>历史</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>进行中</translation>
+        </message>
+        <message>
+            <source>Won</source>
+            <translation>赢单</translation>
+        </message>
+        <message>
+            <source>Lost</source>
+            <translation>输单</translation>
+        </message>
+        <message>
+            <source>Use stage default (%1%)</source>
+            <translation>使用阶段默认值（%1%）</translation>
+        </message>
+        <message>
+            <source>This stage has no advancement questions.</source>
+            <translation>此阶段没有推进问题。</translation>
+        </message>
+        <message>
+            <source>Before moving on from “%1”: %2 of %3 answered.</source>
+            <translation>离开“%1”前：已回答 %2 / %3 个问题。</translation>
+        </message>
+        <message>
+            <source>due %1</source>
+            <translation>%1 截止</translation>
+        </message>
+        <message>
+            <source>done</source>
+            <translation>已完成</translation>
+        </message>
+        <message>
+            <source>Activities (%1)</source>
+            <translation>跟进记录（%1）</translation>
+        </message>
+        <message>
+            <source>now</source>
+            <translation>至今</translation>
+        </message>
+        <message>
+            <source>%1: %2 d</source>
+            <translation>%1：%2 天</translation>
+        </message>
+        <message>
+            <source>Days in each stage — %1</source>
+            <translation>各阶段停留天数 — %1</translation>
+        </message>
+        <message>
+            <source>A new customer “%1” will be created.</source>
+            <translation>将新建客户“%1”。</translation>
+        </message>
+        <message>
+            <source>New deal “%1”</source>
+            <translation>新建商机“%1”</translation>
+        </message>
+        <message>
+            <source>Edit deal “%1”</source>
+            <translation>编辑商机“%1”</translation>
+        </message>
+        <message>
+            <source>New customer “%1”</source>
+            <translation>新建客户“%1”</translation>
+        </message>
+        <message>
+            <source>This deal</source>
+            <translation>此商机</translation>
+        </message>
+        <message>
+            <source>Delete deal</source>
+            <translation>删除商机</translation>
+        </message>
+        <message>
+            <source>Delete this deal with its history and activities?</source>
+            <translation>删除这个商机及其历史记录和跟进记录吗？</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <source>Log %1</source>
+            <translation>记录跟进：%1</translation>
+        </message>
+        <message>
+            <source>Mark activity done</source>
+            <translation>将跟进标记为已完成</translation>
+        </message>
+        <message>
+            <source>Mark activity not done</source>
+            <translation>将跟进标记为未完成</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <source>Deals</source>
+            <translation>商机</translation>
+        </message>
+        <message>
+            <source>Customers</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Contacts</source>
+            <translation>联系人</translation>
+        </message>
+        <message>
+            <source>Activities</source>
+            <translation>跟进记录</translation>
+        </message>
+        <message>
+            <source>CSV (UTF-8)</source>
+            <translation>CSV 文件（UTF-8）</translation>
+        </message>
+        <message>
+            <source>Excel workbook (.xlsx)</source>
+            <translation>Excel 工作簿（.xlsx）</translation>
+        </message>
+        <message>
+            <source>Add a byte-order mark so Excel reads the CSV as UTF-8</source>
+            <translation>添加字节顺序标记（BOM），让 Excel 按 UTF-8 读取 CSV</translation>
+        </message>
+        <message>
+            <source>All pipelines</source>
+            <translation>所有销售漏斗</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>浏览…</translation>
+        </message>
+        <message>
+            <source>Export:</source>
+            <translation>导出内容：</translation>
+        </message>
+        <message>
+            <source>Pipeline:</source>
+            <translation>销售漏斗：</translation>
+        </message>
+        <message>
+            <source>Format:</source>
+            <translation>格式：</translation>
+        </message>
+        <message>
+            <source>File:</source>
+            <translation>文件：</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV 文件 (*.csv)</translation>
+        </message>
+        <message>
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Export to</source>
+            <translation>导出到</translation>
+        </message>
+    </context>
+    <context>
+        <name>FilterBar</name>
+        <message>
+            <source>Search deals and customers</source>
+            <translation>搜索商机和客户</translation>
+        </message>
+        <message>
+            <source>Search deals and customers…</source>
+            <translation>搜索商机和客户…</translation>
+        </message>
+        <message>
+            <source>Owner</source>
+            <translation>负责人</translation>
+        </message>
+        <message>
+            <source>Team</source>
+            <translation>团队</translation>
+        </message>
+        <message>
+            <source>Region</source>
+            <translation>区域</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <source>Class</source>
+            <translation>分级</translation>
+        </message>
+        <message>
+            <source>Priority</source>
+            <translation>优先级</translation>
+        </message>
+        <message>
+            <source>Expected close</source>
+            <translation>预计成交</translation>
+        </message>
+        <message>
+            <source>Clear all</source>
+            <translation>全部清除</translation>
+        </message>
+        <message>
+            <source>This month</source>
+            <translation>本月</translation>
+        </message>
+        <message>
+            <source>Next month</source>
+            <translation>下月</translation>
+        </message>
+        <message>
+            <source>This quarter</source>
+            <translation>本季度</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>已逾期</translation>
+        </message>
+        <message>
+            <source>Any</source>
+            <translation>不限</translation>
+        </message>
+        <message>
+            <source>Custom…</source>
+            <translation>自定义…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ForecastPanel</name>
+        <message>
+            <source>Forecast by month</source>
+            <translation>按月预测</translation>
+        </message>
+        <message>
+            <source>won</source>
+            <translation>已赢单</translation>
+        </message>
+        <message>
+            <source>weighted open</source>
+            <translation>进行中（加权）</translation>
+        </message>
+        <message>
+            <source>overdue (weighted)</source>
+            <translation>已逾期（加权）</translation>
+        </message>
+        <message>
+            <source>target</source>
+            <translation>目标</translation>
+        </message>
+        <message>
+            <source>simulated P10–P90 with P50</source>
+            <translation>模拟区间 P10–P90 及 P50</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>已逾期</translation>
+        </message>
+        <message>
+            <source>Won %1</source>
+            <translation>赢单 %1</translation>
+        </message>
+        <message>
+            <source>weighted open %1</source>
+            <translation>进行中加权 %1</translation>
+        </message>
+        <message>
+            <source>open deals bring %1 (P50), 8 in 10 runs between %2 and %3</source>
+            <translation>进行中商机可带来 %1（P50），10 次模拟中有 8 次在 %2 到 %3 之间</translation>
+        </message>
+        <message>
+            <source>As of %1; months %2 to %3. Won: in the period %4.</source>
+            <translation>截至 %1；%2 至 %3 各月。赢单：%4 期间。</translation>
+        </message>
+        <message>
+            <source>Overdue: %1 open deals (%2, weighted %3) whose expected close date has passed.</source>
+            <translation>已逾期：%1 个进行中商机（%2，加权 %3）已过预计成交日期。</translation>
+        </message>
+        <message>
+            <source>Not shown: %1 open deals (%2, weighted %3) without an expected close date.</source>
+            <translation>未显示：%1 个进行中商机（%2，加权 %3）没有预计成交日期。</translation>
+        </message>
+        <message>
+            <source>No target is set for these months (Analytics ▸ Targets…).</source>
+            <translation>这些月份还没有设定目标（分析 ▸ 目标…）。</translation>
+        </message>
+        <message>
+            <source>Overdue: %1 deals, %2, weighted %3</source>
+            <translation>已逾期：%1 个商机，%2，加权 %3</translation>
+        </message>
+        <message>
+            <source>Won: %1 deals, %2</source>
+            <translation>赢单：%1 个商机，%2</translation>
+        </message>
+        <message>
+            <source>Open: %1 deals, %2, weighted %3</source>
+            <translation>进行中：%1 个商机，%2，加权 %3</translation>
+        </message>
+        <message>
+            <source>Target: %1</source>
+            <translation>目标：%1</translation>
+        </message>
+        <message>
+            <source>Open deals simulated: P10 %1 · P50 %2 · P90 %3</source>
+            <translation>进行中商机模拟：P10 %1 · P50 %2 · P90 %3</translation>
+        </message>
+        <message>
+            <source>Month</source>
+            <translation>月份</translation>
+        </message>
+        <message>
+            <source>Won deals</source>
+            <translation>赢单数</translation>
+        </message>
+        <message>
+            <source>Won amount</source>
+            <translation>赢单金额</translation>
+        </message>
+        <message>
+            <source>Open deals</source>
+            <translation>进行中商机</translation>
+        </message>
+        <message>
+            <source>Open amount</source>
+            <translation>进行中金额</translation>
+        </message>
+        <message>
+            <source>Weighted</source>
+            <translation>加权金额</translation>
+        </message>
+        <message>
+            <source>Target</source>
+            <translation>目标</translation>
+        </message>
+        <message>
+            <source>P10</source>
+            <translation>P10</translation>
+        </message>
+        <message>
+            <source>P50</source>
+            <translation>P50</translation>
+        </message>
+        <message>
+            <source>P90</source>
+            <translation>P90</translation>
+        </message>
+        <message>
+            <source>No date</source>
+            <translation>无日期</translation>
+        </message>
+    </context>
+    <context>
+        <name>FunnelPanel</name>
+        <message>
+            <source>Funnel</source>
+            <translation>漏斗</translation>
+        </message>
+        <message>
+            <source>By count</source>
+            <translation>按数量</translation>
+        </message>
+        <message>
+            <source>By value</source>
+            <translation>按金额</translation>
+        </message>
+        <message>
+            <source>Bar length: number of deals or their amount</source>
+            <translation>条形长度：商机数量或金额</translation>
+        </message>
+        <message>
+            <source>Reached</source>
+            <translation>到达</translation>
+        </message>
+        <message>
+            <source>Now</source>
+            <translation>当前</translation>
+        </message>
+        <message>
+            <source>reached this period</source>
+            <translation>本期到达</translation>
+        </message>
+        <message>
+            <source>ideal (target conversions)</source>
+            <translation>理想（目标转化率）</translation>
+        </message>
+        <message>
+            <source>previous period</source>
+            <translation>上期</translation>
+        </message>
+        <message>
+            <source>in the stage now</source>
+            <translation>当前在该阶段</translation>
+        </message>
+        <message>
+            <source>%1 · %2</source>
+            <translation>%1 · %2</translation>
+        </message>
+        <message>
+            <source>↓ %1</source>
+            <translation>↓ %1</translation>
+        </message>
+        <message>
+            <source>ideal %1</source>
+            <translation>理想 %1</translation>
+        </message>
+        <message>
+            <source>before %1</source>
+            <translation>上期 %1</translation>
+        </message>
+        <message>
+            <source>%1 won · %2</source>
+            <translation>赢单 %1 · %2</translation>
+        </message>
+        <message>
+            <source>%1 open · %2
+weighted %3</source>
+            <translation>进行中 %1 · %2
+加权 %3</translation>
+        </message>
+        <message>
+            <source>No pipeline.</source>
+            <translation>没有销售漏斗。</translation>
+        </message>
+        <message>
+            <source>Overall %1</source>
+            <translation>总体 %1</translation>
+        </message>
+        <message>
+            <source>Deals created %1 (%2 deals), compared with %3. “Now”: deals in each stage now; won: won in the period.</source>
+            <translation>%1 创建的商机（%2 个），与 %3 对比。“当前”：各阶段现有的商机；赢单：本期赢单。</translation>
+        </message>
+        <message>
+            <source>No stage has a target conversion yet, so no ideal funnel is drawn (Tools ▸ Pipelines and stages).</source>
+            <translation>还没有阶段设定目标转化率，因此不画理想漏斗（工具 ▸ 销售漏斗与阶段）。</translation>
+        </message>
+        <message>
+            <source>Reached: %1 deals, %2</source>
+            <translation>到达：%1 个商机，%2</translation>
+        </message>
+        <message>
+            <source>On to the next stage: %1</source>
+            <translation>进入下一阶段：%1</translation>
+        </message>
+        <message>
+            <source>Ideal: %1</source>
+            <translation>理想：%1</translation>
+        </message>
+        <message>
+            <source>Previous period: %1 deals</source>
+            <translation>上期：%1 个商机</translation>
+        </message>
+        <message>
+            <source>Now: %1 deals, %2 (weighted %3)</source>
+            <translation>当前：%1 个商机，%2（加权 %3）</translation>
+        </message>
+        <message>
+            <source>Stage</source>
+            <translation>阶段</translation>
+        </message>
+        <message>
+            <source>Reached amount</source>
+            <translation>到达金额</translation>
+        </message>
+        <message>
+            <source>Conversion to next</source>
+            <translation>到下一阶段转化率</translation>
+        </message>
+        <message>
+            <source>Ideal conversion</source>
+            <translation>理想转化率</translation>
+        </message>
+        <message>
+            <source>Ideal reached</source>
+            <translation>理想到达数</translation>
+        </message>
+        <message>
+            <source>Previous period reached</source>
+            <translation>上期到达数</translation>
+        </message>
+        <message>
+            <source>Previous conversion</source>
+            <translation>上期转化率</translation>
+        </message>
+        <message>
+            <source>Now amount</source>
+            <translation>当前金额</translation>
+        </message>
+        <message>
+            <source>Now weighted</source>
+            <translation>当前加权金额</translation>
+        </message>
+    </context>
+    <context>
+        <name>Health</name>
+        <message>
+            <source>Too few open deals: %1 (%2 in value), where a healthy funnel keeps at least %3 in follow-up. Fill the top of the funnel with new leads and first meetings.</source>
+            <translation>进行中商机太少：仅 %1 个（金额 %2），健康的漏斗至少要有 %3 个在跟进。请用新线索和初次拜访充实漏斗顶部。</translation>
+        </message>
+        <message>
+            <source>The open pipeline (%1) covers only %2× of the %3 still missing to the target; below %4× the target is at risk.</source>
+            <translation>进行中的漏斗金额（%1）只有距目标尚差金额（%3）的 %2 倍；低于 %4 倍时目标有风险。</translation>
+        </message>
+        <message>
+            <source>Bottleneck at “%1”: only %2 of deals move on to “%3”, against an ideal of %4%. Look at what stops them there.</source>
+            <translation>瓶颈在“%1”：只有 %2 的商机进入“%3”，理想值为 %4%。请查明商机卡在这里的原因。</translation>
+        </message>
+        <message>
+            <source>Bottleneck at “%1”: only %2 of deals move on to “%3”, while the other stages convert about %4. Look at what stops them there.</source>
+            <translation>瓶颈在“%1”：只有 %2 的商机进入“%3”，而其他阶段的转化率约为 %4。请查明商机卡在这里的原因。</translation>
+        </message>
+        <message>
+            <source>Expected close date already passed: %1 open deals (%2), by up to %3 days. Update their dates or close them.</source>
+            <translation>已过预计成交日期：%1 个进行中商机（%2），最多已超过 %3 天。请更新日期或结单。</translation>
+        </message>
+        <message>
+            <source>Next step overdue: %1 deals (%2), by up to %3 days.</source>
+            <translation>下一步已逾期：%1 个商机（%2），最多逾期 %3 天。</translation>
+        </message>
+        <message>
+            <source>Going stale in “%2”: %1 deals (%3) with no stage change or activity for more than %4 days (the longest %5 days).</source>
+            <translation>“%2”阶段有商机停滞：%1 个商机（%3）超过 %4 天没有阶段变化或跟进（最长 %5 天）。</translation>
+        </message>
+        <message>
+            <source>No decision maker known: %1 deals (%2) from “%3” on have no decision maker on the customer's decision chain.</source>
+            <translation>决策人不明：“%3”及之后阶段有 %1 个商机（%2），客户决策链上没有决策人。</translation>
+        </message>
+        <message>
+            <source>%1 of the expected value (%2) closes in %3 and the months after it are nearly empty: revenue will come in lumps.</source>
+            <translation>预计金额的 %1（%2）集中在 %3 成交，之后几个月几乎是空的：收入会大起大落。</translation>
+        </message>
+        <message>
+            <source>Busy but thin: %1 activities were logged, yet only %2 of %3 open deals are beyond the first stage.</source>
+            <translation>忙而不实：记录了 %1 次跟进，但 %3 个进行中商机里只有 %2 个越过了第一阶段。</translation>
+        </message>
+        <message>
+            <source>No next step: %1 open deals (%2) have no next step agreed with the customer.</source>
+            <translation>没有下一步：%1 个进行中商机（%2）没有与客户约定下一步。</translation>
+        </message>
+        <message>
+            <source>Only big deals: no open deal is below %1, so nothing in the small size bands keeps revenue steady.</source>
+            <translation>只有大单：没有低于 %1 的进行中商机，缺少小额商机来稳定收入。</translation>
+        </message>
+    </context>
+    <context>
+        <name>HealthCard</name>
+        <message>
+            <source>Pipeline health</source>
+            <translation>漏斗健康诊断</translation>
+        </message>
+        <message>
+            <source>Every rule of pipeline health: too few open deals or too little coverage of the target, bottleneck stages, deals past their expected close date, missing or overdue next steps, idle deals, no known decision maker, lumpy months, busy but thin, only big deals. Thresholds are settings (health_thresholds).</source>
+            <translation>漏斗健康的全部规则：进行中商机太少或对目标覆盖不足、瓶颈阶段、已过预计成交日期的商机、缺少或逾期的下一步、停滞商机、决策人不明、收入集中在个别月份、忙而不实、只有大单。阈值可在“设置”中调整。</translation>
+        </message>
+        <message>
+            <source>Severity</source>
+            <translation>严重程度</translation>
+        </message>
+        <message>
+            <source>Finding</source>
+            <translation>问题</translation>
+        </message>
+        <message>
+            <source>Deal</source>
+            <translation>商机</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Owner</source>
+            <translation>负责人</translation>
+        </message>
+        <message>
+            <source>Stage</source>
+            <translation>阶段</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <source>Expected close</source>
+            <translation>预计成交日期</translation>
+        </message>
+        <message>
+            <source>Next step due</source>
+            <translation>下一步截止日期</translation>
+        </message>
+        <message>
+            <source>Double-click a deal to open it</source>
+            <translation>双击商机即可打开</translation>
+        </message>
+        <message>
+            <source>High</source>
+            <translation>高</translation>
+        </message>
+        <message>
+            <source>Medium</source>
+            <translation>中</translation>
+        </message>
+        <message>
+            <source>Low</source>
+            <translation>低</translation>
+        </message>
+        <message>
+            <source>%1 deals behind it</source>
+            <translation>涉及 %1 个商机</translation>
+        </message>
+        <message>
+            <source>About the whole funnel, not single deals</source>
+            <translation>针对整个漏斗，而非单个商机</translation>
+        </message>
+        <message>
+            <source>No health findings: nothing to worry about.</source>
+            <translation>没有发现问题，一切正常。</translation>
+        </message>
+        <message>
+            <source>The stored health thresholds are not valid, so the defaults are used: %1</source>
+            <translation>保存的健康检查阈值无效，已改用默认值：%1</translation>
+        </message>
+        <message>
+            <source>As of %1; rates over deals created or closed %2. %3 high, %4 medium, %5 low. Thresholds: at least %6 open deals, coverage %7×, idle after %8 days unless the stage says otherwise.</source>
+            <translation>截至 %1；比率按 %2 创建或结单的商机计算。高 %3 项，中 %4 项，低 %5 项。阈值：至少 %6 个进行中商机，覆盖 %7 倍，%8 天无进展即为停滞（阶段另有设定的除外）。</translation>
+        </message>
+        <message>
+            <source>The %1 largest of the %2 deals behind the chosen finding; double-click one to open it.</source>
+            <translation>所选问题涉及 %2 个商机，这里列出金额最大的 %1 个；双击即可打开。</translation>
+        </message>
+        <message>
+            <source>%1 deals behind the chosen finding; double-click one to open it.</source>
+            <translation>所选问题涉及 %1 个商机；双击即可打开。</translation>
+        </message>
+        <message>
+            <source>The chosen finding is about the whole funnel; no single deal is behind it.</source>
+            <translation>所选问题针对整个漏斗，不涉及具体商机。</translation>
+        </message>
+        <message>
+            <source>Sentence</source>
+            <translation>说明</translation>
+        </message>
+        <message>
+            <source>Deals</source>
+            <translation>商机数</translation>
+        </message>
+        <message>
+            <source>Deal ids</source>
+            <translation>商机编号</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportWizard</name>
+        <message>
+            <source>Import</source>
+            <translation>导入</translation>
+        </message>
+        <message>
+            <source>— not imported —</source>
+            <translation>— 不导入 —</translation>
+        </message>
+        <message>
+            <source>Deal: external id</source>
+            <translation>商机：外部编号</translation>
+        </message>
+        <message>
+            <source>Deal: title</source>
+            <translation>商机：名称</translation>
+        </message>
+        <message>
+            <source>Deal: product</source>
+            <translation>商机：产品</translation>
+        </message>
+        <message>
+            <source>Deal: amount</source>
+            <translation>商机：金额</translation>
+        </message>
+        <message>
+            <source>Deal: stage</source>
+            <translation>商机：阶段</translation>
+        </message>
+        <message>
+            <source>Deal: created / entered stage</source>
+            <translation>商机：创建 / 进入阶段日期</translation>
+        </message>
+        <message>
+            <source>Deal: closed (won or lost)</source>
+            <translation>商机：结单日期（赢单或输单）</translation>
+        </message>
+        <message>
+            <source>Deal: expected close</source>
+            <translation>商机：预计成交日期</translation>
+        </message>
+        <message>
+            <source>Deal: probability %</source>
+            <translation>商机：成交可能性 %</translation>
+        </message>
+        <message>
+            <source>Deal: source</source>
+            <translation>商机：来源渠道</translation>
+        </message>
+        <message>
+            <source>Deal: project type (big / small)</source>
+            <translation>商机：项目类型（大 / 小）</translation>
+        </message>
+        <message>
+            <source>Deal: next step</source>
+            <translation>商机：下一步</translation>
+        </message>
+        <message>
+            <source>Deal: next step due</source>
+            <translation>商机：下一步截止日期</translation>
+        </message>
+        <message>
+            <source>Deal: won / lost reason</source>
+            <translation>商机：赢单 / 输单原因</translation>
+        </message>
+        <message>
+            <source>Deal: note</source>
+            <translation>商机：备注</translation>
+        </message>
+        <message>
+            <source>Customer: name</source>
+            <translation>客户：名称</translation>
+        </message>
+        <message>
+            <source>Customer: external id</source>
+            <translation>客户：外部编号</translation>
+        </message>
+        <message>
+            <source>Customer: industry</source>
+            <translation>客户：行业</translation>
+        </message>
+        <message>
+            <source>Customer: scale</source>
+            <translation>客户：规模</translation>
+        </message>
+        <message>
+            <source>Customer: address</source>
+            <translation>客户：地址</translation>
+        </message>
+        <message>
+            <source>Customer: region</source>
+            <translation>客户：区域</translation>
+        </message>
+        <message>
+            <source>Customer: phone</source>
+            <translation>客户：电话</translation>
+        </message>
+        <message>
+            <source>Customer: email</source>
+            <translation>客户：邮箱</translation>
+        </message>
+        <message>
+            <source>Customer: contact person</source>
+            <translation>客户：联系人</translation>
+        </message>
+        <message>
+            <source>Customer: notes (several columns allowed)</source>
+            <translation>客户：备注（可对应多列）</translation>
+        </message>
+        <message>
+            <source>Contact: name</source>
+            <translation>联系人：姓名</translation>
+        </message>
+        <message>
+            <source>Contact: job title</source>
+            <translation>联系人：职务</translation>
+        </message>
+        <message>
+            <source>Contact: phone</source>
+            <translation>联系人：电话</translation>
+        </message>
+        <message>
+            <source>Contact: email</source>
+            <translation>联系人：邮箱</translation>
+        </message>
+        <message>
+            <source>Owner (salesperson)</source>
+            <translation>负责人（销售员）</translation>
+        </message>
+        <message>
+            <source>Owner: team</source>
+            <translation>负责人：团队</translation>
+        </message>
+        <message>
+            <source>Owner: region</source>
+            <translation>负责人：区域</translation>
+        </message>
+        <message>
+            <source>Product: list price</source>
+            <translation>产品：标价</translation>
+        </message>
+        <message>
+            <source>the latest date in the file</source>
+            <translation>文件中最晚的日期</translation>
+        </message>
+        <message>
+            <source>the time of the import</source>
+            <translation>导入时间</translation>
+        </message>
+        <message>
+            <source>the date chosen in the mapping</source>
+            <translation>映射中选定的日期</translation>
+        </message>
+        <message>
+            <source>Deals: %1 new, %2 updated, %3 already up to date.</source>
+            <translation>商机：新增 %1 个，更新 %2 个，%3 个已是最新。</translation>
+        </message>
+        <message>
+            <source>Deals: %1 created, %2 updated, %3 already up to date.</source>
+            <translation>商机：已新建 %1 个，已更新 %2 个，%3 个已是最新。</translation>
+        </message>
+        <message>
+            <source>Customers: %1 new, %2 updated; contacts: %3 new.</source>
+            <translation>客户：新增 %1 个，更新 %2 个；联系人：新增 %3 个。</translation>
+        </message>
+        <message>
+            <source>Owners: %1 new; teams: %2; regions: %3; sources: %4.</source>
+            <translation>负责人：新增 %1 个；团队：%2 个；区域：%3 个；来源：%4 个。</translation>
+        </message>
+        <message>
+            <source>Rows read: %1; skipped: %2.</source>
+            <translation>读取 %1 行；跳过 %2 行。</translation>
+        </message>
+        <message>
+            <source>%1 row(s) have problems and will be skipped.</source>
+            <translation>%1 行有问题，将被跳过。</translation>
+        </message>
+        <message>
+            <source>%1 row(s) have problems: fix them in the file, change the mapping, or choose to skip those rows.</source>
+            <translation>%1 行有问题：请在文件中修正、修改映射，或选择跳过这些行。</translation>
+        </message>
+        <message>
+            <source>Choose a file</source>
+            <translation>选择文件</translation>
+        </message>
+        <message>
+            <source>A CSV file (any delimiter; UTF-8 or GBK) or an Excel workbook (.xlsx).</source>
+            <translation>CSV 文件（任意分隔符；UTF-8 或 GBK 编码）或 Excel 工作簿（.xlsx）。</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>浏览…</translation>
+        </message>
+        <message>
+            <source>File:</source>
+            <translation>文件：</translation>
+        </message>
+        <message>
+            <source>Import a file</source>
+            <translation>导入文件</translation>
+        </message>
+        <message>
+            <source>Spreadsheets (*.csv *.txt *.tsv *.xlsx);;All files (*)</source>
+            <translation>表格文件 (*.csv *.txt *.tsv *.xlsx);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Check the preview</source>
+            <translation>检查预览</translation>
+        </message>
+        <message>
+            <source>If the columns or characters look wrong, choose the encoding or delimiter by hand.</source>
+            <translation>如果列或文字显示不对，请手动选择编码或分隔符。</translation>
+        </message>
+        <message>
+            <source>Detect</source>
+            <translation>自动检测</translation>
+        </message>
+        <message>
+            <source>Comma ,</source>
+            <translation>逗号 ,</translation>
+        </message>
+        <message>
+            <source>Semicolon ;</source>
+            <translation>分号 ;</translation>
+        </message>
+        <message>
+            <source>Tab</source>
+            <translation>制表符</translation>
+        </message>
+        <message>
+            <source>Bar |</source>
+            <translation>竖线 |</translation>
+        </message>
+        <message>
+            <source>Encoding:</source>
+            <translation>编码：</translation>
+        </message>
+        <message>
+            <source>Delimiter:</source>
+            <translation>分隔符：</translation>
+        </message>
+        <message>
+            <source>Sheet:</source>
+            <translation>工作表：</translation>
+        </message>
+        <message>
+            <source>Sheet “%1”: %2 rows, %3 columns.</source>
+            <translation>工作表“%1”：%2 行，%3 列。</translation>
+        </message>
+        <message>
+            <source>comma</source>
+            <translation>逗号</translation>
+        </message>
+        <message>
+            <source>semicolon</source>
+            <translation>分号</translation>
+        </message>
+        <message>
+            <source>tab</source>
+            <translation>制表符</translation>
+        </message>
+        <message>
+            <source>bar</source>
+            <translation>竖线</translation>
+        </message>
+        <message>
+            <source>Encoding %1, delimiter %4: %2 rows, %3 columns.</source>
+            <translation>编码 %1，分隔符为%4：%2 行，%3 列。</translation>
+        </message>
+        <message>
+            <source>Match columns to fields</source>
+            <translation>将列对应到字段</translation>
+        </message>
+        <message>
+            <source>Each column of the file goes into one field (or is left out). Guessed from the column names; a saved mapping can be loaded.</source>
+            <translation>文件的每一列对应一个字段（或不导入）。已根据列名自动猜测，也可以载入已保存的映射。</translation>
+        </message>
+        <message>
+            <source>Column</source>
+            <translation>列</translation>
+        </message>
+        <message>
+            <source>Example</source>
+            <translation>示例</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>字段</translation>
+        </message>
+        <message>
+            <source>Load mapping…</source>
+            <translation>载入映射…</translation>
+        </message>
+        <message>
+            <source>Guess again</source>
+            <translation>重新猜测</translation>
+        </message>
+        <message>
+            <source>Load a mapping</source>
+            <translation>载入映射</translation>
+        </message>
+        <message>
+            <source>Mappings (*.json)</source>
+            <translation>映射文件 (*.json)</translation>
+        </message>
+        <message>
+            <source>Match values and formats</source>
+            <translation>匹配取值和格式</translation>
+        </message>
+        <message>
+            <source>Put the file's stage names into this pipeline's stages, and say how dates and amounts are written.</source>
+            <translation>把文件中的阶段名称对应到本销售漏斗的阶段，并说明日期和金额的写法。</translation>
+        </message>
+        <message>
+            <source>In the file</source>
+            <translation>文件中</translation>
+        </message>
+        <message>
+            <source>Stage</source>
+            <translation>阶段</translation>
+        </message>
+        <message>
+            <source>Detect (year first)</source>
+            <translation>自动检测（年份在前）</translation>
+        </message>
+        <message>
+            <source>As written (¥ and 万 understood)</source>
+            <translation>按原样（可识别 ¥ 和 万）</translation>
+        </message>
+        <message>
+            <source>In 万 (ten thousands)</source>
+            <translation>以“万”为单位</translation>
+        </message>
+        <message>
+            <source>The time of the import</source>
+            <translation>导入时间</translation>
+        </message>
+        <message>
+            <source>The latest date in the file</source>
+            <translation>文件中最晚的日期</translation>
+        </message>
+        <message>
+            <source>Value open deals without an amount at the product's list price</source>
+            <translation>没有金额的进行中商机按产品标价计算</translation>
+        </message>
+        <message>
+            <source>Skip rows with problems (instead of importing nothing)</source>
+            <translation>跳过有问题的行（而不是全部不导入）</translation>
+        </message>
+        <message>
+            <source>Save mapping…</source>
+            <translation>保存映射…</translation>
+        </message>
+        <message>
+            <source>Dates:</source>
+            <translation>日期：</translation>
+        </message>
+        <message>
+            <source>Amounts:</source>
+            <translation>金额：</translation>
+        </message>
+        <message>
+            <source>Amount unit:</source>
+            <translation>金额单位：</translation>
+        </message>
+        <message>
+            <source>Deals without a created date get:</source>
+            <translation>没有创建日期的商机使用：</translation>
+        </message>
+        <message>
+            <source>Won and lost deals came through:</source>
+            <translation>赢单和输单的商机经过：</translation>
+        </message>
+        <message>
+            <source>— choose a stage —</source>
+            <translation>— 选择阶段 —</translation>
+        </message>
+        <message>
+            <source>Straight to won or lost</source>
+            <translation>直接赢单或输单</translation>
+        </message>
+        <message>
+            <source>Also read from the same folder: %1</source>
+            <translation>同时读取同一文件夹中的：%1</translation>
+        </message>
+        <message>
+            <source>Save the mapping</source>
+            <translation>保存映射</translation>
+        </message>
+        <message>
+            <source>Could not write %1: %2</source>
+            <translation>无法写入 %1：%2</translation>
+        </message>
+        <message>
+            <source>Check before importing</source>
+            <translation>导入前检查</translation>
+        </message>
+        <message>
+            <source>Nothing has been written yet. The import is all rows or none.</source>
+            <translation>尚未写入任何数据。导入要么全部完成，要么一行也不导入。</translation>
+        </message>
+        <message>
+            <source>Row</source>
+            <translation>行</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>Imported</source>
+            <translation>已导入</translation>
+        </message>
+        <message>
+            <source>Edit → Undo removes the whole import.</source>
+            <translation>“编辑 → 撤销”可撤回整个导入。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ListTab</name>
+        <message>
+            <source>&amp;Add</source>
+            <translation>添加(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Remove</source>
+            <translation>删除(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Move &amp;up</source>
+            <translation>上移(&amp;U)</translation>
+        </message>
+        <message>
+            <source>Move dow&amp;n</source>
+            <translation>下移(&amp;N)</translation>
+        </message>
+        <message>
+            <source>New item</source>
+            <translation>新项目</translation>
+        </message>
+        <message>
+            <source>New item %1</source>
+            <translation>新项目 %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ListsEditor</name>
+        <message>
+            <source>Kept lists</source>
+            <translation>预设列表</translation>
+        </message>
+        <message>
+            <source>The choices offered in deals and customers. A row still in use cannot be removed; reasons and salespeople can be made inactive instead.</source>
+            <translation>商机和客户中可供选择的选项。仍在使用的行不能删除；原因和销售员可以改为停用。</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>启用</translation>
+        </message>
+        <message>
+            <source>Won reasons</source>
+            <translation>赢单原因</translation>
+        </message>
+        <message>
+            <source>Lost reasons</source>
+            <translation>输单原因</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>来源渠道</translation>
+        </message>
+        <message>
+            <source>Sources</source>
+            <translation>来源渠道</translation>
+        </message>
+        <message>
+            <source>Salesperson</source>
+            <translation>销售员</translation>
+        </message>
+        <message>
+            <source>Team</source>
+            <translation>团队</translation>
+        </message>
+        <message>
+            <source>Region</source>
+            <translation>区域</translation>
+        </message>
+        <message>
+            <source>Salespeople</source>
+            <translation>销售员</translation>
+        </message>
+        <message>
+            <source>Teams</source>
+            <translation>团队</translation>
+        </message>
+        <message>
+            <source>Regions</source>
+            <translation>区域</translation>
+        </message>
+        <message>
+            <source>&amp;Won reasons</source>
+            <translation>赢单原因(&amp;W)</translation>
+        </message>
+        <message>
+            <source>&amp;Lost reasons</source>
+            <translation>输单原因(&amp;L)</translation>
+        </message>
+        <message>
+            <source>S&amp;ources</source>
+            <translation>来源渠道(&amp;O)</translation>
+        </message>
+        <message>
+            <source>Sales&amp;people</source>
+            <translation>销售员(&amp;P)</translation>
+        </message>
+        <message>
+            <source>&amp;Teams</source>
+            <translation>团队(&amp;T)</translation>
+        </message>
+        <message>
+            <source>Re&amp;gions</source>
+            <translation>区域(&amp;G)</translation>
+        </message>
+        <message>
+            <source>&amp;Save changes</source>
+            <translation>保存修改(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Re&amp;vert</source>
+            <translation>还原(&amp;V)</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Board</source>
+            <translation>看板</translation>
+        </message>
+        <message>
+            <source>Customers</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Analytics</source>
+            <translation>分析</translation>
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation>撤销</translation>
+        </message>
+        <message>
+            <source>Redo</source>
+            <translation>重做</translation>
+        </message>
+        <message>
+            <source>New deal…</source>
+            <translation>新建商机…</translation>
+        </message>
+        <message>
+            <source>Main toolbar</source>
+            <translation>主工具栏</translation>
+        </message>
+        <message>
+            <source>Pipeline</source>
+            <translation>销售漏斗</translation>
+        </message>
+        <message>
+            <source>+ New deal</source>
+            <translation>+ 新建商机</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;New database…</source>
+            <translation>新建数据库(&amp;N)…</translation>
+        </message>
+        <message>
+            <source>&amp;Open database…</source>
+            <translation>打开数据库(&amp;O)…</translation>
+        </message>
+        <message>
+            <source>Open &amp;recent</source>
+            <translation>最近打开(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Save a &amp;copy…</source>
+            <translation>另存副本(&amp;C)…</translation>
+        </message>
+        <message>
+            <source>&amp;Back up now</source>
+            <translation>立即备份(&amp;B)</translation>
+        </message>
+        <message>
+            <source>Restore from a &amp;backup…</source>
+            <translation>从备份恢复(&amp;B)…</translation>
+        </message>
+        <message>
+            <source>&amp;Import…</source>
+            <translation>导入(&amp;I)…</translation>
+        </message>
+        <message>
+            <source>&amp;Export…</source>
+            <translation>导出(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>编辑(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>视图(&amp;V)</translation>
+        </message>
+        <message>
+            <source>&amp;Deal</source>
+            <translation>商机(&amp;D)</translation>
+        </message>
+        <message>
+            <source>&amp;Edit selected…</source>
+            <translation>编辑所选(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>Move to &amp;previous stage</source>
+            <translation>移到上一阶段(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Move to &amp;next stage</source>
+            <translation>移到下一阶段(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Mark &amp;won…</source>
+            <translation>标记为赢单(&amp;W)…</translation>
+        </message>
+        <message>
+            <source>Mark &amp;lost…</source>
+            <translation>标记为输单(&amp;L)…</translation>
+        </message>
+        <message>
+            <source>&amp;Delete…</source>
+            <translation>删除(&amp;D)…</translation>
+        </message>
+        <message>
+            <source>&amp;Analytics</source>
+            <translation>分析(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Reports</source>
+            <translation>报表(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Weekly report…</source>
+            <translation>周报(&amp;W)…</translation>
+        </message>
+        <message>
+            <source>&amp;Tools</source>
+            <translation>工具(&amp;T)</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <source>&amp;About Funnel Desktop</source>
+            <translation>关于销售漏斗管家(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Settings…</source>
+            <translation>设置(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>&amp;Pipelines and stages…</source>
+            <translation>销售漏斗与阶段(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>&amp;Kept lists…</source>
+            <translation>预设列表(&amp;K)…</translation>
+        </message>
+        <message>
+            <source>&amp;Targets…</source>
+            <translation>目标(&amp;T)…</translation>
+        </message>
+        <message>
+            <source>&amp;Refresh the numbers</source>
+            <translation>刷新数字(&amp;R)</translation>
+        </message>
+        <message>
+            <source>%1 — Funnel Desktop</source>
+            <translation>%1 — 销售漏斗管家</translation>
+        </message>
+        <message>
+            <source>Funnel Desktop</source>
+            <translation>销售漏斗管家</translation>
+        </message>
+        <message>
+            <source>Cannot open the database</source>
+            <translation>无法打开数据库</translation>
+        </message>
+        <message>
+            <source>New database</source>
+            <translation>新建数据库</translation>
+        </message>
+        <message>
+            <source>Funnel databases (*.sqlite *.db)</source>
+            <translation>漏斗数据库 (*.sqlite *.db)</translation>
+        </message>
+        <message>
+            <source>%1 already exists. Choose another name, or open it.</source>
+            <translation>%1 已存在。请换一个名称，或直接打开它。</translation>
+        </message>
+        <message>
+            <source>Open database</source>
+            <translation>打开数据库</translation>
+        </message>
+        <message>
+            <source>Funnel databases (*.sqlite *.db);;All files (*)</source>
+            <translation>漏斗数据库 (*.sqlite *.db);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>(none yet)</source>
+            <translation>（暂无）</translation>
+        </message>
+        <message>
+            <source>Clear the list</source>
+            <translation>清空列表</translation>
+        </message>
+        <message>
+            <source>Save a copy</source>
+            <translation>另存副本</translation>
+        </message>
+        <message>
+            <source>Only a database file can be copied; a server database is backed up on the server.</source>
+            <translation>只能复制数据库文件；服务器数据库请在服务器上备份。</translation>
+        </message>
+        <message>
+            <source>Choose another file than the open database.</source>
+            <translation>请选择当前打开的数据库以外的文件。</translation>
+        </message>
+        <message>
+            <source>The copy could not be written: %1</source>
+            <translation>无法写入副本：%1</translation>
+        </message>
+        <message>
+            <source>Saved a copy to %1</source>
+            <translation>已将副本保存到 %1</translation>
+        </message>
+        <message>
+            <source>Only a database file can be backed up here; a server database is backed up on the server.</source>
+            <translation>这里只能备份数据库文件；服务器数据库请在服务器上备份。</translation>
+        </message>
+        <message>
+            <source>Back up now</source>
+            <translation>立即备份</translation>
+        </message>
+        <message>
+            <source>Backed up to %1</source>
+            <translation>已备份到 %1</translation>
+        </message>
+        <message>
+            <source>Restore from a backup</source>
+            <translation>从备份恢复</translation>
+        </message>
+        <message>
+            <source>Replace the open database with %1? A copy of the current database is kept in the backups folder first.</source>
+            <translation>用 %1 替换当前打开的数据库吗？替换前会先在备份文件夹中保留当前数据库的副本。</translation>
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation>恢复</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>导入</translation>
+        </message>
+        <message>
+            <source>%1 — Ctrl+Z to undo</source>
+            <translation>%1 — 按 Ctrl+Z 撤销</translation>
+        </message>
+        <message>
+            <source>About Funnel Desktop</source>
+            <translation>关于销售漏斗管家</translation>
+        </message>
+        <message>
+            <source>Funnel Desktop (销售漏斗管家) — an offline sales-funnel manager.</source>
+            <translation>销售漏斗管家（Funnel Desktop）— 离线的销售漏斗管理工具。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Messages</name>
+        <message>
+            <source>The amount cannot be negative: {value}.</source>
+            <translation>金额不能为负数：{value}。</translation>
+        </message>
+        <message>
+            <source>“{value}” is not an amount. Write it like 12,500.00.</source>
+            <translation>“{value}”不是有效金额。请写成 12,500.00 这样的格式。</translation>
+        </message>
+        <message>
+            <source>The probability must be a whole number from 0 to 100, not “{value}”.</source>
+            <translation>成交可能性必须是 0 到 100 之间的整数，不能是“{value}”。</translation>
+        </message>
+        <message>
+            <source>“{value}” is not a date. Write it as YYYY-MM-DD, e.g. 2026-11-24.</source>
+            <translation>“{value}”不是有效日期。请按“年-月-日”填写，例如 2026-11-24。</translation>
+        </message>
+        <message>
+            <source>The period is empty: {start} is after {end}.</source>
+            <translation>时间段为空：{start} 晚于 {end}。</translation>
+        </message>
+        <message>
+            <source>“{value}” is not an ISO week. Write it like 2026-W47.</source>
+            <translation>“{value}”不是有效的 ISO 周。请写成 2026-W47 这样的格式。</translation>
+        </message>
+        <message>
+            <source>A deal needs a title.</source>
+            <translation>商机必须有名称。</translation>
+        </message>
+        <message>
+            <source>A name is required.</source>
+            <translation>名称不能为空。</translation>
+        </message>
+        <message>
+            <source>There is no stage “{value}” in this pipeline.</source>
+            <translation>此销售漏斗中没有“{value}”阶段。</translation>
+        </message>
+        <message>
+            <source>There is no pipeline “{value}”.</source>
+            <translation>没有名为“{value}”的销售漏斗。</translation>
+        </message>
+        <message>
+            <source>Deal #{value} does not exist (it may have been deleted).</source>
+            <translation>商机 #{value} 不存在（可能已被删除）。</translation>
+        </message>
+        <message>
+            <source>Customer #{value} does not exist (it may have been deleted).</source>
+            <translation>客户 #{value} 不存在（可能已被删除）。</translation>
+        </message>
+        <message>
+            <source>There is no salesperson “{value}”.</source>
+            <translation>没有名为“{value}”的销售员。</translation>
+        </message>
+        <message>
+            <source>There is no team “{value}”.</source>
+            <translation>没有名为“{value}”的团队。</translation>
+        </message>
+        <message>
+            <source>There is no region “{value}”.</source>
+            <translation>没有名为“{value}”的区域。</translation>
+        </message>
+        <message>
+            <source>Closing a deal as {kind} needs a reason.</source>
+            <translation>将商机标记为{kind}需要填写原因。</translation>
+        </message>
+        <message>
+            <source>“{value}” is not a kept {kind} reason.</source>
+            <translation>“{value}”不在预设的{kind}原因中。</translation>
+        </message>
+        <message>
+            <source>Deal #{value} is not closed, so it cannot be reopened.</source>
+            <translation>商机 #{value} 尚未结单，无法重新打开。</translation>
+        </message>
+        <message>
+            <source>Deal #{value} is already closed; reopen it first.</source>
+            <translation>商机 #{value} 已结单；请先重新打开。</translation>
+        </message>
+        <message>
+            <source>Use Won or Lost to close a deal, so the reason is kept.</source>
+            <translation>请用“赢单”或“输单”来结单，以便记下原因。</translation>
+        </message>
+        <message>
+            <source>“{value}” is not one of: {choices}.</source>
+            <translation>“{value}”不是以下选项之一：{choices}。</translation>
+        </message>
+        <message>
+            <source>The target must be a positive amount, not “{value}”.</source>
+            <translation>目标必须是正数金额，不能是“{value}”。</translation>
+        </message>
+        <message>
+            <source>There are no won deals yet, so the average deal size is unknown.</source>
+            <translation>还没有赢单的商机，因此无法得出平均成交金额。</translation>
+        </message>
+        <message>
+            <source>No deal has passed stage “{stage}” yet, so its conversion is 0 and the plan cannot go further up the funnel.</source>
+            <translation>还没有商机通过“{stage}”阶段，其转化率为 0，无法继续向漏斗上层倒推。</translation>
+        </message>
+        <message>
+            <source>The database file {path} does not exist.</source>
+            <translation>数据库文件 {path} 不存在。</translation>
+        </message>
+        <message>
+            <source>The database {path} is in use by another program. Close it there, or wait and try again.</source>
+            <translation>数据库 {path} 正被其他程序使用。请在那边关闭它，或稍后重试。</translation>
+        </message>
+        <message>
+            <source>The database {path} is read-only. Open it read-only, or copy it somewhere you can write.</source>
+            <translation>数据库 {path} 是只读的。请以只读方式打开，或将其复制到可写入的位置。</translation>
+        </message>
+        <message>
+            <source>The database {path} is damaged ({detail}). Restore a backup or open another file.</source>
+            <translation>数据库 {path} 已损坏（{detail}）。请恢复备份或打开其他文件。</translation>
+        </message>
+        <message>
+            <source>The database {path} was made by a newer version of Funnel Desktop (schema {found}, this version knows {known}). Update the program, or open another file.</source>
+            <translation>数据库 {path} 由更新版本的销售漏斗管家创建（结构版本 {found}，本版本最高支持 {known}）。请更新程序，或打开其他文件。</translation>
+        </message>
+        <message>
+            <source>{path} is not a Funnel Desktop database.</source>
+            <translation>{path} 不是销售漏斗管家的数据库。</translation>
+        </message>
+        <message>
+            <source>The disk is full; nothing was saved. Free some space and try again.</source>
+            <translation>磁盘已满，未保存任何内容。请腾出空间后重试。</translation>
+        </message>
+        <message>
+            <source>The database refused the change ({detail}); nothing was saved.</source>
+            <translation>数据库拒绝了这次修改（{detail}），未保存任何内容。</translation>
+        </message>
+        <message>
+            <source>{path} already holds a pipeline; the demo needs an empty database.</source>
+            <translation>{path} 中已有销售漏斗；演示数据需要一个空数据库。</translation>
+        </message>
+        <message>
+            <source>Could not connect to the database {path}: {detail}</source>
+            <translation>无法连接数据库 {path}：{detail}</translation>
+        </message>
+        <message>
+            <source>Follow-up #{value} does not exist (it may have been deleted).</source>
+            <translation>跟进记录 #{value} 不存在（可能已被删除）。</translation>
+        </message>
+        <message>
+            <source>The idle limit must be a whole number of days, not “{value}”.</source>
+            <translation>停滞期限必须是整数天数，不能是“{value}”。</translation>
+        </message>
+        <message>
+            <source>Two stages are called “{value}”; give each stage its own name.</source>
+            <translation>有两个阶段都叫“{value}”；请给每个阶段起不同的名称。</translation>
+        </message>
+        <message>
+            <source>A pipeline needs at least one open stage, one Won stage and one Lost stage.</source>
+            <translation>销售漏斗至少需要一个进行中阶段、一个赢单阶段和一个输单阶段。</translation>
+        </message>
+        <message>
+            <source>Stage “{value}” still holds {count} deals: choose where to move them before removing it.</source>
+            <translation>“{value}”阶段还有 {count} 个商机：删除前请选择把它们移到哪里。</translation>
+        </message>
+        <message>
+            <source>The deals of “{value}” must move to a kept stage of the same kind.</source>
+            <translation>“{value}”中的商机必须移到保留下来的同类阶段。</translation>
+        </message>
+        <message>
+            <source>There is already a pipeline called “{value}”.</source>
+            <translation>已有名为“{value}”的销售漏斗。</translation>
+        </message>
+        <message>
+            <source>This pipeline still holds deals; move or delete them first.</source>
+            <translation>此销售漏斗中还有商机；请先移走或删除它们。</translation>
+        </message>
+        <message>
+            <source>The last pipeline cannot be deleted.</source>
+            <translation>不能删除最后一个销售漏斗。</translation>
+        </message>
+        <message>
+            <source>“{value}” is in the list twice.</source>
+            <translation>“{value}”在列表中出现了两次。</translation>
+        </message>
+        <message>
+            <source>“{value}” is still in use, so it cannot be removed (make it inactive, or change the deals that use it first).</source>
+            <translation>“{value}”仍在使用中，无法删除（可以将其停用，或先修改使用它的商机）。</translation>
+        </message>
+        <message>
+            <source>Could not write {path}: {detail}</source>
+            <translation>无法写入 {path}：{detail}</translation>
+        </message>
+        <message>
+            <source>“{name}” is not a health threshold.</source>
+            <translation>“{name}”不是健康检查阈值。</translation>
+        </message>
+        <message>
+            <source>“{value}” is not a valid value for the health threshold {name}.</source>
+            <translation>“{value}”不是健康检查阈值 {name} 的有效取值。</translation>
+        </message>
+        <message>
+            <source>The number of simulation runs must be a whole number from 1 to {maximum}, not “{value}”.</source>
+            <translation>模拟次数必须是 1 到 {maximum} 之间的整数，不能是“{value}”。</translation>
+        </message>
+        <message>
+            <source>The file {path} does not exist.</source>
+            <translation>文件 {path} 不存在。</translation>
+        </message>
+        <message>
+            <source>{path} is not a CSV or XLSX file.</source>
+            <translation>{path} 不是 CSV 或 XLSX 文件。</translation>
+        </message>
+        <message>
+            <source>{path} is too big to import ({size} MB unpacked; the limit is {limit} MB).</source>
+            <translation>{path} 太大，无法导入（解压后 {size} MB，上限为 {limit} MB）。</translation>
+        </message>
+        <message>
+            <source>{path} could not be read as text in {encoding}. Choose another encoding.</source>
+            <translation>无法按 {encoding} 编码读取 {path}。请选择其他编码。</translation>
+        </message>
+        <message>
+            <source>{path} could not be read as a spreadsheet ({detail}).</source>
+            <translation>无法将 {path} 作为表格读取（{detail}）。</translation>
+        </message>
+        <message>
+            <source>{path} has no rows to import.</source>
+            <translation>{path} 中没有可导入的行。</translation>
+        </message>
+        <message>
+            <source>The workbook has no sheet “{value}”.</source>
+            <translation>工作簿中没有名为“{value}”的工作表。</translation>
+        </message>
+        <message>
+            <source>No column is mapped to a field. Map at least a deal title, product, customer or external id.</source>
+            <translation>没有任何列对应到字段。请至少对应商机名称、产品、客户或外部编号之一。</translation>
+        </message>
+        <message>
+            <source>The mapping names column “{column}”, which this file does not have.</source>
+            <translation>映射中指定了“{column}”列，但此文件中没有这一列。</translation>
+        </message>
+        <message>
+            <source>“{value}” is not a field that can be imported.</source>
+            <translation>“{value}”不是可导入的字段。</translation>
+        </message>
+        <message>
+            <source>The mapping preset {path} cannot be used ({detail}).</source>
+            <translation>无法使用映射预设 {path}（{detail}）。</translation>
+        </message>
+        <message>
+            <source>The lookup file {path} named by the mapping does not exist.</source>
+            <translation>映射中指定的对照文件 {path} 不存在。</translation>
+        </message>
+        <message>
+            <source>{count} row(s) have problems, so nothing was imported. Fix them, or choose to skip the rows with problems.</source>
+            <translation>{count} 行有问题，因此没有导入任何内容。请修正这些行，或选择跳过有问题的行。</translation>
+        </message>
+        <message>
+            <source>The row is empty.</source>
+            <translation>该行为空。</translation>
+        </message>
+        <message>
+            <source>External id “{value}” appeared already on row {first}; this row is skipped.</source>
+            <translation>外部编号“{value}”已在第 {first} 行出现；跳过本行。</translation>
+        </message>
+        <message>
+            <source>The row has no title, product, customer or external id to name the deal by.</source>
+            <translation>该行没有可用来命名商机的名称、产品、客户或外部编号。</translation>
+        </message>
+        <message>
+            <source>Stage “{value}” is not mapped to a stage of this pipeline.</source>
+            <translation>“{value}”阶段没有对应到本销售漏斗的阶段。</translation>
+        </message>
+        <message>
+            <source>The close date {closed} is before the created date {created}.</source>
+            <translation>结单日期 {closed} 早于创建日期 {created}。</translation>
+        </message>
+        <message>
+            <source>External id “{value}” belongs to a deal in another pipeline; the row is skipped.</source>
+            <translation>外部编号“{value}”属于另一个销售漏斗中的商机；跳过该行。</translation>
+        </message>
+        <message>
+            <source>{count} row(s) have no customer; their deals were imported without one.</source>
+            <translation>{count} 行没有客户；其商机已导入，但未关联客户。</translation>
+        </message>
+        <message>
+            <source>{count} deal(s) have no created date; they were given {date} ({rule}).</source>
+            <translation>{count} 个商机没有创建日期；已设为 {date}（{rule}）。</translation>
+        </message>
+        <message>
+            <source>{count} closed deal(s) have no close date; they were given their created date.</source>
+            <translation>{count} 个已结单商机没有结单日期；已使用其创建日期。</translation>
+        </message>
+        <message>
+            <source>{count} closed deal(s) have no created date; their close date was used.</source>
+            <translation>{count} 个已结单商机没有创建日期；已使用其结单日期。</translation>
+        </message>
+        <message>
+            <source>“{value}” was matched to “{match}” in {file} ({count} row(s)).</source>
+            <translation>“{value}”已匹配为 {file} 中的“{match}”（{count} 行）。</translation>
+        </message>
+        <message>
+            <source>“{value}” is not in {file} ({count} row(s)).</source>
+            <translation>“{value}”不在 {file} 中（{count} 行）。</translation>
+        </message>
+        <message>
+            <source>{count} open deal(s) without an amount were valued at their product's list price.</source>
+            <translation>{count} 个没有金额的进行中商机已按产品标价计算。</translation>
+        </message>
+        <message>
+            <source>{count} row(s) have no stage; they were put in “{stage}”.</source>
+            <translation>{count} 行没有阶段；已放入“{stage}”。</translation>
+        </message>
+        <message>
+            <source>“{value}” is not a kept won or lost reason; {count} deal(s) were closed without a reason.</source>
+            <translation>“{value}”不在预设的赢单或输单原因中；{count} 个商机结单时未记录原因。</translation>
+        </message>
+        <message>
+            <source>The backup {path} does not exist.</source>
+            <translation>备份 {path} 不存在。</translation>
+        </message>
+        <message>
+            <source>{path} is not a usable backup ({detail}); nothing was restored.</source>
+            <translation>{path} 不是可用的备份（{detail}）；未恢复任何内容。</translation>
+        </message>
+        <message>
+            <source>“{value}” cannot be exported; choose deals, customers, contacts or activities.</source>
+            <translation>无法导出“{value}”；请选择商机、客户、联系人或跟进记录。</translation>
+        </message>
+        <message>
+            <source>“{value}” is not valid structured data.</source>
+            <translation>“{value}”不是有效的结构化数据。</translation>
+        </message>
+        <message>
+            <source>won</source>
+            <translation>赢单</translation>
+        </message>
+        <message>
+            <source>lost</source>
+            <translation>输单</translation>
+        </message>
+        <message>
+            <source>High</source>
+            <translation>高</translation>
+        </message>
+        <message>
+            <source>Medium</source>
+            <translation>中</translation>
+        </message>
+        <message>
+            <source>Low</source>
+            <translation>低</translation>
+        </message>
+        <message>
+            <source>Strong</source>
+            <translation>强</translation>
+        </message>
+        <message>
+            <source>Moderate</source>
+            <translation>一般</translation>
+        </message>
+        <message>
+            <source>Weak</source>
+            <translation>弱</translation>
+        </message>
+        <message>
+            <source>Unknown</source>
+            <translation>未知</translation>
+        </message>
+        <message>
+            <source>Big project</source>
+            <translation>大项目</translation>
+        </message>
+        <message>
+            <source>Small project</source>
+            <translation>小项目</translation>
+        </message>
+        <message>
+            <source>Not set</source>
+            <translation>未设置</translation>
+        </message>
+        <message>
+            <source>Call</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>Visit</source>
+            <translation>拜访</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>邮件</translation>
+        </message>
+        <message>
+            <source>Meeting</source>
+            <translation>会议</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Task</source>
+            <translation>任务</translation>
+        </message>
+        <message>
+            <source>Decision maker</source>
+            <translation>决策人</translation>
+        </message>
+        <message>
+            <source>Technical evaluator</source>
+            <translation>技术选型人</translation>
+        </message>
+        <message>
+            <source>Buyer</source>
+            <translation>采购</translation>
+        </message>
+        <message>
+            <source>User</source>
+            <translation>使用人</translation>
+        </message>
+        <message>
+            <source>Sponsor / coach</source>
+            <translation>支持者 / 内线</translation>
+        </message>
+        <message>
+            <source>No role</source>
+            <translation>无角色</translation>
+        </message>
+        <message>
+            <source>Supporter</source>
+            <translation>支持</translation>
+        </message>
+        <message>
+            <source>Neutral</source>
+            <translation>中立</translation>
+        </message>
+        <message>
+            <source>Opponent</source>
+            <translation>反对</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>组织</translation>
+        </message>
+        <message>
+            <source>Market growth position</source>
+            <translation>市场增长地位</translation>
+        </message>
+        <message>
+            <source>Solution requirements</source>
+            <translation>方案需求</translation>
+        </message>
+        <message>
+            <source>Solution fit</source>
+            <translation>方案匹配度</translation>
+        </message>
+        <message>
+            <source>Competitive advantage</source>
+            <translation>竞争优势</translation>
+        </message>
+        <message>
+            <source>Track record</source>
+            <translation>过往业绩</translation>
+        </message>
+        <message>
+            <source>Sponsorship</source>
+            <translation>内部支持</translation>
+        </message>
+        <message>
+            <source>Cultural fit</source>
+            <translation>文化契合度</translation>
+        </message>
+        <message>
+            <source>Money, authority and need: an ideal prospect. Pursue it now.</source>
+            <translation>有钱、有权、有需求：理想客户，立即跟进。</translation>
+        </message>
+        <message>
+            <source>Money and authority but no need yet: approach them and create the need.</source>
+            <translation>有钱有权但暂无需求：主动接触，挖掘并创造需求。</translation>
+        </message>
+        <message>
+            <source>Money and need but not the authority: approach them and find out who decides.</source>
+            <translation>有钱有需求但无决策权：主动接触，找出真正拍板的人。</translation>
+        </message>
+        <message>
+            <source>Authority and need but no money: approach them and check credit or financing.</source>
+            <translation>有权有需求但缺资金：主动接触，了解信用或融资情况。</translation>
+        </message>
+        <message>
+            <source>Only one of money, authority and need: nurture long-term.</source>
+            <translation>钱、权、需求只具备其一：长期培育。</translation>
+        </message>
+        <message>
+            <source>No money, authority or need: not a customer. Stop here.</source>
+            <translation>无钱、无权、无需求：不是目标客户，到此为止。</translation>
+        </message>
+        <message>
+            <source>Answer all three questions (money, authority, need) to get a recommendation.</source>
+            <translation>回答全部三个问题（资金、决策权、需求）后给出建议。</translation>
+        </message>
+        <message>
+            <source>A — big and soon: full effort</source>
+            <translation>A — 金额大、成交近：全力投入</translation>
+        </message>
+        <message>
+            <source>B — small and soon: cap the time spent</source>
+            <translation>B — 金额小、成交近：控制投入时间</translation>
+        </message>
+        <message>
+            <source>C — big but far: watch for change</source>
+            <translation>C — 金额大、成交远：关注变化</translation>
+        </message>
+        <message>
+            <source>D — small and far: last</source>
+            <translation>D — 金额小、成交远：最后处理</translation>
+        </message>
+        <message>
+            <source>No open deal, so no class</source>
+            <translation>没有进行中商机，暂无分级</translation>
+        </message>
+    </context>
+    <context>
+        <name>MetricsStrip</name>
+        <message>
+            <source>Open deals</source>
+            <translation>进行中商机</translation>
+        </message>
+        <message>
+            <source>Deals in the open stages of this pipeline that match the filters.</source>
+            <translation>本销售漏斗中处于进行中阶段、符合筛选条件的商机。</translation>
+        </message>
+        <message>
+            <source>Pipeline</source>
+            <translation>漏斗金额</translation>
+        </message>
+        <message>
+            <source>Σ amount of the open deals.</source>
+            <translation>进行中商机的金额合计（Σ）。</translation>
+        </message>
+        <message>
+            <source>Weighted</source>
+            <translation>加权金额</translation>
+        </message>
+        <message>
+            <source>Weighted value = amount × probability ÷ 100, summed over open deals; a deal's own probability overrides its stage's.</source>
+            <translation>加权金额 = 金额 × 成交可能性 ÷ 100，对进行中商机求和；商机自己设定的可能性优先于阶段默认值。</translation>
+        </message>
+        <message>
+            <source>Forecast this month</source>
+            <translation>本月预测</translation>
+        </message>
+        <message>
+            <source>Weighted value of the open deals expected to close this month.</source>
+            <translation>预计本月成交的进行中商机的加权金额。</translation>
+        </message>
+        <message>
+            <source>Win rate</source>
+            <translation>赢单率</translation>
+        </message>
+        <message>
+            <source>Won ÷ (won + lost) among deals closed in the last %1 days, by count.</source>
+            <translation>近 %1 天内结单的商机中，赢单数 ÷（赢单数 + 输单数），按数量计。</translation>
+        </message>
+        <message>
+            <source>%1 of the pipeline</source>
+            <translation>占漏斗的 %1</translation>
+        </message>
+        <message>
+            <source>%1 won · %2 lost · last %3 days</source>
+            <translation>赢 %1 · 输 %2 · 近 %3 天</translation>
+        </message>
+    </context>
+    <context>
+        <name>MoveDealsDialog</name>
+        <message>
+            <source>Remove stage</source>
+            <translation>删除阶段</translation>
+        </message>
+        <message>
+            <source>Stage “%1” holds %2 deals. Move them to:</source>
+            <translation>“%1”阶段有 %2 个商机。把它们移到：</translation>
+        </message>
+        <message>
+            <source>Stage to move the deals to</source>
+            <translation>商机要移入的阶段</translation>
+        </message>
+        <message>
+            <source>Their history is kept: the time they spent in “%1” counts for the stage they move to.</source>
+            <translation>商机的历史会保留：在“%1”停留的时间计入移入的阶段。</translation>
+        </message>
+        <message>
+            <source>Move and remove</source>
+            <translation>移动并删除</translation>
+        </message>
+    </context>
+    <context>
+        <name>PeopleCard</name>
+        <message>
+            <source>Owners and teams</source>
+            <translation>负责人与团队</translation>
+        </message>
+        <message>
+            <source>By owner</source>
+            <translation>按负责人</translation>
+        </message>
+        <message>
+            <source>By team</source>
+            <translation>按团队</translation>
+        </message>
+        <message>
+            <source>(no team)</source>
+            <translation>（无团队）</translation>
+        </message>
+        <message>
+            <source>(no owner)</source>
+            <translation>（无负责人）</translation>
+        </message>
+        <message>
+            <source>Open: now. Closed: %1. Team: the owner's team now.</source>
+            <translation>进行中：当前。结单：%1。团队：负责人当前所在的团队。</translation>
+        </message>
+    </context>
+    <context>
+        <name>PeopleModel</name>
+        <message>
+            <source>Open</source>
+            <translation>进行中</translation>
+        </message>
+        <message>
+            <source>Pipeline</source>
+            <translation>漏斗金额</translation>
+        </message>
+        <message>
+            <source>Weighted</source>
+            <translation>加权金额</translation>
+        </message>
+        <message>
+            <source>Won</source>
+            <translation>赢单</translation>
+        </message>
+        <message>
+            <source>Won value</source>
+            <translation>赢单金额</translation>
+        </message>
+        <message>
+            <source>Lost</source>
+            <translation>输单</translation>
+        </message>
+        <message>
+            <source>Win rate</source>
+            <translation>赢单率</translation>
+        </message>
+        <message>
+            <source>Win rate (value)</source>
+            <translation>赢单率（金额）</translation>
+        </message>
+        <message>
+            <source>Average deal</source>
+            <translation>平均成交金额</translation>
+        </message>
+        <message>
+            <source>Cycle (days)</source>
+            <translation>销售周期（天）</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>合计</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+    </context>
+    <context>
+        <name>PeriodChooser</name>
+        <message>
+            <source>Analytics period</source>
+            <translation>分析期间</translation>
+        </message>
+        <message>
+            <source>Period</source>
+            <translation>期间</translation>
+        </message>
+        <message>
+            <source>This month</source>
+            <translation>本月</translation>
+        </message>
+        <message>
+            <source>This quarter</source>
+            <translation>本季度</translation>
+        </message>
+        <message>
+            <source>This year</source>
+            <translation>今年</translation>
+        </message>
+        <message>
+            <source>Last 12 months</source>
+            <translation>最近 12 个月</translation>
+        </message>
+        <message>
+            <source>Custom…</source>
+            <translation>自定义…</translation>
+        </message>
+        <message>
+            <source>Compared with %1</source>
+            <translation>对比 %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>PeriodDialog</name>
+        <message>
+            <source>Expected close period</source>
+            <translation>预计成交时间段</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>从</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>到</translation>
+        </message>
+        <message>
+            <source>The start is after the end.</source>
+            <translation>开始日期晚于结束日期。</translation>
+        </message>
+    </context>
+    <context>
+        <name>PipelineEditor</name>
+        <message>
+            <source>Stage colour</source>
+            <translation>阶段颜色</translation>
+        </message>
+        <message>
+            <source>Pipelines and stages</source>
+            <translation>销售漏斗与阶段</translation>
+        </message>
+        <message>
+            <source>&amp;Pipelines</source>
+            <translation>销售漏斗(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Pipelines</source>
+            <translation>销售漏斗</translation>
+        </message>
+        <message>
+            <source>&amp;New pipeline</source>
+            <translation>新建销售漏斗(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Blank pipeline</source>
+            <translation>空白销售漏斗</translation>
+        </message>
+        <message>
+            <source>From template: %1</source>
+            <translation>来自模板：%1</translation>
+        </message>
+        <message>
+            <source>De&amp;lete</source>
+            <translation>删除(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Pipeline na&amp;me:</source>
+            <translation>漏斗名称(&amp;M)：</translation>
+        </message>
+        <message>
+            <source>S&amp;tages</source>
+            <translation>阶段(&amp;T)</translation>
+        </message>
+        <message>
+            <source>Double-click a cell to edit it; drag a row or use Move up / Move down to reorder. Won and Lost stay at the end.</source>
+            <translation>双击单元格即可编辑；拖动行或用“上移 / 下移”调整顺序。赢单和输单始终排在最后。</translation>
+        </message>
+        <message>
+            <source>Stages</source>
+            <translation>阶段</translation>
+        </message>
+        <message>
+            <source>&amp;Add stage</source>
+            <translation>添加阶段(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Remove stage</source>
+            <translation>删除阶段(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Move &amp;up</source>
+            <translation>上移(&amp;U)</translation>
+        </message>
+        <message>
+            <source>Move do&amp;wn</source>
+            <translation>下移(&amp;W)</translation>
+        </message>
+        <message>
+            <source>&amp;Colour…</source>
+            <translation>颜色(&amp;C)…</translation>
+        </message>
+        <message>
+            <source>The stage's colour on the board and in charts</source>
+            <translation>阶段在看板和图表中的颜色</translation>
+        </message>
+        <message>
+            <source>No colour</source>
+            <translation>无颜色</translation>
+        </message>
+        <message>
+            <source>Move the stage up (Alt+Up)</source>
+            <translation>上移阶段（Alt+Up）</translation>
+        </message>
+        <message>
+            <source>Move the stage down (Alt+Down)</source>
+            <translation>下移阶段（Alt+Down）</translation>
+        </message>
+        <message>
+            <source>Advancement &amp;questions for this stage, one per line:</source>
+            <translation>本阶段的推进问题(&amp;Q)，每行一个：</translation>
+        </message>
+        <message>
+            <source>e.g. Who is on the decision chain?</source>
+            <translation>例如：决策链上有哪些人？</translation>
+        </message>
+        <message>
+            <source>Advancement questions</source>
+            <translation>推进问题</translation>
+        </message>
+        <message>
+            <source>&amp;Save changes</source>
+            <translation>保存修改(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Re&amp;vert</source>
+            <translation>还原(&amp;V)</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>%1 deals</source>
+            <translation>%1 个商机</translation>
+        </message>
+        <message>
+            <source>Pipeline “%1”</source>
+            <translation>销售漏斗“%1”</translation>
+        </message>
+        <message>
+            <source>(no name)</source>
+            <translation>（未命名）</translation>
+        </message>
+        <message>
+            <source>New pipeline</source>
+            <translation>新销售漏斗</translation>
+        </message>
+        <message>
+            <source>First contact</source>
+            <translation>初步接触</translation>
+        </message>
+        <message>
+            <source>Won</source>
+            <translation>赢单</translation>
+        </message>
+        <message>
+            <source>Lost</source>
+            <translation>输单</translation>
+        </message>
+        <message>
+            <source>Delete pipeline</source>
+            <translation>删除销售漏斗</translation>
+        </message>
+        <message>
+            <source>Delete the pipeline “%1” and its stages?</source>
+            <translation>删除销售漏斗“%1”及其所有阶段吗？</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <source>Only a pipeline without deals can be deleted</source>
+            <translation>只能删除没有商机的销售漏斗</translation>
+        </message>
+        <message>
+            <source>New stage</source>
+            <translation>新阶段</translation>
+        </message>
+        <message>
+            <source>New stage %1</source>
+            <translation>新阶段 %1</translation>
+        </message>
+        <message>
+            <source>Remove stage</source>
+            <translation>删除阶段</translation>
+        </message>
+        <message>
+            <source>The deals of “%1” need a saved stage to move to: save the new stages first.</source>
+            <translation>“%1”中的商机需要移到已保存的阶段：请先保存新阶段。</translation>
+        </message>
+        <message>
+            <source>Stage “%1”: %2</source>
+            <translation>阶段“%1”：%2</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanningPanel</name>
+        <message>
+            <source>Reverse planning</source>
+            <translation>目标倒推</translation>
+        </message>
+        <message>
+            <source>Wins needed = target ÷ average won deal, or summed over size bands by their share of the history's won value ÷ the band's average deal. Then up the funnel: needed(stage) = needed(next) ÷ conversion(stage → next), rounded up, compared with the deals open in the stage now.</source>
+            <translation>所需赢单数 = 目标 ÷ 平均成交金额；或按历史赢单金额中各金额区间的占比拆分目标，再 ÷ 该区间的平均成交金额后求和。然后沿漏斗向上倒推：某阶段所需数 = 下一阶段所需数 ÷ 该阶段到下一阶段的转化率，向上取整，并与该阶段当前的进行中商机对比。</translation>
+        </message>
+        <message>
+            <source>e.g. 500,000 or 50万</source>
+            <translation>例如 500,000 或 50万</translation>
+        </message>
+        <message>
+            <source>Last 6 months</source>
+            <translation>最近 6 个月</translation>
+        </message>
+        <message>
+            <source>Last 12 months</source>
+            <translation>最近 12 个月</translation>
+        </message>
+        <message>
+            <source>Last 24 months</source>
+            <translation>最近 24 个月</translation>
+        </message>
+        <message>
+            <source>The page's period</source>
+            <translation>本页的期间</translation>
+        </message>
+        <message>
+            <source>Historical conversions</source>
+            <translation>历史转化率</translation>
+        </message>
+        <message>
+            <source>Ideal conversions (stage settings)</source>
+            <translation>理想转化率（阶段设置）</translation>
+        </message>
+        <message>
+            <source>Size-band mix</source>
+            <translation>按金额区间拆分</translation>
+        </message>
+        <message>
+            <source>Sum the wins needed over deal-size bands by the history's mix instead of one average deal</source>
+            <translation>按历史上各金额区间的构成分别计算所需赢单数再求和，而不是只用一个平均成交金额</translation>
+        </message>
+        <message>
+            <source>Plan</source>
+            <translation>倒推</translation>
+        </message>
+        <message>
+            <source>Revenue target</source>
+            <translation>收入目标</translation>
+        </message>
+        <message>
+            <source>Learn from</source>
+            <translation>参考期间</translation>
+        </message>
+        <message>
+            <source>Conversions</source>
+            <translation>转化率</translation>
+        </message>
+        <message>
+            <source>Deal size</source>
+            <translation>商机金额</translation>
+        </message>
+        <message>
+            <source>Won in history</source>
+            <translation>历史赢单</translation>
+        </message>
+        <message>
+            <source>Share of value</source>
+            <translation>金额占比</translation>
+        </message>
+        <message>
+            <source>Wins needed</source>
+            <translation>所需赢单数</translation>
+        </message>
+        <message>
+            <source>Stage</source>
+            <translation>阶段</translation>
+        </message>
+        <message>
+            <source>Conversion to next</source>
+            <translation>到下一阶段转化率</translation>
+        </message>
+        <message>
+            <source>Needed</source>
+            <translation>所需</translation>
+        </message>
+        <message>
+            <source>Open now</source>
+            <translation>当前进行中</translation>
+        </message>
+        <message>
+            <source>Shortfall</source>
+            <translation>缺口</translation>
+        </message>
+        <message>
+            <source>needed</source>
+            <translation>所需</translation>
+        </message>
+        <message>
+            <source>open now</source>
+            <translation>当前进行中</translation>
+        </message>
+        <message>
+            <source>shortfall</source>
+            <translation>缺口</translation>
+        </message>
+        <message>
+            <source>Enter a revenue target, e.g. 500,000 or 50万.</source>
+            <translation>请输入收入目标，例如 500,000 或 50万。</translation>
+        </message>
+        <message>
+            <source>Enter a target and press Plan to see the wins and the deals needed at every stage.</source>
+            <translation>输入目标并点击“倒推”，即可看到所需赢单数和每个阶段所需的商机数。</translation>
+        </message>
+        <message>
+            <source>To reach %1: %2 wins (average won deal %3).</source>
+            <translation>要达成 %1：需要赢单 %2 个（平均成交金额 %3）。</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1（%2）</translation>
+        </message>
+        <message>
+            <source>No deal has passed “%1” yet in the history, so its conversion is 0: the plan stops below it.</source>
+            <translation>历史上还没有商机通过“%1”，其转化率为 0：倒推到这一阶段为止。</translation>
+        </message>
+        <message>
+            <source>Learned from %1%2; open now: deals in each stage today.</source>
+            <translation>参考 %1%2；当前进行中：今天各阶段的商机。</translation>
+        </message>
+        <message>
+            <source> (ideal conversions)</source>
+            <translation>（理想转化率）</translation>
+        </message>
+        <message>
+            <source>%1 needed · %2 open</source>
+            <translation>需 %1 · 有 %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReasonDialog</name>
+        <message>
+            <source>Mark as won</source>
+            <translation>标记为赢单</translation>
+        </message>
+        <message>
+            <source>Mark as lost</source>
+            <translation>标记为输单</translation>
+        </message>
+        <message>
+            <source>Why was this deal won?</source>
+            <translation>这个商机为什么赢单？</translation>
+        </message>
+        <message>
+            <source>Why were these %1 deals won?</source>
+            <translation>这 %1 个商机为什么赢单？</translation>
+        </message>
+        <message>
+            <source>Why was this deal lost?</source>
+            <translation>这个商机为什么输单？</translation>
+        </message>
+        <message>
+            <source>Why were these %1 deals lost?</source>
+            <translation>这 %1 个商机为什么输单？</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>其他</translation>
+        </message>
+        <message>
+            <source>Note (optional)</source>
+            <translation>备注（可选）</translation>
+        </message>
+        <message>
+            <source>What happened, what to remember next time…</source>
+            <translation>发生了什么，下次要记住什么…</translation>
+        </message>
+        <message>
+            <source>Mark won</source>
+            <translation>标记赢单</translation>
+        </message>
+        <message>
+            <source>Mark lost</source>
+            <translation>标记输单</translation>
+        </message>
+        <message>
+            <source>There are no kept reasons yet; add them in the settings.</source>
+            <translation>还没有预设的原因；请在设置中添加。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReasonsPanel</name>
+        <message>
+            <source>Won and lost reasons</source>
+            <translation>赢单与输单原因</translation>
+        </message>
+        <message>
+            <source>Reasons</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>Categories</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>won</source>
+            <translation>赢单</translation>
+        </message>
+        <message>
+            <source>lost</source>
+            <translation>输单</translation>
+        </message>
+        <message>
+            <source>Won</source>
+            <translation>赢单</translation>
+        </message>
+        <message>
+            <source>Lost</source>
+            <translation>输单</translation>
+        </message>
+        <message>
+            <source>(no category)</source>
+            <translation>（无类别）</translation>
+        </message>
+        <message>
+            <source>(no reason kept)</source>
+            <translation>（未记录原因）</translation>
+        </message>
+        <message>
+            <source>%1 · %2 · %3</source>
+            <translation>%1 · %2 · %3</translation>
+        </message>
+        <message>
+            <source>Nothing closed in the period</source>
+            <translation>本期没有结单</translation>
+        </message>
+        <message>
+            <source>Closed %1: %2 won (%3), %4 lost (%5). Share: of the won or lost total, by %6.</source>
+            <translation>%1 结单：赢单 %2 个（%3），输单 %4 个（%5）。占比：占赢单或输单总%6的比例。</translation>
+        </message>
+        <message>
+            <source>value</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <source>count</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <source>%1
+%2 deals (%3 of the count)
+%4 (%5 of the value)</source>
+            <translation>%1
+%2 个商机（占数量的 %3）
+%4（占金额的 %5）</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>Deals</source>
+            <translation>商机数</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <source>Share of count</source>
+            <translation>数量占比</translation>
+        </message>
+        <message>
+            <source>Share of value</source>
+            <translation>金额占比</translation>
+        </message>
+    </context>
+    <context>
+        <name>SegmentsCard</name>
+        <message>
+            <source>Open deals</source>
+            <translation>进行中商机</translation>
+        </message>
+        <message>
+            <source>Pipeline</source>
+            <translation>漏斗金额</translation>
+        </message>
+        <message>
+            <source>Weighted</source>
+            <translation>加权金额</translation>
+        </message>
+        <message>
+            <source>Won deals</source>
+            <translation>赢单数</translation>
+        </message>
+        <message>
+            <source>Won value</source>
+            <translation>赢单金额</translation>
+        </message>
+        <message>
+            <source>Lost deals</source>
+            <translation>输单数</translation>
+        </message>
+        <message>
+            <source>Win rate (count)</source>
+            <translation>赢单率（数量）</translation>
+        </message>
+        <message>
+            <source>Win rate (value)</source>
+            <translation>赢单率（金额）</translation>
+        </message>
+        <message>
+            <source>Lead-to-win rate</source>
+            <translation>总体赢单率</translation>
+        </message>
+        <message>
+            <source>Overall conversion</source>
+            <translation>总体转化率</translation>
+        </message>
+        <message>
+            <source>Average deal</source>
+            <translation>平均成交金额</translation>
+        </message>
+        <message>
+            <source>Median deal</source>
+            <translation>成交金额中位数</translation>
+        </message>
+        <message>
+            <source>Sales cycle (days)</source>
+            <translation>销售周期（天）</translation>
+        </message>
+        <message>
+            <source>Velocity per day</source>
+            <translation>每天销售速度</translation>
+        </message>
+        <message>
+            <source>Two segments side by side</source>
+            <translation>两个细分对比</translation>
+        </message>
+        <message>
+            <source>Both segments over the same period and the page's filters; each number follows its own rule (hover a number's name). Returning customer: has won before.</source>
+            <translation>两个细分使用相同的期间和本页的筛选条件；每个数字按各自的规则计算（鼠标悬停在指标名称上可查看）。老客户：以前成交过的客户。</translation>
+        </message>
+        <message>
+            <source>New vs returning customers</source>
+            <translation>新客户与老客户</translation>
+        </message>
+        <message>
+            <source>Big vs small projects</source>
+            <translation>大项目与小项目</translation>
+        </message>
+        <message>
+            <source>Big projects</source>
+            <translation>大项目</translation>
+        </message>
+        <message>
+            <source>Small projects</source>
+            <translation>小项目</translation>
+        </message>
+        <message>
+            <source>New customers</source>
+            <translation>新客户</translation>
+        </message>
+        <message>
+            <source>Returning customers</source>
+            <translation>老客户</translation>
+        </message>
+        <message>
+            <source>%1 · as of %2. Difference: right minus left (rates in percentage points).</source>
+            <translation>%1 · 截至 %2。差异：右减左（比率以百分点计）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Settings</name>
+        <message>
+            <source>Follow the system (%1)</source>
+            <translation>跟随系统（%1）</translation>
+        </message>
+        <message>
+            <source>Open deals and coverage</source>
+            <translation>进行中商机与覆盖</translation>
+        </message>
+        <message>
+            <source>Lumpy months</source>
+            <translation>收入集中</translation>
+        </message>
+        <message>
+            <source>Busy but thin</source>
+            <translation>忙而不实</translation>
+        </message>
+        <message>
+            <source>Deal sizes and bottlenecks</source>
+            <translation>商机金额与瓶颈</translation>
+        </message>
+        <message>
+            <source>Decision makers</source>
+            <translation>决策人</translation>
+        </message>
+        <message>
+            <source>Too few open deals: warn below</source>
+            <translation>进行中商机太少：跟进中少于</translation>
+        </message>
+        <message>
+            <source> deals</source>
+            <translation> 个商机</translation>
+        </message>
+        <message>
+            <source>in follow-up</source>
+            <translation>时提醒</translation>
+        </message>
+        <message>
+            <source>Pipeline coverage: warn below</source>
+            <translation>漏斗覆盖不足：低于距目标尚差金额的</translation>
+        </message>
+        <message>
+            <source> ×</source>
+            <translation> 倍</translation>
+        </message>
+        <message>
+            <source>what is still missing to the target</source>
+            <translation>时提醒</translation>
+        </message>
+        <message>
+            <source>One month holds more than</source>
+            <translation>集中月：单月占比超过</translation>
+        </message>
+        <message>
+            <source> %</source>
+            <translation> %</translation>
+        </message>
+        <message>
+            <source>of the expected value</source>
+            <translation>（按预计金额）</translation>
+        </message>
+        <message>
+            <source>…and the months after it are empty for</source>
+            <translation>…且其后连续空月</translation>
+        </message>
+        <message>
+            <source> months</source>
+            <translation> 个月</translation>
+        </message>
+        <message>
+            <source>A month counts as empty below</source>
+            <translation>空月：单月占比低于</translation>
+        </message>
+        <message>
+            <source>Months looked at, from this one</source>
+            <translation>观察月数（从本月起）</translation>
+        </message>
+        <message>
+            <source>Busy: at least</source>
+            <translation>忙碌：至少记录</translation>
+        </message>
+        <message>
+            <source> follow-ups</source>
+            <translation> 次跟进</translation>
+        </message>
+        <message>
+            <source>logged on open deals</source>
+            <translation>（进行中商机上）</translation>
+        </message>
+        <message>
+            <source>…and fewer than</source>
+            <translation>…且少于</translation>
+        </message>
+        <message>
+            <source>of open deals past the first stage</source>
+            <translation>的进行中商机越过第一阶段</translation>
+        </message>
+        <message>
+            <source>Small deals are the first</source>
+            <translation>小单指最低的</translation>
+        </message>
+        <message>
+            <source> size bands</source>
+            <translation> 个金额区间</translation>
+        </message>
+        <message>
+            <source>Bottleneck: a conversion below</source>
+            <translation>瓶颈：转化率低于</translation>
+        </message>
+        <message>
+            <source>the median of the other stages</source>
+            <translation>其他阶段的中位数</translation>
+        </message>
+        <message>
+            <source>…or further below its ideal than</source>
+            <translation>…或比理想值低超过</translation>
+        </message>
+        <message>
+            <source> points</source>
+            <translation> 个百分点</translation>
+        </message>
+        <message>
+            <source>Judge a stage once at least</source>
+            <translation>至少有</translation>
+        </message>
+        <message>
+            <source>reached it</source>
+            <translation>到达后才判断该阶段</translation>
+        </message>
+        <message>
+            <source>A decision maker may be unknown in the first</source>
+            <translation>决策人可暂时不明：前</translation>
+        </message>
+        <message>
+            <source> open stages</source>
+            <translation> 个进行中阶段</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <source>Settings</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <source>&amp;General</source>
+            <translation>常规(&amp;G)</translation>
+        </message>
+        <message>
+            <source>&amp;Deals and customers</source>
+            <translation>商机与客户(&amp;D)</translation>
+        </message>
+        <message>
+            <source>&amp;Health checks</source>
+            <translation>健康检查(&amp;H)</translation>
+        </message>
+        <message>
+            <source>Probabilities, idle limits, ideal conversions and advancement questions of each stage are set in Tools ▸ Pipelines.</source>
+            <translation>各阶段的成交可能性、停滞期限、理想转化率和推进问题在“工具 ▸ 销售漏斗与阶段”中设置。</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>保存(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>&amp;Restore defaults</source>
+            <translation>恢复默认值(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Put the numbers back to the defaults (the name, the currency and the language stay)</source>
+            <translation>把各项数值恢复为默认值（名称、货币和语言保持不变）</translation>
+        </message>
+        <message>
+            <source>e.g. Acme Trading Co.</source>
+            <translation>如：某某贸易公司</translation>
+        </message>
+        <message>
+            <source>&amp;Business name:</source>
+            <translation>企业名称(&amp;B)：</translation>
+        </message>
+        <message>
+            <source>Printed at the top of the weekly report.</source>
+            <translation>打印在周报顶部。</translation>
+        </message>
+        <message>
+            <source>&amp;Language:</source>
+            <translation>语言(&amp;L)：</translation>
+        </message>
+        <message>
+            <source>The window is shown again in the new language when you save.</source>
+            <translation>保存后，窗口会以新语言重新显示。</translation>
+        </message>
+        <message>
+            <source>&amp;Currency:</source>
+            <translation>货币(&amp;C)：</translation>
+        </message>
+        <message>
+            <source>Only the sign shown changes; amounts are not converted.</source>
+            <translation>只改变显示的货币符号，金额不做换算。</translation>
+        </message>
+        <message>
+            <source>Show large amounts in 万 and 亿 in Chinese (12.5万)</source>
+            <translation>中文界面下大金额以万、亿显示（12.5万）</translation>
+        </message>
+        <message>
+            <source>&amp;Week starts on:</source>
+            <translation>每周开始于(&amp;W)：</translation>
+        </message>
+        <message>
+            <source>Used by the weekly report.</source>
+            <translation>用于周报。</translation>
+        </message>
+        <message>
+            <source> backups</source>
+            <translation> 份备份</translation>
+        </message>
+        <message>
+            <source>&amp;Keep the last:</source>
+            <translation>保留最近(&amp;K)：</translation>
+        </message>
+        <message>
+            <source>A backup is made each time the database is opened; older ones are deleted.</source>
+            <translation>每次打开数据库时都会自动备份，更早的备份会被删除。</translation>
+        </message>
+        <message>
+            <source>A/B/C/D classes</source>
+            <translation>A/B/C/D 分级</translation>
+        </message>
+        <message>
+            <source>A big and soon · B small and soon · C big but far · D small and far.</source>
+            <translation>A 金额大、成交近 · B 金额小、成交近 · C 金额大、成交远 · D 金额小、成交远。</translation>
+        </message>
+        <message>
+            <source>&amp;Big deal from:</source>
+            <translation>大单起点(&amp;B)：</translation>
+        </message>
+        <message>
+            <source>A deal of this amount or more is big.</source>
+            <translation>金额达到或超过此值的商机算大单。</translation>
+        </message>
+        <message>
+            <source> days</source>
+            <translation> 天</translation>
+        </message>
+        <message>
+            <source>S&amp;oon means within:</source>
+            <translation>近期是指(&amp;O)：</translation>
+        </message>
+        <message>
+            <source>Expected to close within this many days from today.</source>
+            <translation>预计从今天起在这么多天内成交。</translation>
+        </message>
+        <message>
+            <source>Idle deals</source>
+            <translation>停滞商机</translation>
+        </message>
+        <message>
+            <source>No limit</source>
+            <translation>不限</translation>
+        </message>
+        <message>
+            <source>Default &amp;idle limit:</source>
+            <translation>默认停滞期限(&amp;I)：</translation>
+        </message>
+        <message>
+            <source>For stages without their own limit: a deal with no stage change or follow-up for longer is idle (“rotting”).</source>
+            <translation>用于没有单独设定期限的阶段：商机超过这段时间没有阶段变化或跟进，即视为停滞（“烂单”）。</translation>
+        </message>
+        <message>
+            <source>When the health check reports a problem. The defaults follow common practice.</source>
+            <translation>健康检查在什么情况下报告问题。默认值遵循常见做法。</translation>
+        </message>
+        <message>
+            <source>Write the big-deal amount as a positive number, like 100,000 (not “%1”).</source>
+            <translation>大单金额请写成正数，例如 100,000（不能是“%1”）。</translation>
+        </message>
+        <message>
+            <source>An empty month must hold less of the expected value than a lumpy one (%1 % is not below %2 %).</source>
+            <translation>“空月”的预计金额占比必须低于“集中月”（%1 % 不低于 %2 %）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SizeBandsPanel</name>
+        <message>
+            <source>Deal sizes</source>
+            <translation>商机金额分布</translation>
+        </message>
+        <message>
+            <source>open now</source>
+            <translation>当前进行中</translation>
+        </message>
+        <message>
+            <source>won</source>
+            <translation>赢单</translation>
+        </message>
+        <message>
+            <source>lost</source>
+            <translation>输单</translation>
+        </message>
+        <message>
+            <source>win rate %1</source>
+            <translation>赢单率 %1</translation>
+        </message>
+        <message>
+            <source>Open: now. Won and lost: closed %1.</source>
+            <translation>进行中：当前。赢单和输单：%1 结单。</translation>
+        </message>
+        <message>
+            <source>%1
+Open: %2 deals, %3 (weighted %4)
+Won: %5 deals, %6
+Lost: %7 deals, %8
+Win rate: %9</source>
+            <translation>%1
+进行中：%2 个商机，%3（加权 %4）
+赢单：%5 个商机，%6
+输单：%7 个商机，%8
+赢单率：%9</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>从</translation>
+        </message>
+        <message>
+            <source>Below</source>
+            <translation>低于</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>进行中</translation>
+        </message>
+        <message>
+            <source>Open amount</source>
+            <translation>进行中金额</translation>
+        </message>
+        <message>
+            <source>Weighted</source>
+            <translation>加权金额</translation>
+        </message>
+        <message>
+            <source>Won</source>
+            <translation>赢单</translation>
+        </message>
+        <message>
+            <source>Won amount</source>
+            <translation>赢单金额</translation>
+        </message>
+        <message>
+            <source>Lost</source>
+            <translation>输单</translation>
+        </message>
+        <message>
+            <source>Lost amount</source>
+            <translation>输单金额</translation>
+        </message>
+        <message>
+            <source>Win rate</source>
+            <translation>赢单率</translation>
+        </message>
+    </context>
+    <context>
+        <name>StageColumn</name>
+        <message>
+            <source>New deal in %1: title and amount</source>
+            <translation>在“%1”新建商机：名称和金额</translation>
+        </message>
+        <message>
+            <source>+ New deal: title and amount</source>
+            <translation>+ 新建商机：名称和金额</translation>
+        </message>
+        <message>
+            <source>Type a title, optionally followed by an amount (e.g. “Server upgrade 12,500”), and press Enter.</source>
+            <translation>输入名称，后面可以跟金额（例如“服务器升级 12,500”），然后按回车。</translation>
+        </message>
+        <message>
+            <source>No deals here yet.
+Drag cards here or add one above.</source>
+            <translation>这里还没有商机。
+把卡片拖到这里，或在上方添加。</translation>
+        </message>
+    </context>
+    <context>
+        <name>StageTableModel</name>
+        <message>
+            <source>Stage</source>
+            <translation>阶段</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Probability %</source>
+            <translation>成交可能性 %</translation>
+        </message>
+        <message>
+            <source>Idle days</source>
+            <translation>停滞天数</translation>
+        </message>
+        <message>
+            <source>Ideal conversion %</source>
+            <translation>理想转化率 %</translation>
+        </message>
+        <message>
+            <source>Colour</source>
+            <translation>颜色</translation>
+        </message>
+        <message>
+            <source>Deals</source>
+            <translation>商机数</translation>
+        </message>
+        <message>
+            <source>The stage's name on the board</source>
+            <translation>阶段在看板上显示的名称</translation>
+        </message>
+        <message>
+            <source>Open stages hold deals in progress; Won and Lost close them</source>
+            <translation>进行中阶段放正在推进的商机；赢单和输单阶段用于结单</translation>
+        </message>
+        <message>
+            <source>Default win chance of a deal in this stage, 0 to 100 (a deal's own probability overrides it)</source>
+            <translation>本阶段商机默认的成交可能性，0 到 100（商机自己设定的可能性优先）</translation>
+        </message>
+        <message>
+            <source>A deal with no stage change or follow-up for longer is idle (empty: the default limit in Settings)</source>
+            <translation>商机超过这段时间没有阶段变化或跟进即为停滞（留空：使用设置中的默认期限）</translation>
+        </message>
+        <message>
+            <source>The conversion you aim for from this stage to the next, 0 to 100 (drawn over the actual funnel)</source>
+            <translation>从本阶段到下一阶段的目标转化率，0 到 100（画在实际漏斗上对比）</translation>
+        </message>
+        <message>
+            <source>Double-click to choose a colour</source>
+            <translation>双击选择颜色</translation>
+        </message>
+        <message>
+            <source>Deals in the stage now</source>
+            <translation>当前在该阶段的商机</translation>
+        </message>
+        <message>
+            <source>The ideal conversion must be a whole number from 0 to 100, not “%1”.</source>
+            <translation>理想转化率必须是 0 到 100 之间的整数，不能是“%1”。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Stages</name>
+        <message>
+            <source>Open</source>
+            <translation>进行中</translation>
+        </message>
+        <message>
+            <source>Won</source>
+            <translation>赢单</translation>
+        </message>
+        <message>
+            <source>Lost</source>
+            <translation>输单</translation>
+        </message>
+        <message>
+            <source>%1 %</source>
+            <translation>%1 %</translation>
+        </message>
+    </context>
+    <context>
+        <name>TargetBars</name>
+        <message>
+            <source>Won from the first day of the month (quarter) to today ÷ the target. A month without its own target takes its even share of the quarter's or year's; the quarter's target is the sum of its months'.</source>
+            <translation>从本月（本季度）第一天到今天的赢单金额 ÷ 目标。没有单独目标的月份按季度或年度目标平均分摊；季度目标为其各月目标之和。</translation>
+        </message>
+        <message>
+            <source>%1 target · %2</source>
+            <translation>%1 目标 · %2</translation>
+        </message>
+        <message>
+            <source>%1 of %2 · %3</source>
+            <translation>%1 / %2 · %3</translation>
+        </message>
+        <message>
+            <source>%1 still to win</source>
+            <translation>尚差 %1</translation>
+        </message>
+        <message>
+            <source>%1 won · no target set</source>
+            <translation>已赢单 %1 · 未设定目标</translation>
+        </message>
+        <message>
+            <source>whole business</source>
+            <translation>全公司</translation>
+        </message>
+    </context>
+    <context>
+        <name>TargetTile</name>
+        <message>
+            <source>Target this month</source>
+            <translation>本月目标</translation>
+        </message>
+        <message>
+            <source>Won from the first day of the month to today ÷ the month's target (its own, else its even share of the quarter's or year's), for the filtered owner or team, else the whole business.</source>
+            <translation>本月 1 日至今的赢单金额 ÷ 本月目标（本月自己的目标，否则按季度或年度目标平均分摊），按筛选的负责人或团队计算，否则为全公司。</translation>
+        </message>
+        <message>
+            <source>%1 of %2</source>
+            <translation>%1 / %2</translation>
+        </message>
+        <message>
+            <source>%1 won · no target set</source>
+            <translation>已赢单 %1 · 未设目标</translation>
+        </message>
+    </context>
+    <context>
+        <name>TargetsDialog</name>
+        <message>
+            <source>Revenue targets</source>
+            <translation>收入目标</translation>
+        </message>
+        <message>
+            <source>The whole business</source>
+            <translation>整个企业</translation>
+        </message>
+        <message>
+            <source>A team</source>
+            <translation>某个团队</translation>
+        </message>
+        <message>
+            <source>A salesperson</source>
+            <translation>某个销售员</translation>
+        </message>
+        <message>
+            <source>Month</source>
+            <translation>月</translation>
+        </message>
+        <message>
+            <source>Quarter</source>
+            <translation>季度</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>年</translation>
+        </message>
+        <message>
+            <source>e.g. 500,000 or 50万</source>
+            <translation>例如 500,000 或 50万</translation>
+        </message>
+        <message>
+            <source>For</source>
+            <translation>对象</translation>
+        </message>
+        <message>
+            <source>Who</source>
+            <translation>具体是</translation>
+        </message>
+        <message>
+            <source>Period type</source>
+            <translation>期间类型</translation>
+        </message>
+        <message>
+            <source>Period</source>
+            <translation>期间</translation>
+        </message>
+        <message>
+            <source>Revenue target</source>
+            <translation>收入目标</translation>
+        </message>
+        <message>
+            <source>Save target</source>
+            <translation>保存目标</translation>
+        </message>
+        <message>
+            <source>Target</source>
+            <translation>目标</translation>
+        </message>
+        <message>
+            <source>Targets already set for this scope</source>
+            <translation>此范围已设定的目标</translation>
+        </message>
+        <message>
+            <source>Enter the target, e.g. 500,000 or 50万.</source>
+            <translation>请输入目标，例如 500,000 或 50万。</translation>
+        </message>
+        <message>
+            <source>Choose who the target is for.</source>
+            <translation>请选择目标对象。</translation>
+        </message>
+        <message>
+            <source>Set target for %1</source>
+            <translation>设定 %1 的目标</translation>
+        </message>
+        <message>
+            <source>Saved: %1 for %2.</source>
+            <translation>已保存：%2 的目标为 %1。</translation>
+        </message>
+    </context>
+    <context>
+        <name>TriChoice</name>
+        <message>
+            <source>Unknown</source>
+            <translation>未知</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>否</translation>
+        </message>
+    </context>
+    <context>
+        <name>VelocityCard</name>
+        <message>
+            <source>Sales velocity</source>
+            <translation>销售速度</translation>
+        </message>
+        <message>
+            <source>Open deals</source>
+            <translation>进行中商机</translation>
+        </message>
+        <message>
+            <source>Win rate</source>
+            <translation>赢单率</translation>
+        </message>
+        <message>
+            <source>Average deal</source>
+            <translation>平均成交金额</translation>
+        </message>
+        <message>
+            <source>Cycle (days)</source>
+            <translation>销售周期（天）</translation>
+        </message>
+        <message>
+            <source>Velocity per day</source>
+            <translation>每天销售速度</translation>
+        </message>
+        <message>
+            <source>Open deals now; win rate, average deal and cycle of the deals closed %1. Unknown (—) when no deal was won.</source>
+            <translation>进行中商机为当前数；赢单率、平均成交金额和销售周期按 %1 结单的商机计算。没有赢单时显示为未知（—）。</translation>
+        </message>
+        <message>
+            <source>Cycle days</source>
+            <translation>周期天数</translation>
+        </message>
+    </context>
+    <context>
+        <name>WeeklyReport</name>
+        <message>
+            <source>Overdue</source>
+            <translation>已逾期</translation>
+        </message>
+        <message>
+            <source>Weekly funnel report</source>
+            <translation>销售漏斗周报</translation>
+        </message>
+        <message>
+            <source>%1 · page %2 of %3</source>
+            <translation>%1 · 第 %2 页，共 %3 页</translation>
+        </message>
+        <message>
+            <source>Deal</source>
+            <translation>商机</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Owner</source>
+            <translation>负责人</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <source>All sales</source>
+            <translation>全部销售</translation>
+        </message>
+        <message>
+            <source>Team: %1</source>
+            <translation>团队：%1</translation>
+        </message>
+        <message>
+            <source>Salesperson: %1</source>
+            <translation>销售员：%1</translation>
+        </message>
+        <message>
+            <source>%1 · week %2 (%3 – %4) · pipeline %5 · printed %6</source>
+            <translation>%1 · 周次 %2（%3 – %4）· 销售漏斗：%5 · 打印于 %6</translation>
+        </message>
+        <message>
+            <source>There are no deals in this scope yet. Add deals on the board, or import a spreadsheet, and the report fills itself.</source>
+            <translation>此范围内还没有商机。在看板上添加商机或导入表格后，周报会自动生成内容。</translation>
+        </message>
+        <message>
+            <source>Key figures</source>
+            <translation>关键指标</translation>
+        </message>
+        <message>
+            <source>Open deals</source>
+            <translation>进行中商机</translation>
+        </message>
+        <message>
+            <source>Pipeline value</source>
+            <translation>漏斗金额</translation>
+        </message>
+        <message>
+            <source>Weighted value</source>
+            <translation>加权金额</translation>
+        </message>
+        <message>
+            <source>New deals</source>
+            <translation>新增商机</translation>
+        </message>
+        <message>
+            <source>Won</source>
+            <translation>赢单</translation>
+        </message>
+        <message>
+            <source>Lost</source>
+            <translation>输单</translation>
+        </message>
+        <message>
+            <source>Win rate (closed this week)</source>
+            <translation>赢单率（本周结单）</translation>
+        </message>
+        <message>
+            <source>Figure</source>
+            <translation>指标</translation>
+        </message>
+        <message>
+            <source>This week</source>
+            <translation>本周</translation>
+        </message>
+        <message>
+            <source>Last week</source>
+            <translation>上周</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>变化</translation>
+        </message>
+        <message>
+            <source>Open deals and values as they stood at the end of each week (rebuilt from the change log); won, lost and new count what happened inside the week.</source>
+            <translation>进行中商机和金额取每周结束时的状态（根据变更记录还原）；赢单、输单和新增统计的是当周内发生的情况。</translation>
+        </message>
+        <message>
+            <source>The funnel</source>
+            <translation>销售漏斗</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>合计</translation>
+        </message>
+        <message>
+            <source>Stage</source>
+            <translation>阶段</translation>
+        </message>
+        <message>
+            <source>Probability</source>
+            <translation>可能性</translation>
+        </message>
+        <message>
+            <source>Deals</source>
+            <translation>商机数</translation>
+        </message>
+        <message>
+            <source>Weighted</source>
+            <translation>加权金额</translation>
+        </message>
+        <message>
+            <source>Reached</source>
+            <translation>到达数</translation>
+        </message>
+        <message>
+            <source>Conversion to next</source>
+            <translation>下一阶段转化率</translation>
+        </message>
+        <message>
+            <source>Weighted = value × probability. Conversion = deals that reached the next stage ÷ deals that reached this one, among deals created %1 – %2; the last row's total is the overall rate to won.</source>
+            <translation>加权金额 = 金额 × 成交可能性。转化率 = 到达下一阶段的商机数 ÷ 到达本阶段的商机数，统计 %1 – %2 创建的商机；最后一行的合计为总体赢单率。</translation>
+        </message>
+        <message>
+            <source>Won this week</source>
+            <translation>本周赢单</translation>
+        </message>
+        <message>
+            <source>Lost this week</source>
+            <translation>本周输单</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>No deals won this week.</source>
+            <translation>本周没有赢单。</translation>
+        </message>
+        <message>
+            <source>No deals lost this week.</source>
+            <translation>本周没有输单。</translation>
+        </message>
+        <message>
+            <source>New deals this week</source>
+            <translation>本周新增商机</translation>
+        </message>
+        <message>
+            <source>No new deals this week.</source>
+            <translation>本周没有新增商机。</translation>
+        </message>
+        <message>
+            <source>Stage moves this week</source>
+            <translation>本周阶段变动</translation>
+        </message>
+        <message>
+            <source>Move</source>
+            <translation>变动</translation>
+        </message>
+        <message>
+            <source>No deal changed stage this week.</source>
+            <translation>本周没有商机变动阶段。</translation>
+        </message>
+        <message>
+            <source>Expected close pushed later</source>
+            <translation>预计成交日期推迟</translation>
+        </message>
+        <message>
+            <source>Expected close</source>
+            <translation>预计成交日期</translation>
+        </message>
+        <message>
+            <source>Forecast for the coming months</source>
+            <translation>未来几个月的预测</translation>
+        </message>
+        <message>
+            <source>Month</source>
+            <translation>月份</translation>
+        </message>
+        <message>
+            <source>Open value</source>
+            <translation>进行中金额</translation>
+        </message>
+        <message>
+            <source>P10</source>
+            <translation>P10</translation>
+        </message>
+        <message>
+            <source>P50</source>
+            <translation>P50</translation>
+        </message>
+        <message>
+            <source>P90</source>
+            <translation>P90</translation>
+        </message>
+        <message>
+            <source>Weighted value of open deals by expected close month; overdue deals (expected close already passed) are shown apart, never hidden in a past month.</source>
+            <translation>按预计成交月份统计进行中商机的加权金额；逾期商机（已过预计成交日期）单独列出，不会藏在过去的月份里。</translation>
+        </message>
+        <message>
+            <source>P10 / P50 / P90: revenue in 10 % / 50 % / 90 % of 2,000 simulated outcomes, each open deal winning with its probability.</source>
+            <translation>P10 / P50 / P90：2,000 次模拟（每个进行中商机按其成交可能性赢单）所得收入的第 10 / 50 / 90 百分位。</translation>
+        </message>
+        <message>
+            <source>Target progress</source>
+            <translation>目标进度</translation>
+        </message>
+        <message>
+            <source>This month</source>
+            <translation>本月</translation>
+        </message>
+        <message>
+            <source>This quarter</source>
+            <translation>本季度</translation>
+        </message>
+        <message>
+            <source>Period</source>
+            <translation>期间</translation>
+        </message>
+        <message>
+            <source>Target</source>
+            <translation>目标</translation>
+        </message>
+        <message>
+            <source>Won so far</source>
+            <translation>已赢单</translation>
+        </message>
+        <message>
+            <source>Progress</source>
+            <translation>完成率</translation>
+        </message>
+        <message>
+            <source>Still missing</source>
+            <translation>尚差</translation>
+        </message>
+        <message>
+            <source>Coverage</source>
+            <translation>覆盖倍数</translation>
+        </message>
+        <message>
+            <source>Coverage = open pipeline value ÷ what is still missing to the target; below 3× is a common warning line.</source>
+            <translation>覆盖倍数 = 进行中的漏斗金额 ÷ 距目标尚差的金额；低于 3 倍是常见的警戒线。</translation>
+        </message>
+        <message>
+            <source>No target is set for this scope. Set one in Analytics → Targets.</source>
+            <translation>此范围还没有设定目标。请在“分析 → 目标”中设定。</translation>
+        </message>
+        <message>
+            <source>Problem analysis</source>
+            <translation>问题分析</translation>
+        </message>
+        <message>
+            <source>No problems found in the pipeline this week.</source>
+            <translation>本周销售漏斗未发现问题。</translation>
+        </message>
+        <message>
+            <source>Problems and actions</source>
+            <translation>问题与行动</translation>
+        </message>
+        <message>
+            <source>Funnel Desktop</source>
+            <translation>销售漏斗管家</translation>
+        </message>
+    </context>
+    <context>
+        <name>WeeklyReportDialog</name>
+        <message>
+            <source>Save report as PDF</source>
+            <translation>将周报保存为 PDF</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF 文件 (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Weekly report</source>
+            <translation>周报</translation>
+        </message>
+        <message>
+            <source>Weekly funnel report</source>
+            <translation>销售漏斗周报</translation>
+        </message>
+        <message>
+            <source>Previous week</source>
+            <translation>上一周</translation>
+        </message>
+        <message>
+            <source>A day of the week</source>
+            <translation>该周中的一天</translation>
+        </message>
+        <message>
+            <source>Next week</source>
+            <translation>下一周</translation>
+        </message>
+        <message>
+            <source>Week:</source>
+            <translation>周次：</translation>
+        </message>
+        <message>
+            <source>Scope</source>
+            <translation>范围</translation>
+        </message>
+        <message>
+            <source>All sales</source>
+            <translation>全部销售</translation>
+        </message>
+        <message>
+            <source>Team: %1</source>
+            <translation>团队：%1</translation>
+        </message>
+        <message>
+            <source>Salesperson: %1</source>
+            <translation>销售员：%1</translation>
+        </message>
+        <message>
+            <source>Scope:</source>
+            <translation>范围：</translation>
+        </message>
+        <message>
+            <source>Pipeline</source>
+            <translation>销售漏斗</translation>
+        </message>
+        <message>
+            <source>Pipeline:</source>
+            <translation>销售漏斗：</translation>
+        </message>
+        <message>
+            <source>Report language</source>
+            <translation>周报语言</translation>
+        </message>
+        <message>
+            <source>Language:</source>
+            <translation>语言：</translation>
+        </message>
+        <message>
+            <source>Paper size</source>
+            <translation>纸张大小</translation>
+        </message>
+        <message>
+            <source>Paper:</source>
+            <translation>纸张：</translation>
+        </message>
+        <message>
+            <source>Problems and actions</source>
+            <translation>问题与行动</translation>
+        </message>
+        <message>
+            <source>Problems you see this week and what you will do about them. They print at the end of the report and are kept for this week and scope.</source>
+            <translation>本周发现的问题以及准备采取的行动。它们会打印在周报末尾，并按本周和所选范围保存。</translation>
+        </message>
+        <message>
+            <source>Preview…</source>
+            <translation>预览…</translation>
+        </message>
+        <message>
+            <source>Print…</source>
+            <translation>打印…</translation>
+        </message>
+        <message>
+            <source>Save as PDF…</source>
+            <translation>保存为 PDF…</translation>
+        </message>
+        <message>
+            <source>Problems and actions (your notes for this week):</source>
+            <translation>问题与行动（你本周的记录）：</translation>
+        </message>
+        <message>
+            <source>Weekly report %1 — preview</source>
+            <translation>周报 %1 — 预览</translation>
+        </message>
+        <message>
+            <source>Could not write %1: %2</source>
+            <translation>无法写入 %1：%2</translation>
+        </message>
+    </context>
+    <context>
+        <name>WelcomeDialog</name>
+        <message>
+            <source>Welcome to Funnel Desktop</source>
+            <translation>欢迎使用销售漏斗管家</translation>
+        </message>
+        <message>
+            <source>A few choices to set up your sales funnel. You can change all of them later in Tools ▸ Settings and Tools ▸ Pipelines.</source>
+            <translation>做几个选择来设置你的销售漏斗。以后都可以在“工具 ▸ 设置”和“工具 ▸ 销售漏斗与阶段”中修改。</translation>
+        </message>
+        <message>
+            <source>&amp;Business name:</source>
+            <translation>企业名称(&amp;B)：</translation>
+        </message>
+        <message>
+            <source>e.g. Acme Trading Co.</source>
+            <translation>如：某某贸易公司</translation>
+        </message>
+        <message>
+            <source>&amp;Language:</source>
+            <translation>语言(&amp;L)：</translation>
+        </message>
+        <message>
+            <source>&amp;Currency:</source>
+            <translation>货币(&amp;C)：</translation>
+        </message>
+        <message>
+            <source>Your sales stages: pick the template closest to how you sell</source>
+            <translation>你的销售阶段：选择最接近你销售方式的模板</translation>
+        </message>
+        <message>
+            <source>Pipeline templates</source>
+            <translation>销售漏斗模板</translation>
+        </message>
+        <message>
+            <source>Stages of the chosen template</source>
+            <translation>所选模板的阶段</translation>
+        </message>
+        <message>
+            <source>Stage</source>
+            <translation>阶段</translation>
+        </message>
+        <message>
+            <source>Win chance</source>
+            <translation>成交可能性</translation>
+        </message>
+        <message>
+            <source>Load a &amp;demo business (300 sample deals) to try things out</source>
+            <translation>载入演示数据(&amp;D)（300 个示例商机），先试用一下</translation>
+        </message>
+        <message>
+            <source>The demo fills the B2B six-stage pipeline with sample customers and deals; the template you pick is added beside it. Start with an empty database for real work.</source>
+            <translation>演示数据会在“B2B 六阶段”销售漏斗中填入示例客户和商机，你选择的模板会另外添加。正式使用请从空数据库开始。</translation>
+        </message>
+        <message>
+            <source>&amp;Start</source>
+            <translation>开始(&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+    </context>
+    <context>
+        <name>WinRatePanel</name>
+        <message>
+            <source>Win rate by month</source>
+            <translation>各月赢单率</translation>
+        </message>
+        <message>
+            <source>by count</source>
+            <translation>按数量</translation>
+        </message>
+        <message>
+            <source>by value</source>
+            <translation>按金额</translation>
+        </message>
+        <message>
+            <source>Period: %1 by count · %2 by value (%3 won, %4 lost)</source>
+            <translation>本期：按数量 %1 · 按金额 %2（赢 %3，输 %4）</translation>
+        </message>
+        <message>
+            <source>Deals closed %1, by the month they closed in (at least 12 months are shown); a gap: no deal closed that month. Shaded and above: the period %2.</source>
+            <translation>%1 关闭的商机，按关闭月份统计（至少显示 12 个月）；空缺表示该月没有商机关闭。阴影部分及以上：所选期间 %2。</translation>
+        </message>
+        <message>
+            <source>%1
+By count: %2 (%3 won, %4 lost)
+By value: %5 (%6 won, %7 lost)</source>
+            <translation>%1
+按数量：%2（赢 %3，输 %4）
+按金额：%5（赢 %6，输 %7）</translation>
+        </message>
+        <message>
+            <source>Month</source>
+            <translation>月份</translation>
+        </message>
+        <message>
+            <source>Won</source>
+            <translation>赢单</translation>
+        </message>
+        <message>
+            <source>Lost</source>
+            <translation>输单</translation>
+        </message>
+        <message>
+            <source>Won amount</source>
+            <translation>赢单金额</translation>
+        </message>
+        <message>
+            <source>Lost amount</source>
+            <translation>输单金额</translation>
+        </message>
+        <message>
+            <source>Win rate by count</source>
+            <translation>赢单率（按数量）</translation>
+        </message>
+        <message>
+            <source>Win rate by value</source>
+            <translation>赢单率（按金额）</translation>
+        </message>
+    </context>
+</TS>
