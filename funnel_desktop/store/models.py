@@ -163,6 +163,8 @@ class Deal(BaseModel):
             (("expected_close",), False),
             (("closed_at",), False),
             (("created_at",), False),
+            (("customer", "stage", "amount", "expected_close"), False),  # schema 3
+            (("pipeline", "closed_at", "stage", "amount"), False),  # schema 3
         )
 
 

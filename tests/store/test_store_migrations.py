@@ -53,7 +53,7 @@ def test_the_fixture_is_schema_1(v1: Path):
 def test_an_old_database_is_backed_up_then_migrated(v1: Path):
     original = content(v1)
     opened = open_database(v1)
-    assert (opened.migrated_from, opened.schema_version) == (1, 2)
+    assert (opened.migrated_from, opened.schema_version) == (1, 3)
     # the backup: next to the file, named for the schema it holds, private, the old content
     assert opened.backup is not None and opened.backup.parent == v1.parent
     assert opened.backup.name.startswith("shop.schema1-")
@@ -61,11 +61,15 @@ def test_an_old_database_is_backed_up_then_migrated(v1: Path):
     assert stat.S_IMODE(opened.backup.stat().st_mode) == 0o600
     assert content(opened.backup) == original
     assert "weekly_note" not in tables_of(opened.backup)
-    # the database: schema 2, every row intact
+    # the database: schema 3, every row intact
     assert "weekly_note" in opened.db.get_tables()
     names = [r[0] for r in opened.db.execute_sql(
         "SELECT name FROM schema_migration ORDER BY id").fetchall()]
-    assert names == ["0001_initial", "0002_weekly_notes"]
+    assert names == ["0001_initial", "0002_weekly_notes", "0003_speed_indexes"]
+    indexes = {r[0] for r in opened.db.execute_sql(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'deal'")}
+    assert {"deal_customer_id_stage_id_amount_expected_close",
+            "deal_pipeline_id_closed_at_stage_id_amount"} <= indexes
     after = content(v1, DATA_TABLES)
     assert after == {t: original[t] for t in DATA_TABLES}
     d = Deal.get_by_id(1)
@@ -73,7 +77,7 @@ def test_an_old_database_is_backed_up_then_migrated(v1: Path):
                                                                    "华信科技有限公司")
     assert [h.stage_id for h in StageHistory.select().where(StageHistory.deal == 2)
             .order_by(StageHistory.id)] == [1, 3, 4]
-    # and it works as a schema-2 database
+    # and it works as a schema-3 database
     s = Services(user="t", clock=lambda: datetime(2026, 11, 24, 9))
     s.save_weekly_note("2026-W48", "all", "migrated")
     s.move_deals([1], 3)
