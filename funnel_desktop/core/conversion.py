@@ -9,6 +9,7 @@ deal actually visited.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .stats import ratio
@@ -44,38 +45,47 @@ def funnel_chain(stages: list[StageInfo]) -> list[StageInfo]:
 
 
 def stage_conversion(stages: list[StageInfo], deals: list[DealFacts],
-                     visits: list[StageVisit], *, strict: bool = False) -> Conversion:
-    """Reached counts per stage and the conversion between consecutive stages."""
+                     visits: list[StageVisit] | Mapping[int, set[int]], *,
+                     strict: bool = False) -> Conversion:
+    """Reached counts per stage and the conversion between consecutive stages. ``visits``
+    may be given as deal id → the stage ids its history ever put it in."""
     chain = funnel_chain(stages)
     kind = {s.id: s.kind for s in stages}
     open_pos = {s.id: i for i, s in enumerate(chain) if s.kind == StageKind.OPEN}
     won_ids = {s.id for s in stages if s.kind == StageKind.WON}
     won_index = len(chain) - 1 if chain and chain[-1].kind == StageKind.WON else None
 
-    visited: dict[int, set[int]] = defaultdict(set)
-    for v in visits:
-        visited[v.deal_id].add(v.stage_id)
+    if isinstance(visits, Mapping):
+        visited = visits
+    else:
+        visited = defaultdict(set)
+        for v in visits:
+            visited[v.deal_id].add(v.stage_id)
 
     reached = [0] * len(chain)
+    top_n = [0] * len(chain)  # deals whose furthest position is i (they reached 0..i)
     for deal in deals:
-        stays = visited.get(deal.id) or {deal.stage_id}
-        stays = stays | {deal.stage_id}
         is_won = kind.get(deal.stage_id) == StageKind.WON
-        positions = [open_pos[s] for s in stays if s in open_pos]
+        if is_won and not strict:
+            top_n[-1] += 1
+            continue
+        stays = visited.get(deal.id)
+        positions = [open_pos[s] for s in stays if s in open_pos] if stays else []
+        if deal.stage_id in open_pos:
+            positions.append(open_pos[deal.stage_id])
         if strict:
-            for p in positions:
+            for p in set(positions):
                 reached[p] += 1
             if is_won and won_index is not None:
                 reached[won_index] += 1
-            continue
-        if is_won:
-            top = len(chain) - 1
         elif positions:
-            top = max(positions)
-        else:
-            continue  # a deal that never was in an open stage of this pipeline
-        for p in range(top + 1):
-            reached[p] += 1
+            top_n[max(positions)] += 1
+        # else: a deal that never was in an open stage of this pipeline
+    if not strict:
+        n = 0
+        for i in range(len(chain) - 1, -1, -1):
+            n += top_n[i]
+            reached[i] = n
     reached_by_id = {s.id: reached[i] for i, s in enumerate(chain)}
     steps = [ConversionStep(chain[i].id, chain[i + 1].id, reached[i], reached[i + 1],
                             ratio(reached[i + 1], reached[i]))

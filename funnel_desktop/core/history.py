@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import replace
 from datetime import date, datetime
 
-from .values import FieldChange, FunnelData, StageKind, StageVisit
+from .values import DealFacts, FieldChange, FunnelData, StageKind, StageVisit
 
 _CASTS = {
     "amount": lambda s: int(s) if s not in (None, "") else 0,
@@ -20,38 +19,59 @@ _FIELD_ATTR = {"amount": "amount", "probability": "probability",
 
 def as_of(data: FunnelData, changes: list[FieldChange], moment: datetime) -> FunnelData:
     """``data`` as it was at ``moment`` (naive UTC): later deals dropped, stages and edited
-    fields (amount, probability, expected close, owner) rolled back, later visits cut."""
-    kind = {s.id: s.kind for s in data.stages}
-    by_deal: dict[int, list[StageVisit]] = defaultdict(list)
+    fields (amount, probability, expected close, owner) rolled back, later visits cut.
+
+    Deals and visits that nothing changes are shared with ``data`` (they are immutable), so a
+    look at a recent moment costs little time and memory."""
+    closing = {s.id for s in data.stages if s.kind in (StageKind.WON, StageKind.LOST)}
+    by_deal: dict[int, list[StageVisit]] = {}
+    latest: dict[int, StageVisit] = {}  # max(stays, key=_latest), the first on a tie
     for v in data.visits:
         if v.entered <= moment:
-            left = v.left if v.left is not None and v.left <= moment else None
-            by_deal[v.deal_id].append(StageVisit(v.deal_id, v.stage_id, v.entered, left))
-    first_later: dict[tuple[int, str], FieldChange] = {}
-    for c in sorted(changes, key=lambda c: c.at, reverse=True):
-        if c.at > moment and c.field in _CASTS:
-            first_later[(c.deal_id, c.field)] = c  # ends as the earliest change after moment
+            if v.left is not None and not v.left <= moment:
+                v = StageVisit(v.deal_id, v.stage_id, v.entered, None)
+            stays = by_deal.get(v.deal_id)
+            if stays is None:
+                by_deal[v.deal_id] = [v]
+                latest[v.deal_id] = v
+            else:
+                stays.append(v)
+                b = latest[v.deal_id]
+                if v.entered > b.entered or (v.entered == b.entered and v.left is None
+                                             and b.left is not None):
+                    latest[v.deal_id] = v
+    later = sorted((c for c in changes if c.at > moment and c.field in _CASTS),
+                   key=lambda c: c.at, reverse=True)
+    first_later: dict[int, dict[str, FieldChange]] = defaultdict(dict)
+    for c in later:
+        first_later[c.deal_id][c.field] = c  # ends as the earliest change after moment
     deals = []
     for d in data.deals:
         if d.created > moment:
             continue
-        stays = by_deal.get(d.id)
-        # the latest stay; on a tie (times are whole seconds) the one not left by ``moment``
-        current = max(stays, key=lambda v: (v.entered, v.left is None)) if stays else None
-        stage_id = current.stage_id if current else d.stage_id
-        closed = None
-        if current is not None and kind.get(stage_id) in (StageKind.WON, StageKind.LOST):
-            closed = current.entered
-        elif current is None and d.closed is not None and d.closed <= moment:
-            closed = d.closed
-        updates: dict[str, object] = {"stage_id": stage_id, "closed": closed,
-                                      "stage_entered": current.entered if current else None}
-        for f, attr in _FIELD_ATTR.items():
-            c = first_later.get((d.id, f))
-            if c is not None:
-                updates[attr] = _CASTS[f](c.old)
-        if d.last_activity is not None and d.last_activity > moment:
-            updates["last_activity"] = None
-        deals.append(replace(d, **updates))
+        current = latest.get(d.id)
+        if current is not None:
+            stage_id, entered = current.stage_id, current.entered
+            closed = entered if stage_id in closing else None
+        else:
+            stage_id, entered = d.stage_id, None
+            closed = d.closed if d.closed is not None and d.closed <= moment else None
+        values = {"amount": d.amount, "probability": d.probability,
+                  "expected_close": d.expected_close, "owner": d.owner_id}
+        edits = first_later.get(d.id)
+        if edits:
+            for f, c in edits.items():
+                values[f] = _CASTS[f](c.old)
+        last = d.last_activity
+        if last is not None and last > moment:
+            last = None
+        if (stage_id == d.stage_id and closed == d.closed and entered == d.stage_entered
+                and last == d.last_activity and not edits):
+            deals.append(d)
+            continue
+        deals.append(DealFacts(d.id, stage_id, values["amount"], d.created,
+                               values["probability"], values["expected_close"], closed,
+                               values["owner"], d.customer_id, d.title, last, entered,
+                               d.next_step, d.next_step_due))
     visits = [v for vs in by_deal.values() for v in vs]
     return FunnelData(data.stages, deals, visits)

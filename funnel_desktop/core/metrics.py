@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from .conversion import Conversion, stage_conversion
 from .dates import month_key
@@ -137,6 +137,26 @@ def open_totals(data: FunnelData) -> tuple[list[StageTotals], int, int, int]:
             sum(t.weighted for t in ordered))
 
 
+def _moment_bounds(period: Period) -> tuple[datetime, datetime | None]:
+    """[start, stop) as naive datetimes: ``period.contains(m)`` for a datetime ``m`` is
+    ``start <= m < stop`` (``stop`` None: no upper bound, the period ends on date.max)."""
+    start = datetime(period.start.year, period.start.month, period.start.day)
+    if period.end == date.max:
+        return start, None
+    after = period.end + timedelta(days=1)
+    return start, datetime(after.year, after.month, after.day)
+
+
+def _in(moment: date | datetime | None, start: datetime, stop: datetime | None,
+        period: Period) -> bool:
+    """``period.contains(moment)``, for a datetime by the bounds of :func:`_moment_bounds`."""
+    if moment is None:
+        return False
+    if moment.__class__ is datetime:
+        return start <= moment and (stop is None or moment < stop)
+    return period.contains(moment)
+
+
 def forecast_by_month(data: FunnelData, period: Period, as_of: date) -> Forecast:
     """Weighted open value by expected close month (from the as-of month on), won amount by
     close month within the period, overdue and undated buckets apart."""
@@ -145,6 +165,7 @@ def forecast_by_month(data: FunnelData, period: Period, as_of: date) -> Forecast
     f = Forecast()
     weighted_acc: dict[str, int] = defaultdict(int)
     overdue_acc = undated_acc = 0
+    start, stop = _moment_bounds(period)
     for d in data.deals:
         stage = by_id.get(d.stage_id)
         if stage is None:
@@ -161,13 +182,17 @@ def forecast_by_month(data: FunnelData, period: Period, as_of: date) -> Forecast
                 overdue_acc += wp
             else:
                 key = month_key(d.expected_close)
-                m = months.setdefault(key, MonthForecast(key))
+                m = months.get(key)
+                if m is None:
+                    m = months[key] = MonthForecast(key)
                 m.open_count += 1
                 m.open_amount += d.amount
                 weighted_acc[key] += wp
-        elif stage.kind == StageKind.WON and d.closed is not None and period.contains(d.closed):
-            key = month_key(d.closed.date())
-            m = months.setdefault(key, MonthForecast(key))
+        elif stage.kind == StageKind.WON and _in(d.closed, start, stop, period):
+            key = month_key(d.closed)
+            m = months.get(key)
+            if m is None:
+                m = months[key] = MonthForecast(key)
             m.won_count += 1
             m.won_amount += d.amount
     for key, acc in weighted_acc.items():
@@ -178,20 +203,36 @@ def forecast_by_month(data: FunnelData, period: Period, as_of: date) -> Forecast
     return f
 
 
+def _time_in_stage_days(visits: list[StageVisit], period: Period, as_of: datetime
+                        ) -> dict[int, list[float]]:
+    """stage id → days per deal in it (re-entries summed), for deals that entered it in the
+    period, in a stable order."""
+    per: dict[int, dict[int, float]] = {}  # stage → deal → days
+    entered_in_period: set[tuple[int, int]] = set()
+    start, stop = _moment_bounds(period)
+    if stop is None:
+        stop = datetime.max
+    add = entered_in_period.add
+    for v in visits:
+        sid, did, e = v.stage_id, v.deal_id, v.entered
+        by_deal = per.get(sid)
+        if by_deal is None:
+            by_deal = per[sid] = {}
+        d = ((as_of if v.left is None else v.left) - e).total_seconds() / 86400
+        by_deal[did] = by_deal.get(did, 0.0) + (d if d > 0.0 else 0.0)
+        if start <= e < stop if e.__class__ is datetime else period.contains(e):
+            add((sid, did))
+    days: dict[int, list[float]] = defaultdict(list)
+    for sid, did in entered_in_period:
+        days[sid].append(per[sid][did])
+    return days
+
+
 def time_in_stage(stages: list[StageInfo], visits: list[StageVisit], period: Period,
                   as_of: datetime) -> list[TimeInStage]:
     """Per open stage: days per deal in it (re-entries summed), over deals that entered it in
     the period."""
-    per: dict[tuple[int, int], float] = defaultdict(float)
-    entered_in_period: set[tuple[int, int]] = set()
-    for v in visits:
-        end = v.left if v.left is not None else as_of
-        per[(v.stage_id, v.deal_id)] += max(0.0, (end - v.entered).total_seconds() / 86400)
-        if period.contains(v.entered):
-            entered_in_period.add((v.stage_id, v.deal_id))
-    days: dict[int, list[float]] = defaultdict(list)
-    for key in entered_in_period:
-        days[key[0]].append(per[key])
+    days = _time_in_stage_days(visits, period, as_of)
     out = []
     for s in sorted(stages, key=lambda s: s.position):
         if s.kind != StageKind.OPEN:
@@ -219,9 +260,10 @@ def compute(data: FunnelData, period: Period, as_of: date | None = None, *,
     won_count = lost_count = won_amount = lost_amount = 0
     cohort: list[DealFacts] = []
     cohort_won = 0
+    start, stop = _moment_bounds(period)
     for d in data.deals:
         k = kind.get(d.stage_id)
-        if d.closed is not None and period.contains(d.closed):
+        if _in(d.closed, start, stop, period):
             if k == StageKind.WON:
                 won_count += 1
                 won_amount += d.amount
@@ -230,14 +272,16 @@ def compute(data: FunnelData, period: Period, as_of: date | None = None, *,
             elif k == StageKind.LOST:
                 lost_count += 1
                 lost_amount += d.amount
-        if period.contains(d.created):
+        if _in(d.created, start, stop, period):
             cohort.append(d)
             if k == StageKind.WON:
                 cohort_won += 1
-    cohort_ids = {d.id for d in cohort}
-    conversion = stage_conversion(data.stages, cohort,
-                                  [v for v in data.visits if v.deal_id in cohort_ids],
-                                  strict=strict)
+    visited: dict[int, set[int]] = {d.id: set() for d in cohort}
+    for v in data.visits:
+        stays = visited.get(v.deal_id)
+        if stays is not None:
+            stays.add(v.stage_id)
+    conversion = stage_conversion(data.stages, cohort, visited, strict=strict)
     win_rate_count = ratio(won_count, won_count + lost_count)
     average = mean(won_amounts)
     cycle_mean = mean(cycles)

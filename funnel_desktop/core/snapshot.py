@@ -230,8 +230,11 @@ class FunnelSnapshot:
 
     def closed_in(self, period: Period) -> tuple[int, int, int, int]:
         """(won count, won amount, lost count, lost amount) closed in ``period``."""
-        won = [row for day, row in self.won_by_day.items() if period.contains(day)]
-        lost = [row for day, row in self.lost_by_day.items() if period.contains(day)]
+        start, end = period.start, period.end  # the days are dates: compared inline
+        won = [row for day, row in self.won_by_day.items()
+               if (start <= day <= end if day.__class__ is date else period.contains(day))]
+        lost = [row for day, row in self.lost_by_day.items()
+                if (start <= day <= end if day.__class__ is date else period.contains(day))]
         return (sum(r[0] for r in won), sum(r[1] for r in won), sum(r[0] for r in lost),
                 sum(r[1] for r in lost))
 

@@ -50,9 +50,12 @@ def week_changes(data: FunnelData, changes: list[FieldChange], week: Period) -> 
     kind = {s.id: s.kind for s in data.stages}
     out = WeekChanges()
     out.added = sorted(d.id for d in data.deals if week.contains(d.created))
+    # only deals with a stay that began inside the week can have a move in it
+    moved = {v.deal_id for v in data.visits if week.contains(v.entered)}
     by_deal: dict[int, list[StageVisit]] = defaultdict(list)
     for v in data.visits:
-        by_deal[v.deal_id].append(v)
+        if v.deal_id in moved:
+            by_deal[v.deal_id].append(v)
     for deal_id, visits in by_deal.items():
         visits.sort(key=lambda v: v.entered)
         for prev, cur in pairwise(visits):
@@ -105,9 +108,12 @@ def week_end_moment(week: Period) -> datetime:
     return datetime(week.end.year, week.end.month, week.end.day, 23, 59, 59)
 
 
-def key_figures(data: FunnelData, changes: list[FieldChange], week: Period) -> KeyFigures:
-    """Open pipeline as it stood at the end of ``week``, and the week's new, won and lost."""
-    then = as_of(data, changes, week_end_moment(week))
+def key_figures(data: FunnelData, changes: list[FieldChange], week: Period,
+                then: FunnelData | None = None) -> KeyFigures:
+    """Open pipeline as it stood at the end of ``week``, and the week's new, won and lost.
+    ``then``: ``as_of(data, changes, week_end_moment(week))`` when the caller has it."""
+    if then is None:
+        then = as_of(data, changes, week_end_moment(week))
     _, open_count, open_amount, weighted = open_totals(then)
     kind = {s.id: s.kind for s in data.stages}
     new = [d for d in then.deals if week.contains(d.created)]

@@ -11,7 +11,7 @@ from ..core.health import Finding, HealthThresholds, diagnose
 from ..core.history import as_of
 from ..core.metrics import compute, effective_probability, open_totals
 from ..core.simulation import forecast_band
-from ..core.values import FunnelData, Period, StageKind
+from ..core.values import DealFacts, FunnelData, Period, StageKind
 from ..core.weekly import KeyFigures, key_figures, previous_week, week_changes, week_end_moment
 from ..store.analytics_queries import activity_counts, decision_maker_customers
 from ..store.models import Customer, Deal, Owner, Reason, WeeklyNote
@@ -111,8 +111,10 @@ class WeeklyReportData:
 
 
 def _lines(ids: list[int], data: FunnelData, names: dict[str, dict[int, str]],
-           detail: dict[int, str] | None = None) -> list[DealLine]:
-    by_id = {d.id: d for d in data.deals}
+           detail: dict[int, str] | None = None,
+           by_id: dict[int, DealFacts] | None = None) -> list[DealLine]:
+    if by_id is None:
+        by_id = {d.id: d for d in data.deals}
     stage = {s.id: s.name for s in data.stages}
     out = []
     for i in ids:
@@ -133,10 +135,11 @@ def gather(pipeline_id: int, week: Period, scope: ReportScope, *, week_label: st
     changes = load_changes(pipeline_id)
     end = week_end_moment(week)
     then = as_of(data, changes, end)
-    names = {"customer": dict(Customer.select(Customer.id, Customer.name).tuples()),
-             "owner": dict(Owner.select(Owner.id, Owner.name).tuples())}
+    db = Customer._meta.database
+    names = {"customer": dict(db.execute(Customer.select(Customer.id, Customer.name))),
+             "owner": dict(db.execute(Owner.select(Owner.id, Owner.name)))}
 
-    this = key_figures(data, changes, week)
+    this = key_figures(data, changes, week, then=then)
     last = key_figures(data, changes, previous_week(week))
 
     totals, _, _, _ = open_totals(then)
@@ -158,19 +161,20 @@ def gather(pipeline_id: int, week: Period, scope: ReportScope, *, week_label: st
                                 step[s.id].rate if s.id in step else None))
 
     wc = week_changes(then, changes, week)
-    won_lines = _closed_lines(wc.won, then, names)
-    lost_lines = _closed_lines(wc.lost, then, names)
+    index = {d.id: d for d in then.deals}
+    won_lines = _closed_lines(wc.won, then, names, index)
+    lost_lines = _closed_lines(wc.lost, then, names, index)
     stage_name = {s.id: s.name for s in stages}
     moves = []
     for m_list, forward in ((wc.forward, True), (wc.back, False)):
         for m in m_list:
-            for line in _lines([m.deal_id], then, names):
+            for line in _lines([m.deal_id], then, names, by_id=index):
                 moves.append(DealLine(line.deal_id, line.title, line.customer, line.owner,
                                       line.amount, stage_name.get(m.to_stage, ""),
                                       stage_name.get(m.from_stage, ""), forward=forward))
     slipped = []
     for c in wc.slipped:
-        for line in _lines([c.deal_id], then, names):
+        for line in _lines([c.deal_id], then, names, by_id=index):
             slipped.append(DealLine(line.deal_id, line.title, line.customer, line.owner,
                                     line.amount, line.stage, f"{c.old} → {c.new}"))
 
@@ -200,11 +204,11 @@ def gather(pipeline_id: int, week: Period, scope: ReportScope, *, week_label: st
     owner_id = scope.id if scope.kind == "owner" else None
     open_amount = sum(t.amount for t in totals)
     weighted = sum(t.weighted for t in totals)
+    won_deals = [d for d in then.deals if kind[d.stage_id].kind == StageKind.WON]
     for label, kind_name in (("month", "month"), ("quarter", "quarter")):
         p = period_of(kind_name, week.end)
-        won = sum(d.amount for d in then.deals
-                  if kind[d.stage_id].kind == StageKind.WON and p.contains(d.closed)
-                  and d.closed <= end) if then.deals else 0
+        won = sum(d.amount for d in won_deals
+                  if p.contains(d.closed) and d.closed <= end) if then.deals else 0
         targets.append(TargetLine(label, p, target_for(p.start, p.end, team_id, owner_id), won,
                                   open_amount, weighted))
 
@@ -217,21 +221,21 @@ def gather(pipeline_id: int, week: Period, scope: ReportScope, *, week_label: st
         printed=printed or datetime.now(), this=this, last=last, funnel=funnel,
         overall_conversion=conv.overall, conversion_period=conv_period,
         won=won_lines, lost=lost_lines,
-        new=_lines(wc.added, then, names), moves=moves, slipped=slipped,
+        new=_lines(wc.added, then, names, by_id=index), moves=moves, slipped=slipped,
         overdue=MonthLine("overdue", (overdue[0] + 50) // 100, overdue[1]),
         forecast=forecast, targets=targets, findings=findings,
         notes=note.text if note else "", stage_names={st.id: st.name for st in stages},
         deal_count=len(then.deals))
 
 
-def _closed_lines(ids: list[int], data: FunnelData, names: dict[str, dict[int, str]]
-                  ) -> list[DealLine]:
+def _closed_lines(ids: list[int], data: FunnelData, names: dict[str, dict[int, str]],
+                  index: dict[int, DealFacts] | None = None) -> list[DealLine]:
     """Won or lost deals with their kept reason, its category and the note."""
     rows = {d.id: (d.close_reason_id, d.close_note) for d in Deal.select(
         Deal.id, Deal.close_reason, Deal.close_note).where(Deal.id.in_(ids))} if ids else {}
     reasons = {r.id: r for r in Reason.select()}
     out = []
-    for line in _lines(ids, data, names):
+    for line in _lines(ids, data, names, by_id=index):
         rid, note = rows.get(line.deal_id, (None, ""))
         r = reasons.get(rid)
         out.append(DealLine(line.deal_id, line.title, line.customer, line.owner, line.amount,

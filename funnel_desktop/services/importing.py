@@ -29,6 +29,7 @@ from ..store.models import (
     Team,
     database,
 )
+from ..store.queries import gc_paused
 from .api import LOGGED_FIELDS, Outcome, Services, _as_text
 from .events import Changes
 from .undo import (
@@ -78,14 +79,15 @@ def import_table(services: Services, table: Table, mapping: Mapping, pipeline_id
     when rows have problems (unless the mapping skips them)."""
     now = services.clock()
     location = str(getattr(database.obj, "database", "database"))
-    with translated_errors(location):
+    with translated_errors(location), gc_paused():  # many small objects: no GC passes
         plan = plan_import(table, mapping, pipeline_id, now=now, base_dir=base_dir)
     report = plan.report
     if dry_run:
         return Outcome(report, None, Changes(frozenset()))
     if report.blocked:
         raise ImportRefused(report)
-    written: _Written = services._write(lambda: _execute(plan, services.user, now))
+    with gc_paused():
+        written: _Written = services._write(lambda: _execute(plan, services.user, now))
     report.dry_run = False
     return services._done(report, written.inverse,
                           {"deals", "customers", "activities", "lists"}, written.deal_ids,

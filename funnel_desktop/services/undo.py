@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +20,7 @@ from ..store.models import (
     Team,
     WeeklyNote,
 )
+from ..store.queries import rows_with
 
 Row = dict[str, Any]
 
@@ -79,78 +81,111 @@ class Restore:
     rows: tuple[RowsSnapshot, ...] = ()
 
 
+#: Ids per ``IN (…)`` list (SQLite builds before 3.32 allow 32,766 variables).
+CHUNK = 20000
+
+
+def _chunks(ids: list[int]) -> Iterator[list[int]]:
+    for i in range(0, len(ids), CHUNK):
+        yield ids[i:i + CHUNK]
+
+
+def _by(rows: list[Row], key: str, groups: dict[int, list[Row]]) -> None:
+    for r in rows:
+        groups[r[key]].append(r)
+
+
 def snapshot_deals(ids: list[int] | tuple[int, ...]) -> tuple[DealSnapshot, ...]:
-    """Snapshots of these deals as they are now (in one query per table)."""
+    """Snapshots of these deals as they are now (one query per table and 20,000 deals)."""
     ids = list(dict.fromkeys(ids))
-    rows = {r["id"]: r for r in Deal.select().where(Deal.id.in_(ids)).dicts()}
+    rows: dict[int, Row] = {}
     hist: dict[int, list[Row]] = {i: [] for i in ids}
-    for r in StageHistory.select().where(StageHistory.deal.in_(ids)).order_by(
-            StageHistory.id).dicts():
-        hist[r["deal"]].append(r)
     chg: dict[int, list[Row]] = {i: [] for i in ids}
-    for r in DealChange.select().where(DealChange.deal.in_(ids)).order_by(DealChange.id).dicts():
-        chg[r["deal"]].append(r)
     act: dict[int, list[Row]] = {i: [] for i in ids}
-    for r in Activity.select().where(Activity.deal.in_(ids)).order_by(Activity.id).dicts():
-        act[r["deal"]].append(r)
+    for chunk in _chunks(ids):
+        rows.update((r["id"], r) for r in rows_with(Deal, Deal.id, chunk))
+        _by(rows_with(StageHistory, StageHistory.deal, chunk, ordered=True), "deal", hist)
+        _by(rows_with(DealChange, DealChange.deal, chunk, ordered=True), "deal", chg)
+        _by(rows_with(Activity, Activity.deal, chunk, ordered=True), "deal", act)
     return tuple(DealSnapshot(i, rows.get(i), tuple(hist[i]), tuple(chg[i]), tuple(act[i]))
                  for i in ids)
 
 
 def snapshot_customers(ids: list[int] | tuple[int, ...]) -> tuple[CustomerSnapshot, ...]:
-    """Snapshots of these customers as they are now."""
+    """Snapshots of these customers as they are now (one query per table and 20,000
+    customers)."""
     ids = list(dict.fromkeys(ids))
-    rows = {r["id"]: r for r in Customer.select().where(Customer.id.in_(ids)).dicts()}
-    out = []
-    for i in ids:
-        contacts = tuple(Contact.select().where(Contact.customer == i).order_by(Contact.id)
-                         .dicts())
-        acts = tuple(Activity.select().where(Activity.customer == i).order_by(Activity.id)
-                     .dicts())
-        deals = tuple(d.id for d in Deal.select(Deal.id).where(Deal.customer == i))
-        out.append(CustomerSnapshot(i, rows.get(i), contacts, acts, deals))
-    return tuple(out)
+    rows: dict[int, Row] = {}
+    contacts: dict[int, list[Row]] = {i: [] for i in ids}
+    acts: dict[int, list[Row]] = {i: [] for i in ids}
+    deals: dict[int, list[int]] = {i: [] for i in ids}
+    for chunk in _chunks(ids):
+        rows.update((r["id"], r) for r in rows_with(Customer, Customer.id, chunk))
+        _by(rows_with(Contact, Contact.customer, chunk, ordered=True), "customer", contacts)
+        _by(rows_with(Activity, Activity.customer, chunk, ordered=True), "customer", acts)
+        for did, cid in (Deal.select(Deal.id, Deal.customer).where(Deal.customer.in_(chunk))
+                         .order_by(Deal.id).tuples()):
+            deals[cid].append(did)
+    return tuple(CustomerSnapshot(i, rows.get(i), tuple(contacts[i]), tuple(acts[i]),
+                                  tuple(deals[i])) for i in ids)
+
+
+def _insert_rows(model: type, rows: list[Row]) -> None:
+    """Insert snapshotted rows (every field, ids included) in one prepared statement."""
+    if not rows:
+        return
+    from ..store.importing.bulk import bulk_insert  # not at start-up: it loads the importer
+
+    columns = list(rows[0])
+    bulk_insert(model, columns, [tuple(r[c] for c in columns) for r in rows])
 
 
 def restore_deals(snaps: tuple[DealSnapshot, ...]) -> None:
-    """Put deals back as snapshotted (call inside a transaction)."""
-    gone = [s.deal_id for s in snaps if s.row is None]  # deals that did not exist: one query
-    for i in range(0, len(gone), 10000):
-        Deal.delete().where(Deal.id.in_(gone[i:i + 10000])).execute()
-    for s in snaps:
-        if s.row is None:
-            continue
-        exists = Deal.select(Deal.id).where(Deal.id == s.deal_id).exists()
-        StageHistory.delete().where(StageHistory.deal == s.deal_id).execute()
-        DealChange.delete().where(DealChange.deal == s.deal_id).execute()
-        Activity.delete().where(Activity.deal == s.deal_id).execute()
-        if exists:
-            values = {k: v for k, v in s.row.items() if k != "id"}
-            Deal.update(values).where(Deal.id == s.deal_id).execute()
-        else:
-            Deal.insert(s.row).execute()
-        for model, rows in ((StageHistory, s.history), (DealChange, s.changes),
-                            (Activity, s.activities)):
-            if rows:
-                model.insert_many(list(rows)).execute()
+    """Put deals back as snapshotted (call inside a transaction): deals that did not exist
+    are deleted, the others replaced with their history, changes and activities — in a few
+    statements per 20,000 deals."""
+    gone = [s.deal_id for s in snaps if s.row is None]
+    for chunk in _chunks(gone):
+        Deal.delete().where(Deal.id.in_(chunk)).execute()
+    back = {s.deal_id: s for s in snaps if s.row is not None}  # the last one of an id wins
+    ids = list(back)
+    for chunk in _chunks(ids):
+        for model in (StageHistory, DealChange, Activity):
+            model.delete().where(model.deal.in_(chunk)).execute()
+        Deal.delete().where(Deal.id.in_(chunk)).execute()
+    if not back:
+        return
+    _insert_rows(Deal, [s.row for s in back.values()])
+    for model, attr in ((StageHistory, "history"), (DealChange, "changes"),
+                        (Activity, "activities")):
+        _insert_rows(model, [r for s in back.values() for r in getattr(s, attr)])
 
 
 def detach_deal_activities(customer_id: int) -> None:
     """Before a customer is deleted: the follow-ups of its deals belong to the deals, so they
     stay, without the customer (the foreign key would otherwise delete them with it)."""
-    Activity.update(customer=None).where((Activity.customer == customer_id)
-                                         & Activity.deal.is_null(False)).execute()
+    _detach_and_delete([customer_id], delete=False)
+
+
+def _detach_and_delete(customer_ids: list[int], delete: bool = True) -> None:
+    for chunk in _chunks(customer_ids):
+        Activity.update(customer=None).where(Activity.customer.in_(chunk)
+                                             & Activity.deal.is_null(False)).execute()
+        if delete:
+            Customer.delete().where(Customer.id.in_(chunk)).execute()
 
 
 def restore_customers(snaps: tuple[CustomerSnapshot, ...]) -> None:
-    """Put customers back as snapshotted (call inside a transaction)."""
+    """Put customers back as snapshotted (call inside a transaction). Customers that did not
+    exist are removed together (their deals' follow-ups are kept, detached)."""
+    gone: list[int] = []
     for s in snaps:
-        exists = Customer.select(Customer.id).where(Customer.id == s.customer_id).exists()
         if s.row is None:
-            if exists:
-                detach_deal_activities(s.customer_id)
-                Customer.delete().where(Customer.id == s.customer_id).execute()
+            gone.append(s.customer_id)
             continue
+        _detach_and_delete(gone)
+        gone = []
+        exists = Customer.select(Customer.id).where(Customer.id == s.customer_id).exists()
         Contact.delete().where(Contact.customer == s.customer_id).execute()
         if exists:
             values = {k: v for k, v in s.row.items() if k != "id"}
@@ -173,6 +208,7 @@ def restore_customers(snaps: tuple[CustomerSnapshot, ...]) -> None:
             Deal.update(customer=s.customer_id).where(Deal.id.in_(list(s.deal_ids))).execute()
         Deal.update(customer=None).where((Deal.customer == s.customer_id)
                                          & Deal.id.not_in(list(s.deal_ids))).execute()
+    _detach_and_delete(gone)
 
 
 def _matching(table: str, key: tuple[tuple[str, Any], ...]) -> Any:

@@ -102,7 +102,7 @@ def save_weekly_note(s, w, mp, fail_on):
 
 def undo(s, w, mp, fail_on):
     inverse = s.move_deals([w.erp], w.stages[4]).inverse
-    break_(mp, StageHistory, "insert_many")  # history deleted, deal row restored already
+    fail_on("stage_history", "INSERT")  # history deleted, deal row restored already
     return lambda: s.undo(inverse)
 
 
