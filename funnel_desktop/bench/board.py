@@ -1,0 +1,247 @@
+"""Board load, memory and drop → committed → refreshed → repainted, in a fresh process.
+
+Run by :func:`measure_board` as ``python -m funnel_desktop.bench.board`` so that each size
+gets its own peak RSS. The window is the app's :class:`MainWindow` (offscreen); a drop is the
+drag-enter / drag-move / drop events sent to a column's viewport, as the UI tests do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from .datasets import Dataset, cache_dir, working_copy
+from .timing import clock, peak_rss_mb, summary_ms
+
+WARMUP_DROPS = 5
+
+
+def child_env(home: Path) -> dict[str, str]:
+    """The environment of a measured child: offscreen, settings in a throw-away home, and
+    compiled bytecode kept in the benchmark's cache folder (as an installed app has it, even
+    where ``PYTHONDONTWRITEBYTECODE`` is set; the checkout stays clean)."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env.update({"QT_QPA_PLATFORM": "offscreen", "FUNNEL_DESKTOP_HOME": str(home),
+                "XDG_CONFIG_HOME": str(home / "config"),
+                "PYTHONPYCACHEPREFIX": str(cache_dir() / "pycache")})
+    return env
+
+
+def measure_board(ds: Dataset, workdir: Path, drops: int = 200) -> dict[str, Any]:
+    """Run the board worker on a copy of ``ds``; its JSON result."""
+    db = working_copy(ds, workdir / "board")
+    out = workdir / "board" / f"board-{ds.size}.json"
+    cmd = [sys.executable, "-m", "funnel_desktop.bench.board", "--db", str(db),
+           "--today", ds.today.isoformat(), "--drops", str(drops), "--out", str(out)]
+    subprocess.run(cmd, env=child_env(workdir / "home"), check=True, timeout=1800)
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+# -- the worker (in the child process) ------------------------------------------------------
+def _paint_spy():  # -> QObject
+    from PySide6.QtCore import QEvent, QObject
+
+    class PaintSpy(QObject):
+        """Whether a widget received a paint event since :meth:`watch`."""
+
+        widget: Any = None
+        seen = False
+
+        def watch(self, widget: Any) -> None:
+            if self.widget is not None:
+                self.widget.removeEventFilter(self)
+            self.widget, self.seen = widget, False
+            widget.installEventFilter(self)
+
+        def eventFilter(self, watched: Any, event: Any) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                self.seen = True
+            return False
+
+    return PaintSpy()
+
+
+def _worker(db: str, today: date, drops: int) -> dict[str, Any]:
+    t_start = clock()
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from ..core.funnel_chart import funnel_chart, with_snapshot
+    from ..core.values import DealFacts, Period
+    from ..services import Services
+    from ..store import screen_queries as sq
+    from ..store.analytics_queries import load_snapshot
+    from ..store.db import open_database
+    from ..store.queries import load_funnel
+    from ..ui.app import setup_application
+    from ..ui.board_model import IdRole
+    from ..ui.main_window import MainWindow
+    from .drops import send_drop
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    setup_application(app, "en")
+    imports_s = clock() - t_start
+    now = datetime(today.year, today.month, today.day, 12, 0)
+    settings = QSettings(str(Path(tempfile.mkdtemp()) / "bench.ini"), QSettings.Format.IniFormat)
+
+    t0 = clock()
+    opened = open_database(db)
+    services = Services(user="bench")
+    window = MainWindow(services, opened, "en", settings, today=lambda: today,
+                        now=lambda: now)
+    window.resize(1440, 900)
+    window.show()
+    app.processEvents()
+    load_s = clock() - t0
+    rss_board = peak_rss_mb()
+    page = window.board_page
+    pid = page.pipeline_id
+    assert pid is not None
+
+    marks: dict[str, float] = {}
+
+    def mark_refreshed(_changes: Any) -> None:
+        """The end of every panel's refresh (connected last, so called last)."""
+        marks["refreshed"] = clock()
+
+    write = services._write
+
+    def timed_write(fn: Any) -> Any:
+        out = write(fn)
+        marks["commit"] = clock()
+        return out
+
+    services._write = timed_write  # type: ignore[method-assign]
+    painted = _paint_spy()
+    columns = page.board.columns
+    done = [0]
+
+    def run_drops(n: int) -> dict[str, Any]:
+        """``n`` drops (after a few not counted), each from one column to the next."""
+        total: list[float] = []
+        parts: dict[str, list[float]] = {"commit": [], "refresh": [], "analytics": [],
+                                         "paint": []}
+        accepted = forced = 0
+        for k in range(WARMUP_DROPS + n):
+            i = done[0]
+            done[0] += 1
+            src = next(c for j in range(len(columns))
+                       if (c := columns[(i + j) % len(columns)]).model.total())
+            dst = columns[(columns.index(src) + 1) % len(columns)]
+            deal_id = src.model.index(0).data(IdRole)
+            marks.clear()
+            painted.watch(dst.view.viewport())
+            t0 = clock()
+            ok = send_drop(dst.view.viewport(), [deal_id])
+            app.processEvents()  # the event loop's turn: layouts, one paint of what changed
+            if not painted.seen:  # not painted by the event loop: force it
+                page.board.repaint()
+                forced += k >= WARMUP_DROPS
+            t1 = clock()
+            if k < WARMUP_DROPS:
+                continue
+            accepted += bool(ok and "refreshed" in marks)
+            total.append(t1 - t0)
+            if "refreshed" in marks and "commit" in marks:
+                parts["commit"].append(marks["commit"] - t0)
+                parts["refresh"].append(marks["refreshed"] - marks["commit"])
+                parts["analytics"].append(marks.get("analytics_s", 0.0))
+                parts["paint"].append(t1 - marks["refreshed"])
+        painted.watch(page)  # off the columns
+        return {"accepted": accepted, "forced_repaints": forced,
+                "total_ms": summary_ms(total),
+                **{f"{k}_ms": summary_ms(v) for k, v in parts.items()}}
+
+    # Analytics: the app's own page when it has one — first never opened (its tile on the
+    # strip is all it keeps), then computed once (as after a visit) and kept current by its
+    # move path; else what such a page keeps, the core snapshot.
+    analytics = getattr(window, "analytics_page", None)
+    cold_drops = None
+    if analytics is not None and hasattr(analytics, "refresh"):
+        handler = analytics._on_changes
+
+        def timed_handler(changes: Any) -> None:
+            t = clock()
+            handler(changes)
+            marks["analytics_s"] = clock() - t
+
+        # the page's own slot, timed: the whole of its refresh (snapshot, charts, tiles)
+        window.ctx.bridge.changed.disconnect(handler)
+        window.ctx.bridge.changed.connect(timed_handler)
+        window.ctx.bridge.changed.connect(mark_refreshed)
+        cold_drops = run_drops(drops)
+        cold_drops["peak_rss_mb"] = peak_rss_mb()  # the board alone, after its drops
+        t0 = clock()
+        analytics.refresh()
+        path = "Analytics page (AnalyticsPage._on_changes → data.apply_moves)"
+
+        def check_analytics() -> bool:
+            r = analytics.result
+            return r is not None and r.snapshot == load_snapshot(pid, r.inputs.store_segment)
+    else:
+        t0 = clock()
+        path = ("core snapshot (FunnelSnapshot.apply_move + strip + forecast + "
+                "funnel_chart.with_snapshot)")
+        period = Period(today - timedelta(days=89), today)
+        snap = load_snapshot(pid)
+        chart = funnel_chart(load_funnel(pid), period)
+
+        def refresh_analytics(changes: Any) -> None:
+            t = clock()
+            facts = sq.moved_facts([m[0] for m in changes.moves], pid)
+            for deal_id, old, new in changes.moves:
+                if deal_id in facts:
+                    amount, own, close, closed = facts[deal_id]
+                    snap.apply_move(DealFacts(deal_id, old, amount, now, own, close, closed),
+                                    old, new)
+            snap.strip(today)
+            snap.forecast(period, today)
+            with_snapshot(chart, snap)
+            marks["analytics_s"] = clock() - t
+
+        window.ctx.bridge.changed.connect(refresh_analytics)
+        window.ctx.bridge.changed.connect(mark_refreshed)
+
+        def check_analytics() -> bool:
+            return snap == load_snapshot(pid)
+    analytics_s = clock() - t0
+    rss_analytics = peak_rss_mb()
+    live_drops = run_drops(drops)
+    services._write = write  # type: ignore[method-assign]
+    consistent = page.totals.check(today, now) and check_analytics()
+    result = {
+        "imports_s": round(imports_s, 3), "load_s": round(load_s, 3),
+        "rss_board_mb": rss_board, "analytics_s": round(analytics_s, 3),
+        "rss_analytics_mb": rss_analytics,
+        "drops": live_drops, "drops_before_analytics": cold_drops,
+        "consistent": bool(consistent), "analytics_path": path,
+        "analytics_live_updates": getattr(analytics, "live_updates", None),
+        "peak_rss_mb": peak_rss_mb(),
+    }
+    window.close()
+    opened.db.close()
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m funnel_desktop.bench.board")
+    p.add_argument("--db", required=True)
+    p.add_argument("--today", required=True)
+    p.add_argument("--drops", type=int, default=200)
+    p.add_argument("--out", required=True)
+    args = p.parse_args(argv)
+    result = _worker(args.db, date.fromisoformat(args.today), args.drops)
+    Path(args.out).write_text(json.dumps(result, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,34 @@
+"""The weekly report at each size: gathering its data, then writing the PDF."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from .datasets import Dataset
+from .timing import clock
+
+
+def measure_report(ds: Dataset, workdir: Path) -> dict[str, Any]:
+    """Seconds to gather this week's report (whole business) and to write its PDF (needs a
+    QGuiApplication, made by the caller)."""
+    from ..core.dates import iso_week
+    from ..report.scope import ReportScope
+    from ..report.weekly import report_for, write_weekly_pdf
+    from ..store.db import open_database
+
+    opened = open_database(ds.path, readonly=True)
+    out = workdir / "report" / f"weekly-{ds.size}.pdf"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        printed = datetime(ds.today.year, ds.today.month, ds.today.day, 12, 0)
+        t0 = clock()
+        data = report_for(iso_week(ds.today), ReportScope(), ds.pipeline_id, printed=printed)
+        t1 = clock()
+        pages = write_weekly_pdf(data, out, "en")
+        t2 = clock()
+    finally:
+        opened.db.close()
+    return {"gather_s": round(t1 - t0, 3), "pdf_s": round(t2 - t1, 3),
+            "total_s": round(t2 - t0, 3), "pages": pages, "bytes": out.stat().st_size}

@@ -1,0 +1,99 @@
+"""The benchmark's results as a plain-text table, and the targets checked."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import TARGETS
+
+#: (label, path into one size's results, target key or "", lower is better)
+ROWS: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
+    ("dataset build (s)", ("dataset", "build_s"), "", True),
+    ("cold start app (s)", ("cold_start", "app_s"), "", True),
+    ("cold start bare window (s)", ("cold_start", "bare_s"), "", True),
+    ("cold start ratio", ("cold_start", "ratio"), "cold_start_ratio", True),
+    ("board load (s)", ("board", "load_s"), "", True),
+    ("RSS after board load (MB)", ("board", "rss_board_mb"), "", True),
+    ("RSS after the board's drops (MB)", ("board", "drops_before_analytics", "peak_rss_mb"),
+     "", True),
+    ("Analytics full refresh (s)", ("board", "analytics_s"), "", True),
+    ("peak RSS (MB)", ("board", "peak_rss_mb"), "peak_rss_mb", True),
+    ("drop median (ms)", ("board", "drops", "total_ms", "median"), "", True),
+    ("drop p95 (ms)", ("board", "drops", "total_ms", "p95"), "drop_p95_ms", True),
+    ("  commit p95 (ms)", ("board", "drops", "commit_ms", "p95"), "", True),
+    ("  refresh p95 (ms)", ("board", "drops", "refresh_ms", "p95"), "", True),
+    ("    of it Analytics p95 (ms)", ("board", "drops", "analytics_ms", "p95"), "", True),
+    ("  undo, events, paint p95 (ms)", ("board", "drops", "paint_ms", "p95"), "", True),
+    ("drop, Analytics not opened, p95 (ms)",
+     ("board", "drops_before_analytics", "total_ms", "p95"), "", True),
+    ("  of it Analytics p95 (ms)",
+     ("board", "drops_before_analytics", "analytics_ms", "p95"), "", True),
+    ("metrics: load+compute (s)", ("metrics", "orm_s"), "", True),
+    ("  load_funnel (s)", ("metrics", "load_funnel_s"), "", True),
+    ("  compute (s)", ("metrics", "compute_s"), "", True),
+    ("metrics: raw SQL (s)", ("metrics", "raw_sql_s"), "", True),
+    ("metrics ratio", ("metrics", "ratio"), "metrics_ratio", True),
+    ("weekly report gather (s)", ("report", "gather_s"), "", True),
+    ("weekly report PDF (s)", ("report", "pdf_s"), "", True),
+    ("weekly report total (s)", ("report", "total_s"), "report_pdf_s", True),
+    ("import (rows/s)", ("import", "rows_per_s"), "import_rows_per_s", False),
+    ("import undo (s)", ("import", "undo_s"), "", True),
+)
+
+
+def _get(d: Any, path: tuple[str, ...]) -> Any:
+    for key in path:
+        if not isinstance(d, dict) or key not in d:
+            return None
+        d = d[key]
+    return d
+
+
+def _fmt(v: Any) -> str:
+    if v is None:
+        return "—"
+    if isinstance(v, float):
+        return f"{v:,.0f}" if abs(v) >= 1000 else f"{v:.3g}" if abs(v) < 10 else f"{v:.1f}"
+    if isinstance(v, int):
+        return f"{v:,}"
+    return str(v)
+
+
+def check_targets(results: dict[str, Any]) -> dict[str, Any]:
+    """Each target against the size it is set for (100,000 deals, else the largest run)."""
+    sizes = sorted(int(s) for s in results)
+    if not sizes:
+        return {}
+    at = 100_000 if 100_000 in sizes else sizes[-1]
+    out = {}
+    for label, path, key, lower in ROWS:
+        if not key:
+            continue
+        value = _get(results[str(at)], path)
+        goal = TARGETS[key]
+        met = None if value is None else (value <= goal if lower else value >= goal)
+        out[key] = {"label": label.strip(), "at": at, "target": goal, "value": value,
+                    "met": met}
+    return out
+
+
+def render(results: dict[str, Any], targets: dict[str, Any]) -> str:
+    """The table: one column per size, then the target and whether it is met."""
+    sizes = sorted(results, key=int)
+    head = ["measure"] + [f"{int(s):,} deals" for s in sizes] + ["target", "met"]
+    rows = [head]
+    by_key = {k: v for k, v in targets.items()}
+    for label, path, key, lower in ROWS:
+        t = by_key.get(key) if key else None
+        goal = "" if t is None else ("≤ " if lower else "≥ ") + _fmt(t["target"])
+        met = "" if t is None or t["met"] is None else ("yes" if t["met"] else "NO")
+        rows.append([label] + [_fmt(_get(results[s], path)) for s in sizes] + [goal, met])
+    widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
+    lines = []
+    for n, r in enumerate(rows):
+        cells = [r[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(r[1:], widths[1:],
+                                                                          strict=True)]
+        lines.append("  ".join(cells))
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines)

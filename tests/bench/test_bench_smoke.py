@@ -1,0 +1,42 @@
+"""The benchmark runs end to end on a tiny database and writes every figure (no timing is
+asserted: speed is the benchmark's business, not the tests')."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from funnel_desktop.bench import TARGETS
+
+
+def test_the_benchmark_writes_every_key(tmp_path: Path):
+    out = tmp_path / "bench.json"
+    env = dict(os.environ, FUNNEL_BENCH_CACHE=str(tmp_path / "cache"))
+    done = subprocess.run(
+        [sys.executable, "-m", "funnel_desktop.bench", "--sizes", "200", "--drops", "3",
+         "--runs", "1", "--json", str(out)],
+        env=env, capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "drop p95 (ms)" in done.stdout and "import (rows/s)" in done.stdout
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["sizes"] == [200] and report["machine"]["cpus"] >= 1
+    r = report["results"]["200"]
+    assert set(r) == {"dataset", "cold_start", "board", "metrics", "report", "import"}
+    assert {"app_s", "bare_s", "ratio", "app_runs", "bare_runs"} <= set(r["cold_start"])
+    assert len(r["cold_start"]["app_runs"]) == 1
+    board = r["board"]
+    assert {"load_s", "rss_board_mb", "peak_rss_mb", "analytics_s", "drops",
+            "consistent", "analytics_path"} <= set(board)
+    assert board["drops"]["accepted"] == 3 and board["consistent"] is True
+    for drops in (board["drops"], board["drops_before_analytics"]):
+        for part in ("total_ms", "commit_ms", "refresh_ms", "analytics_ms", "paint_ms"):
+            assert set(drops[part]) == {"n", "median", "p95", "max"}
+    assert r["metrics"]["agree"] is True and r["metrics"]["disagree"] == []
+    assert {"orm_s", "load_funnel_s", "compute_s", "raw_sql_s", "ratio"} <= set(r["metrics"])
+    assert r["report"]["pages"] >= 1 and {"gather_s", "pdf_s", "total_s"} <= set(r["report"])
+    assert r["import"]["rows"] == 200 and {"rows_per_s", "undo_s"} <= set(r["import"])
+    assert set(report["targets"]) == set(TARGETS)
+    assert all(t["at"] == 200 and t["value"] is not None for t in report["targets"].values())
