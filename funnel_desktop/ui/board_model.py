@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 )
 
 from ..store.screen_queries import CardFacts
+from .paging import PagedIds
 
 #: The app's drag-and-drop format: a JSON list of deal ids.
 MIME_DEAL_IDS = "application/x-funnel-deal-ids;version=1"
@@ -47,7 +48,7 @@ def decode_ids(data: QMimeData | None) -> list[int]:
     return ids
 
 
-class DealColumnModel(QAbstractListModel):
+class DealColumnModel(PagedIds, QAbstractListModel):
     """The deals of one stage column.
 
     Holds every id (cheap), exposes them in pages of :attr:`PAGE` rows (``fetchMore``), and
@@ -55,7 +56,6 @@ class DealColumnModel(QAbstractListModel):
     stage_id)``, which performs the move through the services.
     """
 
-    PAGE = 200
 
     def __init__(self, stage_id: int, load: Callable[[list[int]], dict[int, CardFacts]],
                  on_drop: Callable[[list[int], int], bool] | None = None,
@@ -176,23 +176,6 @@ class DealColumnModel(QAbstractListModel):
     # -- QAbstractItemModel -----------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._loaded
-
-    def canFetchMore(self, parent: Index) -> bool:
-        return not parent.isValid() and self._loaded < len(self._ids)
-
-    def fetchMore(self, parent: Index) -> None:
-        if parent.isValid() or self._busy:  # not from inside our own insert or reset
-            return
-        n = min(self.PAGE, len(self._ids) - self._loaded)
-        if n <= 0:
-            return
-        self._busy = True
-        try:
-            self.beginInsertRows(QModelIndex(), self._loaded, self._loaded + n - 1)
-            self._loaded += n
-            self.endInsertRows()
-        finally:
-            self._busy = False
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or index.row() >= self._loaded:

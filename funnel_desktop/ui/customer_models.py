@@ -13,15 +13,15 @@ from ..core.classify import ClassThresholds
 from ..store import screen_queries as sq
 from .fmt import Formatter
 from .messages import attitude_name, priority_name, role_name
+from .paging import PagedIds
 
 Index = QModelIndex | QPersistentModelIndex
 IdRole = Qt.ItemDataRole.UserRole + 1
 
 
-class CustomerListModel(QAbstractTableModel):
+class CustomerListModel(PagedIds, QAbstractTableModel):
     """Customers matching a search, sorted in SQL; ids held, rows fetched a page at a time."""
 
-    PAGE = 200
     COLUMNS = ("name", "contact", "phone", "industry", "region", "class", "priority",
                "open_count", "open_amount")
     SORTABLE = ("name", "contact", "industry", "region", "class", "priority", "open_count",
@@ -96,23 +96,6 @@ class CustomerListModel(QAbstractTableModel):
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def canFetchMore(self, parent: Index) -> bool:
-        return not parent.isValid() and self._loaded < len(self._ids)
-
-    def fetchMore(self, parent: Index) -> None:
-        if parent.isValid() or self._busy:  # not from inside our own insert or reset
-            return
-        n = min(self.PAGE, len(self._ids) - self._loaded)
-        if n <= 0:
-            return
-        self._busy = True
-        try:
-            self.beginInsertRows(QModelIndex(), self._loaded, self._loaded + n - 1)
-            self._loaded += n
-            self.endInsertRows()
-        finally:
-            self._busy = False
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
