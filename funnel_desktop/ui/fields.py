@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCalendarWidget,
+    QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMenu,
+    QPushButton,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -160,3 +163,22 @@ class FieldErrors:
 
     def shown(self) -> dict[str, str]:
         return {k: lab.text() for k, (_w, lab) in self._fields.items() if not lab.isHidden()}
+
+
+def editor_buttons(dialog: QDialog) -> tuple[QDialogButtonBox, QPushButton, QPushButton]:
+    """Save changes / Revert / Close for an editor dialog: (box, save, revert). Save and Revert
+    call the dialog's ``save`` and ``revert``; Close rejects it."""
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Apply
+                           | QDialogButtonBox.StandardButton.Reset
+                           | QDialogButtonBox.StandardButton.Close)
+    save = box.button(QDialogButtonBox.StandardButton.Apply)
+    save.setText(QCoreApplication.translate("EditorButtons", "&Save changes"))
+    save.setObjectName("primaryButton")
+    revert = box.button(QDialogButtonBox.StandardButton.Reset)
+    revert.setText(QCoreApplication.translate("EditorButtons", "Re&vert"))
+    box.button(QDialogButtonBox.StandardButton.Close).setText(
+        QCoreApplication.translate("EditorButtons", "Close"))
+    save.clicked.connect(dialog.save)
+    revert.clicked.connect(dialog.revert)
+    box.rejected.connect(dialog.reject)
+    return box, save, revert

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -35,6 +34,7 @@ from ..services.pipelines import ListItem, save_list
 from ..store.models import Owner, Reason, Region, Source, Team
 from . import ask
 from .app import icon
+from .fields import editor_buttons
 from .messages import error_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -348,18 +348,7 @@ class ListsEditor(QDialog):
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
         self.problem.hide()
         lay.addWidget(self.problem)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Apply
-                                        | QDialogButtonBox.StandardButton.Reset
-                                        | QDialogButtonBox.StandardButton.Close)
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Apply)
-        self.save_button.setText(self.tr("&Save changes"))
-        self.save_button.setObjectName("primaryButton")
-        self.revert_button = self.buttons.button(QDialogButtonBox.StandardButton.Reset)
-        self.revert_button.setText(self.tr("Re&vert"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
-        self.save_button.clicked.connect(self.save)
-        self.revert_button.clicked.connect(self.revert)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.save_button, self.revert_button = editor_buttons(self)
         lay.addWidget(self.buttons)
         self._shown = 0
         self.tabs.currentChanged.connect(self._tab_chosen)

@@ -39,7 +39,7 @@ from ..services.pipelines import StageSpec, delete_pipeline, save_pipeline
 from ..store.models import Deal, Pipeline
 from . import ask
 from .app import icon
-from .fields import set_invalid
+from .fields import editor_buttons, set_invalid
 from .messages import error_text
 from .stage_table import (
     COLOUR,
@@ -240,18 +240,7 @@ class PipelineEditor(QDialog):
 
         lay = QVBoxLayout(self)
         lay.addWidget(split, 1)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Apply
-                                        | QDialogButtonBox.StandardButton.Reset
-                                        | QDialogButtonBox.StandardButton.Close)
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Apply)
-        self.save_button.setText(self.tr("&Save changes"))
-        self.save_button.setObjectName("primaryButton")
-        self.revert_button = self.buttons.button(QDialogButtonBox.StandardButton.Reset)
-        self.revert_button.setText(self.tr("Re&vert"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
-        self.save_button.clicked.connect(self.save)
-        self.revert_button.clicked.connect(self.revert)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.save_button, self.revert_button = editor_buttons(self)
         lay.addWidget(self.buttons)
 
         self.pipelines.currentRowChanged.connect(self._pipeline_chosen)

@@ -1182,6 +1182,21 @@ last %2 days</source>
         </message>
     </context>
     <context>
+        <name>EditorButtons</name>
+        <message>
+            <source>&amp;Save changes</source>
+            <translation>保存修改(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Re&amp;vert</source>
+            <translation>还原(&amp;V)</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+    </context>
+    <context>
         <name>ExportDialog</name>
         <message>
             <source>Export</source>
@@ -2273,18 +2288,6 @@ weighted %3</source>
             <source>Re&amp;gions</source>
             <translation>区域(&amp;G)</translation>
         </message>
-        <message>
-            <source>&amp;Save changes</source>
-            <translation>保存修改(&amp;S)</translation>
-        </message>
-        <message>
-            <source>Re&amp;vert</source>
-            <translation>还原(&amp;V)</translation>
-        </message>
-        <message>
-            <source>Close</source>
-            <translation>关闭</translation>
-        </message>
     </context>
     <context>
         <name>MainWindow</name>
@@ -3363,18 +3366,6 @@ weighted %3</source>
         <message>
             <source>Advancement questions</source>
             <translation>推进问题</translation>
-        </message>
-        <message>
-            <source>&amp;Save changes</source>
-            <translation>保存修改(&amp;S)</translation>
-        </message>
-        <message>
-            <source>Re&amp;vert</source>
-            <translation>还原(&amp;V)</translation>
-        </message>
-        <message>
-            <source>Close</source>
-            <translation>关闭</translation>
         </message>
         <message>
             <source>%1 deals</source>
