@@ -93,7 +93,7 @@ class CardFacts:
     next_step_due: date | None
     stage_entered_at: datetime | None
     last_activity_at: datetime | None
-    idle_days: int | None  # the stage's idle limit
+    idle_days: int | None  # the stage's idle limit, else the default one (settings)
     closed_at: datetime | None
     customer_class: str  # A B C D or ""
     priority: str  # the customer's: high / medium / low, "" without a customer
@@ -117,8 +117,10 @@ def customer_classes(customer_ids: list[int], today: date,
     return out
 
 
-def card_rows(ids: list[int], today: date, thresholds: ClassThresholds) -> dict[int, CardFacts]:
-    """Card facts of these deals (one query for the deals, one for their customers' class)."""
+def card_rows(ids: list[int], today: date, thresholds: ClassThresholds,
+              default_idle: int | None = None) -> dict[int, CardFacts]:
+    """Card facts of these deals (one query for the deals, one for their customers' class);
+    a stage without its own idle limit takes ``default_idle``."""
     if not ids:
         return {}
     prob = fn.COALESCE(Deal.probability, Stage.probability)
@@ -137,7 +139,8 @@ def card_rows(ids: list[int], today: date, thresholds: ClassThresholds) -> dict[
          idle, closed, priority) in rows:
         out[did] = CardFacts(did, title, sid, int(amount or 0), int(p or 0), _day(close), cid,
                              cname or "", oname or "", step or "", _day(due), entered, last,
-                             idle, closed, classes.get(cid, "") if cid else "",
+                             default_idle if idle is None else idle, closed,
+                             classes.get(cid, "") if cid else "",
                              priority or "")
     return out
 
@@ -299,3 +302,16 @@ def derived_class(customer_id: int, today: date, thresholds: ClassThresholds) ->
     if not row or not row[2]:
         return ""
     return customer_class([(int(row[0] or 0), _day(row[1]))], today, thresholds)
+
+
+def default_idle_days() -> int | None:
+    """The idle limit of stages that set none (Settings ▸ health thresholds; None: no limit)."""
+    from ..core.errors import ValidationError
+    from ..core.health import HealthThresholds
+    from .queries import get_setting
+
+    raw = get_setting("health_thresholds", {}) or {}
+    try:
+        return HealthThresholds.from_dict(raw if isinstance(raw, dict) else {}).default_idle_days
+    except ValidationError:  # a bad stored value: the settings dialog reports it
+        return HealthThresholds().default_idle_days

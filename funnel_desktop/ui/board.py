@@ -353,7 +353,7 @@ class Board(QWidget):
         self.segment = Segment()
         self.columns: list[StageColumn] = []
         self.stages: list[StageInfo] = []
-        self.delegate = CardDelegate(ctx.fmt, ctx.today, ctx.now, self)
+        self.delegate = CardDelegate(ctx.fmt, ctx.today, self)
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(10)
@@ -385,7 +385,8 @@ class Board(QWidget):
 
     # -- building ---------------------------------------------------------------------------
     def _load_cards(self, ids: list[int]) -> dict[int, sq.CardFacts]:
-        return sq.card_rows(ids, self.ctx.today(), self.ctx.thresholds)
+        return sq.card_rows(ids, self.ctx.today(), self.ctx.thresholds,
+                            self.ctx.default_idle_days)
 
     def set_pipeline(self, pipeline_id: int | None, stages: list[StageInfo]) -> None:
         """Build the columns of a pipeline (call :meth:`reload` after)."""

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ..core.values import Segment
 from ..services.events import Changes
+from ..store import screen_queries as sq
 from ..store.queries import class_thresholds, stages_of
 from .board import Board
 from .context import AppContext
@@ -52,6 +53,7 @@ class BoardPage(QWidget):
 
     def refresh(self) -> None:
         """Recompute the totals and reload the columns and the strip."""
+        self.ctx.default_idle_days = sq.default_idle_days()
         self.totals.recompute(self.board.pipeline_id, self.board.segment, self.ctx.today(),
                               self.ctx.now())
         self.board.reload()
@@ -63,6 +65,7 @@ class BoardPage(QWidget):
             return
         if changes.touches("settings", "all"):
             self.ctx.thresholds = class_thresholds()
+            self.ctx.default_idle_days = sq.default_idle_days()
             apply_money_settings(self.ctx.fmt)
         if changes.touches("pipelines", "all"):
             stages = stages_of(self.board.pipeline_id) if self.board.pipeline_id else []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import (
@@ -38,10 +38,9 @@ class CardDelegate(QStyledItemDelegate):
     """Draws one card: title and class; customer and priority; amount, expected close and the
     owner's initials; then the warnings (or the next step when all is well)."""
 
-    def __init__(self, fmt: Formatter, today: Callable[[], date], now: Callable[[], datetime],
-                 parent=None) -> None:
+    def __init__(self, fmt: Formatter, today: Callable[[], date], parent=None) -> None:
         super().__init__(parent)
-        self._fmt, self._today, self._now = fmt, today, now
+        self._fmt, self._today = fmt, today
         self._fonts: tuple[QFont, QFont, QFont, QFont] | None = None
         self._rendered: OrderedDict[tuple, QPixmap] = OrderedDict()  # least recent first
 
@@ -68,7 +67,7 @@ class CardDelegate(QStyledItemDelegate):
         if card is None:
             return
         today = self._today()
-        flags = card_flags(card, today, self._now())
+        flags = card_flags(card, today)
         state = option.state & (QStyle.StateFlag.State_Selected
                                 | QStyle.StateFlag.State_MouseOver)
         rect = option.rect

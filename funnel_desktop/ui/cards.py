@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from ..store.screen_queries import CardFacts
 
@@ -13,7 +13,7 @@ class CardFlags:
     """The warnings of one open deal."""
 
     idle: int  # whole days since the last stage change or activity
-    rotting: bool  # idle longer than the stage allows
+    rotting: bool  # idle longer than the stage allows (or the default limit)
     next_step_missing: bool
     next_step_overdue: bool
     close_passed: bool
@@ -29,12 +29,13 @@ class CardFlags:
         return self.next_step_missing or self.next_step_overdue
 
 
-def card_flags(card: CardFacts, today: date, now: datetime) -> CardFlags:
+def card_flags(card: CardFacts, today: date) -> CardFlags:
     """Flags of a card; closed deals carry none."""
     if card.closed_at is not None:
         return CardFlags(0, False, False, False, False)
     moments = [m for m in (card.stage_entered_at, card.last_activity_at) if m is not None]
-    idle = max(0, (now - max(moments)).days) if moments else 0
+    # calendar days, as the health findings count them (core.health.idle_days_of)
+    idle = max(0, (today - max(moments).date()).days) if moments else 0
     rotting = card.idle_days is not None and idle > card.idle_days
     missing = not card.next_step.strip()
     overdue = not missing and card.next_step_due is not None and card.next_step_due < today

@@ -38,6 +38,7 @@ class AppContext:
     today: Callable[[], date] = _today
     now: Callable[[], datetime] = utcnow  # naive UTC, like the stored times
     thresholds: ClassThresholds = field(default_factory=ClassThresholds)
+    default_idle_days: int | None = 30  # for stages without their own idle limit
 
     def record(self, outcome: Outcome, text: str) -> Outcome:
         """Put a finished action on the undo stack under ``text`` (already translated)."""
