@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 
 from .conversion import funnel_chain
@@ -17,6 +18,7 @@ from .metrics import effective_probability
 from .snapshot import FunnelSnapshot
 from .stats import ratio, weighted_minor
 from .values import DealFacts, FunnelData, Period, StageInfo, StageKind, StageVisit
+from .visit_table import VisitTable
 
 RULE = ("Bars: deals created in the period that reached each stage (a deal reached a stage if "
         "it was ever in it or a later open stage, or was won). Conversion = reached(next) ÷ "
@@ -100,8 +102,10 @@ def reached_by_stage(stages: list[StageInfo], deals: list[DealFacts],
     return [s.id for s in chain], counts, amounts
 
 
-def visited_stages(visits: Iterable[StageVisit]) -> dict[int, set[int]]:
+def visited_stages(visits: Iterable[StageVisit]) -> Mapping[int, AbstractSet[int]]:
     """deal id → the stage ids its history ever put it in."""
+    if isinstance(visits, VisitTable):  # read from its columns
+        return visits.visited()
     out: dict[int, set[int]] = defaultdict(set)
     for v in visits:
         out[v.deal_id].add(v.stage_id)

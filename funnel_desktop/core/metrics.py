@@ -13,6 +13,7 @@ from .conversion import Conversion, stage_conversion
 from .dates import month_key
 from .stats import mean, median, ratio, weighted_minor
 from .values import DealFacts, FunnelData, Period, StageInfo, StageKind, StageVisit
+from .visit_table import VisitTable
 
 #: The rule of every number, shown beside it (English source; the UI translates).
 RULES: dict[str, str] = {
@@ -207,6 +208,8 @@ def _time_in_stage_days(visits: list[StageVisit], period: Period, as_of: datetim
                         ) -> dict[int, list[float]]:
     """stage id → days per deal in it (re-entries summed), for deals that entered it in the
     period, in a stable order."""
+    if isinstance(visits, VisitTable):  # the same loop over its columns
+        return visits.time_in_stage_days(period, as_of)
     per: dict[int, dict[int, float]] = {}  # stage → deal → days
     entered_in_period: set[tuple[int, int]] = set()
     start, stop = _moment_bounds(period)
@@ -276,11 +279,15 @@ def compute(data: FunnelData, period: Period, as_of: date | None = None, *,
             cohort.append(d)
             if k == StageKind.WON:
                 cohort_won += 1
-    visited: dict[int, set[int]] = {d.id: set() for d in cohort}
-    for v in data.visits:
-        stays = visited.get(v.deal_id)
-        if stays is not None:
-            stays.add(v.stage_id)
+    visited: dict[int, set[int]] | dict[int, frozenset[int]]
+    if isinstance(data.visits, VisitTable):
+        visited = data.visits.visited({d.id for d in cohort})
+    else:
+        visited = {d.id: set() for d in cohort}
+        for v in data.visits:
+            stays = visited.get(v.deal_id)
+            if stays is not None:
+                stays.add(v.stage_id)
     conversion = stage_conversion(data.stages, cohort, visited, strict=strict)
     win_rate_count = ratio(won_count, won_count + lost_count)
     average = mean(won_amounts)

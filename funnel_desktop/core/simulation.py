@@ -27,7 +27,8 @@ RULE = ("Each of {runs} simulated runs lets every open deal win with its probabi
 DEFAULT_RUNS = 2000
 MAX_RUNS = 100_000
 LATER, UNDATED = "later", "undated"
-_CHUNK_ELEMENTS = 1 << 22  # draws at once (8 MB of uint16, 4 MB of wins, …)
+_CHUNK_ELEMENTS = 1 << 22  # draws of one block (a random stream's unit; see simulate)
+_MATMUL_ELEMENTS = 1 << 19  # wins multiplied at once (4 MB as float64)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,8 +70,8 @@ def simulate(amounts: np.ndarray, probabilities: np.ndarray, buckets: np.ndarray
     ``amounts`` minor units, ``probabilities`` in [0, 1], ``buckets`` the bucket index of each
     deal. A deal wins in a run when a uniform 16-bit draw falls below its probability (so a
     probability is resolved to 1/65,536; 0 never wins, 1 always does). Runs are drawn in
-    blocks, so memory stays near 16 MB whatever the size; ``np.random.default_rng(seed)``
-    makes it deterministic.
+    blocks, read a few rows at a time, so memory stays near 8 MB whatever the size;
+    ``np.random.default_rng(seed)`` makes it deterministic.
     """
     if not 1 <= runs <= MAX_RUNS:
         raise ValidationError("runs_invalid", "runs", value=str(runs), maximum=MAX_RUNS)
@@ -85,11 +86,17 @@ def simulate(amounts: np.ndarray, probabilities: np.ndarray, buckets: np.ndarray
     limit = (np.clip(np.round(p * 65536), 1, 65536) - 1).astype(np.uint16)
     rng = np.random.default_rng(seed)
     block = max(1, _CHUNK_ELEMENTS // n)
+    # A block's draws are read a few (an even number of) rows at a time: ``rng.bytes`` of
+    # lengths that are multiples of 4 continue one stream, so the draws are the block's
+    # bytes exactly; and 0/1 × whole amounts sum exactly in any grouping.
+    rows = max(2, (_MATMUL_ELEMENTS // n) // 2 * 2)
     for start in range(0, runs, block):
         stop = min(runs, start + block)
-        draws = np.frombuffer(rng.bytes(2 * (stop - start) * n), dtype=np.uint16)
-        wins = draws.reshape(stop - start, n) <= limit
-        np.matmul(wins.astype(np.float64), layout, out=out[start:stop])
+        for i in range(start, stop, rows):
+            j = min(stop, i + rows)
+            draws = np.frombuffer(rng.bytes(2 * (j - i) * n), dtype=np.uint16)
+            np.matmul((draws.reshape(j - i, n) <= limit).astype(np.float64), layout,
+                      out=out[i:j])
     return out
 
 

@@ -3,6 +3,8 @@ query over all matching deals — never a query per deal."""
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -14,8 +16,19 @@ from ..core.forecast_chart import TargetRow
 from ..core.reasons_summary import ReasonRow
 from ..core.snapshot import FunnelSnapshot
 from ..core.values import Period, Segment
-from .models import Activity, Contact, Customer, Deal, Owner, Reason, Stage, Target, Team
-from .queries import segment_where, stage_aggregates, stages_of
+from .models import (
+    Activity,
+    Contact,
+    Customer,
+    Deal,
+    Owner,
+    Reason,
+    Stage,
+    StageHistory,
+    Target,
+    Team,
+)
+from .queries import field_reader, segment_where, stage_aggregates, stages_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,14 +193,18 @@ def load_snapshot(pipeline_id: int, segment: Segment | None = None) -> FunnelSna
         open_by_close_day(pipeline_id, segment), closed_by_day(pipeline_id, segment))
 
 
-def segment_deal_ids(pipeline_id: int, segment: Segment | None = None) -> set[int]:
+def segment_deal_ids(pipeline_id: int, segment: Segment | None = None,
+                     within: Collection[int] | None = None) -> set[int]:
     """Ids of the pipeline's deals in the segment (to split loaded deals by a second segment
-    without loading them again)."""
+    without loading them again); only those in ``within`` when given (the loaded ones)."""
     q = Deal.select(Deal.id)
     where = _deal_where(pipeline_id, segment)
     if where is not None:
         q = q.where(where)
-    return {int(i) for (i,) in q.tuples()}
+    cursor = Deal._meta.database.execute(q)
+    if within is None:
+        return {int(i) for (i,) in cursor}
+    return {int(i) for (i,) in cursor if i in within}
 
 
 def customer_names(ids: list[int] | set[int]) -> dict[int, str]:
@@ -196,3 +213,79 @@ def customer_names(ids: list[int] | set[int]) -> dict[int, str]:
         return {}
     q = Customer.select(Customer.id, Customer.name).where(Customer.id.in_(list(ids)))
     return {int(i): n for i, n in q.tuples()}
+
+
+def _in_range(column: peewee.Field, start: datetime | None, stop: datetime | None
+              ) -> list[peewee.Expression]:
+    out = []
+    if start is not None:
+        out.append(column >= start)
+    if stop is not None:
+        out.append(column < stop)
+    return out
+
+
+def closed_rows(pipeline_id: int, segment: Segment | None, stage_ids: list[int],
+                start: datetime | None, stop: datetime | None
+                ) -> Iterator[tuple[int, int, datetime, datetime]]:
+    """(stage id, amount, created, closed) of the deals in ``stage_ids`` closed in
+    [start, stop), streamed from the cursor (nothing is kept: for month-by-month sums over
+    deals that are not loaded)."""
+    where = [Deal.closed_at.is_null(False), Deal.stage.in_(stage_ids),
+             *_in_range(Deal.closed_at, start, stop)]
+    base = _deal_where(pipeline_id, segment)
+    if base is not None:
+        where.append(base)
+    q = Deal.select(Deal.stage, Deal.amount, Deal.created_at, Deal.closed_at).where(*where)
+    read = field_reader(Deal.closed_at)
+    for s, a, cr, cl in Deal._meta.database.execute(q):
+        yield s, a, read(cr), read(cl)
+
+
+def created_with_stays(pipeline_id: int, segment: Segment | None, start: datetime | None,
+                       stop: datetime | None
+                       ) -> Iterator[tuple[int, int, int, set[int]]]:
+    """(deal id, stage id, amount, the stage ids its history ever put it in) of the deals
+    created in [start, stop), one deal at a time in id order (streamed: for a conversion
+    over deals that are not loaded)."""
+    where = _in_range(Deal.created_at, start, stop)
+    base = _deal_where(pipeline_id, segment)
+    if base is not None:
+        where.append(base)
+    q = (Deal.select(Deal.id, Deal.stage, Deal.amount, StageHistory.stage)
+         .join(StageHistory, JOIN.LEFT_OUTER, on=(StageHistory.deal == Deal.id))
+         .where(*where).order_by(Deal.id))
+    current: tuple[int, int, int, set[int]] | None = None
+    for did, sid, amount, visited in Deal._meta.database.execute(q):
+        if current is None or current[0] != did:
+            if current is not None:
+                yield current
+            current = (did, sid, amount, set())
+        if visited is not None:
+            current[3].add(visited)
+    if current is not None:
+        yield current
+
+
+#: The page cache (KiB) of a connection while :func:`modest_cache` holds: a one-pass read of
+#: most of the file gains nothing from the usual 64 MB (the operating system caches the file
+#: too), which would otherwise be filled, and kept, by the analytics' reads.
+BULK_CACHE_KIB = 4000
+
+
+@contextmanager
+def modest_cache(kib: int = BULK_CACHE_KIB) -> Iterator[None]:
+    """SQLite: this thread's connection keeps at most ``kib`` KiB of pages in the block
+    (the pages above it are let go), then its own cache size again. Other databases: no
+    change."""
+    db = Deal._meta.database
+    target = getattr(db, "obj", db)
+    if not isinstance(target, peewee.SqliteDatabase):
+        yield
+        return
+    before = db.execute_sql("PRAGMA cache_size").fetchone()[0]
+    db.execute_sql(f"PRAGMA cache_size = {-abs(int(kib))}")
+    try:
+        yield
+    finally:
+        db.execute_sql(f"PRAGMA cache_size = {int(before)}")

@@ -4,12 +4,13 @@ from the database, and the O(1) update of the snapshot-based parts after a stage
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from fractions import Fraction
+from typing import TypeVar
 
-from ...core.conversion import stage_conversion
+from ...core.conversion import Conversion, ConversionStep, funnel_chain, stage_conversion
 from ...core.dates import add_months, month_end, period_of
 from ...core.errors import ValidationError
 from ...core.forecast_chart import ForecastChart, forecast_chart, month_keys, monthly_targets
@@ -23,18 +24,15 @@ from ...core.segments_compare import SegmentComparison, compare_segments
 from ...core.simulation import ForecastBand, forecast_band
 from ...core.size_bands import BandLine, size_band_distribution
 from ...core.snapshot import FunnelSnapshot
-from ...core.trends import (
-    CycleMonth,
-    CyclePanel,
-    WinRateMonth,
-    cycle_panel,
-    cycle_trend,
-    win_rate_trend,
-)
+from ...core.stats import ratio
+from ...core.trends import CycleMonth, CyclePanel, WinRateMonth, closed_trends, cycle_panel
 from ...core.values import DealFacts, FunnelData, Period, Segment, StageInfo, StageKind
+from ...core.visit_table import VisitTable
 from ...store import analytics_queries as aq
-from ...store.queries import get_setting, load_funnel, stages_of
+from ...store.queries import get_setting, load_funnel
 from ...store.screen_queries import closed_since, moved_facts
+
+T = TypeVar("T")
 
 #: The setting holding the health thresholds (a JSON object of HealthThresholds fields).
 HEALTH_SETTING = "health_thresholds"
@@ -165,15 +163,38 @@ class AnalyticsResult:
 
     @property
     def empty(self) -> bool:
-        return not self.data.deals
+        return not self.data.deals and not self.snapshot.per_stage
+
+
+@dataclass(slots=True)
+class LoadedData(FunnelData):
+    """The deals :func:`compute_all` keeps: those of the pipeline and segment touched since
+    ``since`` (every open deal, every deal created, closed or changed since — see
+    ``store.queries.touched_since``), closed ones lean, the visits in a
+    :class:`core.visit_table.VisitTable`. Exact for the page's period and the period before;
+    what reaches further back (the trends, a plan's history) reads the older deals from the
+    database (:func:`plan_inputs` does so for this kind of data). A result keeps only the
+    open deals (``since`` = ``datetime.max``)."""
+
+    pipeline_id: int | None = None
+    segment: Segment | None = None
+    since: datetime | None = None
+
+
+def load_since(inputs: Inputs) -> datetime:
+    """The first moment the loaded deals must be exact from: the start of the period or of
+    the period compared with, whichever is earlier."""
+    return _as_datetime(min(inputs.period.start, inputs.previous.start))
 
 
 def subset(data: FunnelData, ids: set[int], visits_of: set[int] | None = None) -> FunnelData:
     """The deals of ``data`` whose id is in ``ids``, with their stage visits (only those of
     ``visits_of`` when given)."""
     keep = ids if visits_of is None else ids & visits_of
+    visits = data.visits
     return FunnelData(data.stages, [d for d in data.deals if d.id in ids],
-                      [v for v in data.visits if v.deal_id in keep])
+                      visits.subset(keep) if isinstance(visits, VisitTable)
+                      else [v for v in visits if v.deal_id in keep])
 
 
 def thresholds_setting() -> tuple[HealthThresholds, ValidationError | None]:
@@ -262,10 +283,36 @@ def empty_data() -> FunnelData:
     return FunnelData([], [], [])
 
 
+def closed_rows(data: FunnelData, period: Period
+                ) -> Iterator[tuple[int, int, datetime, datetime]]:
+    """(stage id, amount, created, closed) of the closed deals of ``data`` — for loaded data,
+    those closed before it was loaded from are read from the database, without keeping
+    them."""
+    since = getattr(data, "since", None)
+    closed = [s.id for s in data.stages if s.kind != StageKind.OPEN]
+    start = _as_datetime(period.start)
+    if since is not None and start < since:
+        yield from aq.closed_rows(data.pipeline_id, data.segment, closed, start, since)
+    for d in data.deals:
+        if d.closed is not None and (since is None or d.closed >= since):
+            yield d.stage_id, d.amount, d.created, d.closed
+
+
 def compute_all(inputs: Inputs, *, band_runs: int = BAND_RUNS,
                 clock: Callable[[], float] = time.perf_counter) -> AnalyticsResult:
     """The full recompute: load the pipeline's deals in the segment once, then every chart's
-    data from them (plus a few GROUP BY queries for reasons, targets and activities)."""
+    data from them (plus a few GROUP BY queries for reasons, targets and activities).
+
+    Memory: only the deals touched since the page's (or the compared) period began are
+    loaded (:class:`LoadedData`; the trends and the plan read older deals streamed), their
+    stage visits in columns, the closed ones lean; SQLite's page cache is kept small while
+    reading (:func:`store.analytics_queries.modest_cache`)."""
+    with aq.modest_cache():
+        return _compute_all(inputs, band_runs, clock)
+
+
+def _compute_all(inputs: Inputs, band_runs: int, clock: Callable[[], float]
+                 ) -> AnalyticsResult:
     timings: dict[str, float] = {}
     started = last = clock()
 
@@ -277,14 +324,18 @@ def compute_all(inputs: Inputs, *, band_runs: int = BAND_RUNS,
 
     pid, seg, period, today = (inputs.pipeline_id, inputs.store_segment, inputs.period,
                                inputs.today)
+    since = load_since(inputs)
     if pid is None:
         stages: list[StageInfo] = []
-        data = empty_data()
+        data: FunnelData = empty_data()
         snapshot = FunnelSnapshot({})
     else:
-        stages = stages_of(pid)
-        data = load_funnel(pid, seg)
-        snapshot = FunnelSnapshot.from_data(data)
+        loaded = load_funnel(pid, seg, since=since, compact=True)
+        stages = loaded.stages
+        data = LoadedData(stages, loaded.deals, loaded.visits, pipeline_id=pid, segment=seg,
+                          since=since)
+        del loaded
+        snapshot = aq.load_snapshot(pid, seg)
     lap("load")
     metrics = compute(data, period, today, strict=inputs.strict)
     lap("metrics")
@@ -298,8 +349,7 @@ def compute_all(inputs: Inputs, *, band_runs: int = BAND_RUNS,
     progress = target_progress(snapshot, today, scope) if pid else []
     lap("forecast")
     trends = trend_period(period)
-    win_rates = win_rate_trend(data, trends)
-    cycles = cycle_trend(data, trends)
+    win_rates, cycles = closed_trends(stages, closed_rows(data, trends), trends)
     cycle = cycle_panel(metrics)
     lap("trends")
     reasons = reasons_summary(aq.reason_rows(pid, period, seg) if pid else [])
@@ -316,16 +366,19 @@ def compute_all(inputs: Inputs, *, band_runs: int = BAND_RUNS,
     # The compared numbers read stage visits only through the conversion of the period's
     # cohort, so the other visits are left out (time in stage is not compared).
     cohort_ids = {d.id for d in data.deals if period.contains(d.created)}
+    loaded_ids = {d.id for d in data.deals}
     for code, (fld, a, b) in COMPARISONS.items():
         if pid is None:
             ids_a: set[int] = set()
             ids_b: set[int] = set()
-        else:
-            ids_a = aq.segment_deal_ids(pid, replace(inputs.segment, **{fld: a}))
-            ids_b = aq.segment_deal_ids(pid, replace(inputs.segment, **{fld: b}))
+        else:  # only the loaded deals' ids are kept
+            ids_a = aq.segment_deal_ids(pid, replace(inputs.segment, **{fld: a}), loaded_ids)
+            ids_b = aq.segment_deal_ids(pid, replace(inputs.segment, **{fld: b}), loaded_ids)
         comparisons[code] = compare_segments(subset(data, ids_a, cohort_ids),
                                              subset(data, ids_b, cohort_ids), period, today,
                                              strict=inputs.strict)
+        del ids_a, ids_b
+    del loaded_ids, cohort_ids
     lap("segments")
     thresholds, bad = thresholds_setting()
     quarter = period_of("quarter", today)
@@ -341,6 +394,12 @@ def compute_all(inputs: Inputs, *, band_runs: int = BAND_RUNS,
     plans = {(DEFAULT_HISTORY, False): plan_inputs(
         data, history_period(DEFAULT_HISTORY, today, period), today, strict=inputs.strict)}
     lap("plan")
+    # Kept for what comes later (moves, the health list, other plans): the open deals; a
+    # plan over another history reads the closed deals from the database.
+    if isinstance(data, LoadedData):
+        open_ids = {s.id for s in stages if s.kind == StageKind.OPEN}
+        data = LoadedData(stages, [d for d in data.deals if d.stage_id in open_ids],
+                          VisitTable(), pipeline_id=pid, segment=seg, since=datetime.max)
     timings["total"] = clock() - started
     return AnalyticsResult(
         inputs=inputs, stages=stages, data=data, metrics=metrics, funnel=funnel,
@@ -457,12 +516,36 @@ def plan_inputs(data: FunnelData, history: Period, today: date, *, ideal: bool =
     ``funnel-desktop plan`` feeds them, without computing the rest."""
     del today  # the plan looks at the pipeline as it is now
     kind = {s.id: s.kind for s in data.stages}
+    since = getattr(data, "since", None)
+    start = _as_datetime(history.start)
+    older = since is not None and start < since  # loaded data: read the rest from the store
     won_amounts = [d.amount for d in data.deals if kind.get(d.stage_id) == StageKind.WON
-                   and d.closed is not None and history.contains(d.closed)]
-    cohort = [d for d in data.deals if history.contains(d.created)]
+                   and d.closed is not None and history.contains(d.closed)
+                   and (not older or d.closed >= since)]
+    cohort = [d for d in data.deals if history.contains(d.created)
+              and (not older or d.created >= since)]
     ids = {d.id for d in cohort}
-    conv = stage_conversion(data.stages, cohort, [v for v in data.visits if v.deal_id in ids],
-                            strict=strict)
+    if isinstance(data.visits, VisitTable):
+        conv = stage_conversion(data.stages, cohort, data.visits.visited(ids), strict=strict)
+    else:
+        conv = stage_conversion(data.stages, cohort,
+                                [v for v in data.visits if v.deal_id in ids], strict=strict)
+    del cohort, ids
+    if older:
+        assert isinstance(data, LoadedData) and data.pipeline_id is not None
+        won = [s.id for s in data.stages if s.kind == StageKind.WON]
+        stop = since if history.end >= since.date() else _as_datetime(
+            history.end + timedelta(days=1))
+        won_amounts += [a for _s, a, _cr, cl in aq.closed_rows(data.pipeline_id, data.segment,
+                                                                won, start, stop)
+                        if history.contains(cl)]
+        parts = [conv]
+        for chunk in _chunks(aq.created_with_stays(data.pipeline_id, data.segment, start,
+                                                   stop), CHUNK):
+            parts.append(stage_conversion(
+                data.stages, [DealFacts(i, s, a, since) for i, s, a, _v in chunk],
+                {i: v for i, _s, _a, v in chunk}, strict=strict))
+        conv = merged_conversion(data.stages, parts, strict=strict)
     open_ids = list(conv.chain[:-1])
     if ideal:
         target = {s.id: s.ideal_conversion for s in data.stages}
@@ -477,6 +560,38 @@ def plan_inputs(data: FunnelData, history: Period, today: date, *, ideal: bool =
         if d.stage_id in open_now:
             open_now[d.stage_id] += 1
     return PlanInputs(won_amounts, open_ids, convs, open_now)
+
+
+#: Deals read at a time from the store for a conversion over deals that are not loaded.
+CHUNK = 5000
+
+
+def _chunks(rows: Iterable[T], size: int) -> Iterator[list[T]]:
+    chunk: list[T] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def merged_conversion(stages: list[StageInfo], parts: Iterable[Conversion], *,
+                      strict: bool = False) -> Conversion:
+    """The conversion of the union of disjoint sets of deals, from each set's conversion:
+    reached counts add up (exactly what ``stage_conversion`` of all of them gives)."""
+    chain = funnel_chain(stages)
+    ids = [s.id for s in chain]
+    reached = [0] * len(chain)
+    for part in parts:
+        for i, sid in enumerate(ids):
+            reached[i] += part.reached.get(sid, 0)
+    won_ids = {s.id for s in stages if s.kind == StageKind.WON}
+    steps = [ConversionStep(ids[i], ids[i + 1], reached[i], reached[i + 1],
+                            ratio(reached[i + 1], reached[i])) for i in range(len(chain) - 1)]
+    overall = ratio(reached[-1], reached[0]) if chain and won_ids else None
+    return Conversion(ids, dict(zip(ids, reached, strict=True)), steps, overall, strict)
 
 
 def make_plan(inputs: PlanInputs, target: int, bounds: tuple[int, ...] | None) -> Plan:
