@@ -2,24 +2,44 @@
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from peewee import fn
+
 from ..core.conversion import stage_conversion
 from ..core.dates import add_months, month_key, period_of
-from ..core.health import Finding, HealthThresholds, diagnose
+from ..core.health import Finding, HealthThresholds, diagnose, open_deals, open_stages
 from ..core.history import as_of
 from ..core.metrics import compute, effective_probability, open_totals
 from ..core.simulation import forecast_band
-from ..core.values import DealFacts, FunnelData, Period, StageKind
-from ..core.weekly import KeyFigures, key_figures, previous_week, week_changes, week_end_moment
+from ..core.values import DealFacts, FunnelData, Period, Segment, StageKind
+from ..core.weekly import (
+    KeyFigures,
+    key_figures,
+    previous_week,
+    week_changes,
+    week_end_moment,
+    within,
+)
 from ..store.analytics_queries import activity_counts, decision_maker_customers
 from ..store.models import Customer, Deal, Owner, Reason, WeeklyNote
-from ..store.queries import get_setting, load_changes, load_funnel, stages_of, target_for
+from ..store.queries import (
+    get_setting,
+    load_changes,
+    load_funnel,
+    segment_where,
+    stages_of,
+    target_for,
+)
 from .scope import ReportScope
 
 BAND_RUNS = 2000
 CONVERSION_WEEKS = 13  # the conversion table looks at deals created in the last quarter
+HEALTH_DAYS = 90  # the health findings judge conversion and activity over this many days
+LIST_TOP = 15  # each list of the week shows its biggest deals; one row counts the rest
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +68,36 @@ class DealLine:
     category: str = ""
     note: str = ""
     forward: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class DealList:
+    """One list of the week: its biggest deals (by value, then oldest deal first) and the
+    count and sum of all of them (the rest print as one "and N more" row)."""
+
+    lines: list[DealLine]
+    count: int
+    amount: int
+
+    @property
+    def more(self) -> int:
+        """Deals of the list that are not shown."""
+        return self.count - len(self.lines)
+
+    @property
+    def more_amount(self) -> int:
+        """The value of the deals that are not shown."""
+        return self.amount - sum(d.amount for d in self.lines)
+
+
+@dataclass(frozen=True, slots=True)
+class ReasonLine:
+    """Deals won (or lost) in the week with one kept reason; label "" = no reason kept."""
+
+    label: str
+    category: str
+    count: int
+    amount: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,11 +142,14 @@ class WeeklyReportData:
     funnel: list[FunnelRow]
     overall_conversion: float | None
     conversion_period: Period
-    won: list[DealLine]
-    lost: list[DealLine]
-    new: list[DealLine]
-    moves: list[DealLine]
-    slipped: list[DealLine]
+    won: DealList
+    lost: DealList
+    new: DealList
+    forward: DealList  # stage moves forward
+    back: DealList  # stage moves back
+    slipped: DealList
+    won_reasons: list[ReasonLine]
+    lost_reasons: list[ReasonLine]
     overdue: MonthLine
     forecast: list[MonthLine]
     targets: list[TargetLine]
@@ -110,42 +163,75 @@ class WeeklyReportData:
         return self.deal_count == 0
 
 
-def _lines(ids: list[int], data: FunnelData, names: dict[str, dict[int, str]],
-           detail: dict[int, str] | None = None,
-           by_id: dict[int, DealFacts] | None = None) -> list[DealLine]:
-    if by_id is None:
-        by_id = {d.id: d for d in data.deals}
-    stage = {s.id: s.name for s in data.stages}
-    out = []
-    for i in ids:
-        d = by_id.get(i)
-        if d is None:
-            continue
-        out.append(DealLine(i, d.title, names["customer"].get(d.customer_id or 0, ""),
-                            names["owner"].get(d.owner_id or 0, ""), d.amount,
-                            stage.get(d.stage_id, ""), (detail or {}).get(i, "")))
-    return out
+def conversion_period(week: Period) -> Period:
+    """The cohort of the funnel's conversion column: deals created in the last 13 weeks."""
+    return Period(week.end - timedelta(weeks=CONVERSION_WEEKS) + timedelta(days=1), week.end)
+
+
+def health_period(week: Period) -> Period:
+    """The period the health findings judge conversion and activity over."""
+    return Period(week.end - timedelta(days=HEALTH_DAYS - 1), week.end)
+
+
+def window_start(week: Period) -> datetime:
+    """The earliest moment any number of the week's report looks at: last week's start (its
+    key figures), the conversion and health cohorts' starts, the month's and quarter's
+    starts (target progress). Everything else is about moments inside the window: the
+    pipeline at this and last week's end, the forecast and its band (deals open then)."""
+    first = min(previous_week(week).start, conversion_period(week).start,
+                health_period(week).start, period_of("quarter", week.end).start,
+                period_of("month", week.end).start)
+    return datetime(first.year, first.month, first.day)
+
+
+@dataclass(slots=True)
+class _Entry:
+    """A deal of a list before it is chosen to be shown: the deal as it stood at the week's
+    end and what the list says about it."""
+
+    deal: DealFacts
+    stage: str = ""
+    detail: str = ""
+    forward: bool = True
+    reason_id: int | None = None
+
+
+def top_entries(entries: list[_Entry], n: int = LIST_TOP) -> list[_Entry]:
+    """The ``n`` biggest by value; on a tie the oldest deal (smallest id) first, then the
+    list's own order (a deal moved twice keeps its moves in order)."""
+    return sorted(entries, key=lambda e: (-e.deal.amount, e.deal.id))[:n]
+
+
+def _entries(ids: Iterable[int], index: dict[int, DealFacts], stage: dict[int, str]
+             ) -> list[_Entry]:
+    return [_Entry(d, stage.get(d.stage_id, "")) for i in ids
+            if (d := index.get(i)) is not None]
 
 
 def gather(pipeline_id: int, week: Period, scope: ReportScope, *, week_label: str,
-           printed: datetime | None = None, band: bool = True) -> WeeklyReportData:
-    """Collect the report for ``week`` (the pipeline as it stood at the week's end)."""
+           printed: datetime | None = None, band: bool = True, full: bool = False
+           ) -> WeeklyReportData:
+    """Collect the report for ``week`` (the pipeline as it stood at the week's end).
+
+    Only the deals touched since :func:`window_start` are read (the others were closed
+    before it and never changed since, so no number of the report can see them); ``full``
+    reads every deal — the same report, slower (the check that the window loses nothing)."""
     stages = stages_of(pipeline_id)
-    data = load_funnel(pipeline_id, scope.segment())
-    changes = load_changes(pipeline_id)
+    segment = scope.segment()
+    since = None if full else window_start(week)
+    data = load_funnel(pipeline_id, segment, since=since)
+    changes = load_changes(pipeline_id, since=since)
     end = week_end_moment(week)
     then = as_of(data, changes, end)
-    db = Customer._meta.database
-    names = {"customer": dict(db.execute(Customer.select(Customer.id, Customer.name))),
-             "owner": dict(db.execute(Owner.select(Owner.id, Owner.name)))}
+    deal_count = len(then.deals) if full else _deals_created_by(pipeline_id, segment, end)
 
     this = key_figures(data, changes, week, then=then)
     last = key_figures(data, changes, previous_week(week))
 
     totals, _, _, _ = open_totals(then)
-    conv_period = Period(week.end - timedelta(weeks=CONVERSION_WEEKS) + timedelta(days=1),
-                         week.end)
-    cohort = [d for d in then.deals if conv_period.contains(d.created)]
+    conv_period = conversion_period(week)
+    in_cohort = within(conv_period)
+    cohort = [d for d in then.deals if in_cohort(d.created)]
     ids = {d.id for d in cohort}
     conv = stage_conversion(stages, cohort, [v for v in then.visits if v.deal_id in ids])
     step = {s.from_stage: s for s in conv.steps}
@@ -162,21 +248,40 @@ def gather(pipeline_id: int, week: Period, scope: ReportScope, *, week_label: st
 
     wc = week_changes(then, changes, week)
     index = {d.id: d for d in then.deals}
-    won_lines = _closed_lines(wc.won, then, names, index)
-    lost_lines = _closed_lines(wc.lost, then, names, index)
     stage_name = {s.id: s.name for s in stages}
-    moves = []
+    won = _entries(wc.won, index, stage_name)
+    lost = _entries(wc.lost, index, stage_name)
+    closing = _close_reasons([e.deal.id for e in won + lost])
+    for e in won + lost:
+        e.reason_id = closing.get(e.deal.id, (None, ""))[0]
+    moves: dict[bool, list[_Entry]] = {True: [], False: []}
     for m_list, forward in ((wc.forward, True), (wc.back, False)):
         for m in m_list:
-            for line in _lines([m.deal_id], then, names, by_id=index):
-                moves.append(DealLine(line.deal_id, line.title, line.customer, line.owner,
-                                      line.amount, stage_name.get(m.to_stage, ""),
-                                      stage_name.get(m.from_stage, ""), forward=forward))
-    slipped = []
-    for c in wc.slipped:
-        for line in _lines([c.deal_id], then, names, by_id=index):
-            slipped.append(DealLine(line.deal_id, line.title, line.customer, line.owner,
-                                    line.amount, line.stage, f"{c.old} → {c.new}"))
+            d = index.get(m.deal_id)
+            if d is not None:
+                moves[forward].append(_Entry(d, stage_name.get(m.to_stage, ""),
+                                             stage_name.get(m.from_stage, ""), forward))
+    slipped = [_Entry(d, stage_name.get(d.stage_id, ""), f"{c.old} → {c.new}")
+               for c in wc.slipped if (d := index.get(c.deal_id)) is not None]
+    lists = {"won": won, "lost": lost, "new": _entries(wc.added, index, stage_name),
+             "forward": moves[True], "back": moves[False], "slipped": slipped}
+    shown = {key: top_entries(entries) for key, entries in lists.items()}
+    reasons = {r.id: r for r in Reason.select()}
+    names = _names(e.deal for entries in shown.values() for e in entries)
+
+    def deal_list(key: str) -> DealList:
+        lines = []
+        for e in shown[key]:
+            d = e.deal
+            r = reasons.get(e.reason_id) if e.reason_id is not None else None
+            lines.append(DealLine(
+                d.id, d.title, names["customer"].get(d.customer_id or 0, ""),
+                names["owner"].get(d.owner_id or 0, ""), d.amount, e.stage,
+                (r.label if r else "") if key in ("won", "lost") else e.detail,
+                r.category if r else "",
+                closing.get(d.id, (None, ""))[1] if key in ("won", "lost") else "",
+                e.forward))
+        return DealList(lines, len(lists[key]), sum(e.deal.amount for e in lists[key]))
 
     # forecast: the week's month and the next two, weighted open value by expected close
     kind = {s.id: s for s in stages}
@@ -207,12 +312,12 @@ def gather(pipeline_id: int, week: Period, scope: ReportScope, *, week_label: st
     won_deals = [d for d in then.deals if kind[d.stage_id].kind == StageKind.WON]
     for label, kind_name in (("month", "month"), ("quarter", "quarter")):
         p = period_of(kind_name, week.end)
-        won = sum(d.amount for d in won_deals
-                  if p.contains(d.closed) and d.closed <= end) if then.deals else 0
-        targets.append(TargetLine(label, p, target_for(p.start, p.end, team_id, owner_id), won,
-                                  open_amount, weighted))
+        inside = within(p)
+        won_amount = sum(d.amount for d in won_deals if inside(d.closed) and d.closed <= end)
+        targets.append(TargetLine(label, p, target_for(p.start, p.end, team_id, owner_id),
+                                  won_amount, open_amount, weighted))
 
-    findings = _findings(pipeline_id, scope, then, week, targets) if then.deals else []
+    findings = _findings(pipeline_id, scope, then, week, targets) if deal_count else []
     note = WeeklyNote.get_or_none((WeeklyNote.week == week_label)
                                   & (WeeklyNote.scope == scope.key))
     return WeeklyReportData(
@@ -220,28 +325,61 @@ def gather(pipeline_id: int, week: Period, scope: ReportScope, *, week_label: st
         pipeline=_pipeline_name(pipeline_id), week=week, week_label=week_label,
         printed=printed or datetime.now(), this=this, last=last, funnel=funnel,
         overall_conversion=conv.overall, conversion_period=conv_period,
-        won=won_lines, lost=lost_lines,
-        new=_lines(wc.added, then, names, by_id=index), moves=moves, slipped=slipped,
+        won=deal_list("won"), lost=deal_list("lost"), new=deal_list("new"),
+        forward=deal_list("forward"), back=deal_list("back"), slipped=deal_list("slipped"),
+        won_reasons=reason_lines(won, reasons), lost_reasons=reason_lines(lost, reasons),
         overdue=MonthLine("overdue", (overdue[0] + 50) // 100, overdue[1]),
         forecast=forecast, targets=targets, findings=findings,
         notes=note.text if note else "", stage_names={st.id: st.name for st in stages},
-        deal_count=len(then.deals))
+        deal_count=deal_count)
 
 
-def _closed_lines(ids: list[int], data: FunnelData, names: dict[str, dict[int, str]],
-                  index: dict[int, DealFacts] | None = None) -> list[DealLine]:
-    """Won or lost deals with their kept reason, its category and the note."""
-    rows = {d.id: (d.close_reason_id, d.close_note) for d in Deal.select(
-        Deal.id, Deal.close_reason, Deal.close_note).where(Deal.id.in_(ids))} if ids else {}
-    reasons = {r.id: r for r in Reason.select()}
-    out = []
-    for line in _lines(ids, data, names, by_id=index):
-        rid, note = rows.get(line.deal_id, (None, ""))
-        r = reasons.get(rid)
-        out.append(DealLine(line.deal_id, line.title, line.customer, line.owner, line.amount,
-                            line.stage, r.label if r else "", r.category if r else "",
-                            note or ""))
+def reason_lines(entries: list[_Entry], reasons: dict[int, Reason]) -> list[ReasonLine]:
+    """The week's won (or lost) deals by kept reason, the biggest value first (then the most
+    deals, then by label); deals without a reason in one line labelled ""."""
+    acc: dict[int | None, list[int]] = {}
+    for e in entries:
+        rid = e.reason_id if e.reason_id in reasons else None
+        a = acc.setdefault(rid, [0, 0])
+        a[0] += 1
+        a[1] += e.deal.amount
+    out = [ReasonLine(reasons[rid].label if rid is not None else "",
+                      reasons[rid].category if rid is not None else "", n, amount)
+           for rid, (n, amount) in acc.items()]
+    return sorted(out, key=lambda r: (-r.amount, -r.count, r.label == "", r.label))
+
+
+def _close_reasons(ids: list[int]) -> dict[int, tuple[int | None, str]]:
+    """deal id → (kept reason id, close note)."""
+    out: dict[int, tuple[int | None, str]] = {}
+    unique = sorted(set(ids))
+    for i in range(0, len(unique), 900):  # SQLite's limit of bound values, with room
+        chunk = unique[i:i + 900]
+        for did, rid, note in Deal.select(Deal.id, Deal.close_reason, Deal.close_note).where(
+                Deal.id.in_(chunk)).tuples():
+            out[did] = (rid, note or "")
     return out
+
+
+def _names(deals: Iterable[DealFacts]) -> dict[str, dict[int, str]]:
+    """The names of the customers and owners of ``deals``."""
+    deals = list(deals)
+    customers = sorted({d.customer_id for d in deals if d.customer_id is not None})
+    owners = sorted({d.owner_id for d in deals if d.owner_id is not None})
+    return {"customer": dict(Customer.select(Customer.id, Customer.name)
+                             .where(Customer.id.in_(customers)).tuples()) if customers else {},
+            "owner": dict(Owner.select(Owner.id, Owner.name)
+                          .where(Owner.id.in_(owners)).tuples()) if owners else {}}
+
+
+def _deals_created_by(pipeline_id: int, segment: Segment, moment: datetime) -> int:
+    """How many of the pipeline's deals in the segment had been created by ``moment`` (the
+    report is empty without any; an SQL count, as the window leaves old deals unread)."""
+    where = (Deal.pipeline == pipeline_id) & (Deal.created_at <= moment)
+    extra = segment_where(segment)
+    if extra is not None:
+        where &= extra
+    return Deal.select(fn.COUNT(Deal.id)).where(where).scalar() or 0
 
 
 def _pipeline_name(pipeline_id: int) -> str:
@@ -269,14 +407,39 @@ def _bands(data: FunnelData, week: Period, months: list[str]
 
 def _findings(pipeline_id: int, scope: ReportScope, then: FunnelData, week: Period,
               targets: list[TargetLine]) -> list[Finding]:
-    """Health findings for the pipeline as it stood at the week's end."""
-    period = Period(week.end - timedelta(days=89), week.end)
-    metrics = compute(then, period, week.end)
+    """Health findings for the pipeline as it stood at the week's end.
+
+    Of the period's metrics ``diagnose`` reads only the conversion of the deals created in
+    the period (the quarter's won amount is given as "won so far"), so only that is computed
+    (as :func:`core.metrics.compute` does), not the time in stage of every stay. The
+    activities are counted only when the "busy but thin" rule can fire at all."""
+    period = health_period(week)
+    in_period = within(period)
+    visited: dict[int, set[int]] = {d.id: set() for d in then.deals
+                                    if in_period(d.created)}
+    cohort = [d for d in then.deals if d.id in visited]
+    for v in then.visits:
+        stays = visited.get(v.deal_id)
+        if stays is not None:
+            stays.add(v.stage_id)
+    metrics = dataclasses.replace(compute(FunnelData(then.stages, []), period, week.end),
+                                  conversion=stage_conversion(then.stages, cohort, visited))
     quarter = next((t for t in targets if t.label == "quarter"), None)
     thresholds = HealthThresholds.from_dict(get_setting("health_thresholds", {}) or {})
-    return diagnose(then, metrics, week.end,
-                    activity_counts=activity_counts(pipeline_id, period, scope.segment()),
+    counts = (activity_counts(pipeline_id, period, scope.segment())
+              if _thin(then, thresholds) else {})
+    return diagnose(then, metrics, week.end, activity_counts=counts,
                     decision_customers=decision_maker_customers(),
                     target=quarter.target if quarter else None,
                     won_so_far=quarter.won if quarter else None, thresholds=thresholds)
 
+
+def _thin(then: FunnelData, t: HealthThresholds) -> bool:
+    """Whether fewer than ``thin_max_share`` of the open deals are past the first stage: the
+    "busy but thin" rule can fire only then (else its activity counts are not needed)."""
+    chain = open_stages(then.stages)
+    deals = open_deals(then)
+    if not chain or not deals:
+        return False
+    beyond = sum(1 for d in deals if d.stage_id != chain[0].id)
+    return beyond / len(deals) < t.thin_max_share

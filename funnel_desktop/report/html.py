@@ -8,7 +8,7 @@ from html import escape
 from PySide6.QtCore import QCoreApplication
 
 from ..locale_format import Formatter
-from .data import DealLine, WeeklyReportData
+from .data import LIST_TOP, DealLine, DealList, ReasonLine, WeeklyReportData
 
 translate = QCoreApplication.translate
 
@@ -16,12 +16,14 @@ STYLE = """
 body { font-size: 9pt; color: #1f2d3d; }
 h1 { font-size: 17pt; color: #1f4e79; margin: 0; }
 h2 { font-size: 11.5pt; color: #1f4e79; margin-top: 14px; margin-bottom: 4px; }
+h3 { font-size: 9.5pt; color: #1f4e79; margin-top: 8px; margin-bottom: 3px; }
 .sub { color: #6b7a8c; font-size: 8.5pt; }
 .note { color: #6b7a8c; font-size: 7.5pt; }
 table.grid { border-collapse: collapse; }
 table.grid td, table.grid th { border: 1px solid #d5dbe3; padding: 3px 5px; }
 table.grid th { background-color: #eef3f8; font-weight: bold; }
 td.num, th.num { text-align: right; }
+td.more { color: #6b7a8c; background-color: #f7f9fb; }
 .up { color: #1e8449; }
 .down { color: #c0392b; }
 .finding-high { color: #c0392b; }
@@ -40,18 +42,64 @@ def _delta(now: int, before: int, fmt: Formatter, money: bool, higher_is_better:
     return f'<span class="{"up" if good else "down"}">{arrow} {escape(text)}</span>'
 
 
-def _table(headers: list[tuple[str, bool]], rows: list[list[str]], widths: list[int] | None = None
-           ) -> str:
-    """A grid table; headers are (text, numeric) and repeat on every page (<thead>)."""
+def _table(headers: list[tuple[str, bool]], rows: list[list[str]], widths: list[int] | None = None,
+           tail: str = "") -> str:
+    """A grid table; headers are (text, numeric) and repeat on every page (<thead>); ``tail``
+    is a last row of HTML (e.g. :func:`_more_row`)."""
     head = "".join(
         f'<th class="{"num" if num else ""}"'
         + (f' width="{widths[i]}%"' if widths else "") + f">{escape(h)}</th>"
         for i, (h, num) in enumerate(headers))
     body = "".join("<tr>" + "".join(
         f'<td class="{"num" if headers[i][1] else ""}">{c}</td>' for i, c in enumerate(r))
-        + "</tr>" for r in rows)
+        + "</tr>" for r in rows) + tail
     return (f'<table class="grid" width="100%" cellspacing="0" cellpadding="3">'
             f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+
+
+def _more_row(lst: DealList, fmt: Formatter, columns: int) -> str:
+    """The row after a list's shown deals: "and N more · ¥total" ("" when all are shown)."""
+    if lst.more <= 0:
+        return ""
+    text = translate("WeeklyReport", "and %1 more · %2").replace(
+        "%1", fmt.number(lst.more)).replace("%2", fmt.money(lst.more_amount))
+    return f'<tr><td class="more" colspan="{columns}">{escape(text)}</td></tr>'
+
+
+def _section(*parts: str) -> str:
+    """A heading and what follows it. (QTextDocument splits even a table cell across pages,
+    so wrapping them in one cannot keep them together.)"""
+    return "".join(parts)
+
+
+def _list_heading(text: str, lst: DealList, fmt: Formatter, tag: str = "h2") -> str:
+    """A list's heading with the count and value of all its deals."""
+    return (f"<{tag}>{escape(text)} · {escape(fmt.number(lst.count))} · "
+            f"{escape(fmt.money(lst.amount))}</{tag}>")
+
+
+def _deal_table(lst: DealList, fmt: Formatter, extra_head: list[tuple[str, bool]],
+                extra: Callable[[DealLine], list[str]], widths: list[int]) -> str:
+    """A list's shown deals, then the row counting the rest."""
+    head = _deal_head() + extra_head
+    return _table(head, _deal_rows(lst.lines, fmt, extra), widths,
+                  _more_row(lst, fmt, len(head)))
+
+
+def _reason_table(heading: str, reasons: list[ReasonLine], fmt: Formatter, none: str) -> str:
+    """A compact table of one outcome's reasons: label (category), deals, value."""
+    if not reasons:
+        return f"<h3>{escape(heading)}</h3>" + _none(none)
+    rows = []
+    for r in reasons:
+        label = escape(r.label or translate("WeeklyReport", "No reason recorded"))
+        if r.category:
+            label += f' <span class="sub">({escape(r.category)})</span>'
+        rows.append([label, escape(fmt.number(r.count)), escape(fmt.money(r.amount))])
+    return f"<h3>{escape(heading)}</h3>" + _table(
+        [(translate("WeeklyReport", "Reason"), False),
+         (translate("WeeklyReport", "Deals"), True),
+         (translate("WeeklyReport", "Value"), True)], rows, [56, 16, 28])
 
 
 def _deal_rows(lines: list[DealLine], fmt: Formatter, extra: Callable[[DealLine], list[str]]
@@ -161,50 +209,68 @@ def render_html(r: WeeklyReportData, fmt: Formatter,
         .replace("%2", fmt.date(r.conversion_period.end))) + "</p>")
     out.append('<p align="center"><img src="funnel.png" width="520"></p>')
 
-    # won and lost
+    # why deals were won and lost: every deal of the week, by kept reason
+    out.append(_section(
+        _h2(translate("WeeklyReport", "Won and lost by reason")),
+        '<table width="100%" cellspacing="0" cellpadding="0"><tr><td width="49%" valign="top">'
+        + _reason_table(translate("WeeklyReport", "Won"), r.won_reasons, fmt,
+                        translate("WeeklyReport", "No deals won this week."))
+        + '</td><td width="2%"></td><td width="49%" valign="top">'
+        + _reason_table(translate("WeeklyReport", "Lost"), r.lost_reasons, fmt,
+                        translate("WeeklyReport", "No deals lost this week."))
+        + "</td></tr></table>",
+        '' if not any(lst.more for lst in (r.won, r.lost, r.new, r.forward, r.back, r.slipped))
+        else '<p class="note">' + escape(translate(
+            "WeeklyReport", "The lists below show their %1 biggest deals by value; a last row "
+            "counts the others. Headings count every deal of the week.")
+            .replace("%1", fmt.number(LIST_TOP))) + "</p>"))
+
+    # won and lost: the biggest deals
     def reason(d: DealLine) -> list[str]:
         label = escape(d.detail or "—") + (f' <span class="sub">({escape(d.category)})</span>'
                                            if d.category else "")
         return [label, escape(d.note)]
 
-    for key, heading, lines in (("won", translate("WeeklyReport", "Won this week"), r.won),
-                                ("lost", translate("WeeklyReport", "Lost this week"), r.lost)):
-        out.append(f"<h2>{escape(heading)} · {fmt.number(len(lines))} · "
-                   f"{fmt.money(sum(d.amount for d in lines))}</h2>")
-        if lines:
-            out.append(_table(_deal_head() + [(translate("WeeklyReport", "Reason"), False),
-                                              (translate("WeeklyReport", "Note"), False)],
-                              _deal_rows(lines, fmt, reason), [22, 20, 12, 12, 20, 14]))
+    for key, heading, lst in (("won", translate("WeeklyReport", "Won this week"), r.won),
+                              ("lost", translate("WeeklyReport", "Lost this week"), r.lost)):
+        if lst.count:
+            body = _deal_table(lst, fmt, [(translate("WeeklyReport", "Reason"), False),
+                                          (translate("WeeklyReport", "Note"), False)],
+                               reason, [21, 21, 12, 12, 20, 14])
         else:
-            out.append(_none(translate("WeeklyReport", "No deals won this week.") if key == "won"
-                             else translate("WeeklyReport", "No deals lost this week.")))
+            body = _none(translate("WeeklyReport", "No deals won this week.") if key == "won"
+                         else translate("WeeklyReport", "No deals lost this week."))
+        out.append(_section(_list_heading(heading, lst, fmt), body))
 
     # new deals and moves
-    out.append(_h2(translate("WeeklyReport", "New deals this week") + " · "
-                   + fmt.number(len(r.new))))
-    if r.new:
-        out.append(_table(_deal_head() + [(translate("WeeklyReport", "Stage"), False)],
-                          _deal_rows(r.new, fmt, lambda d: [escape(d.stage)]),
-                          [28, 24, 14, 14, 20]))
-    else:
-        out.append(_none(translate("WeeklyReport", "No new deals this week.")))
-    out.append(_h2(translate("WeeklyReport", "Stage moves this week") + " · "
-                   + fmt.number(len(r.moves))))
-    if r.moves:
-        out.append(_table(
-            _deal_head() + [(translate("WeeklyReport", "Move"), False)],
-            _deal_rows(r.moves, fmt, lambda d: [
-                f'<span class="{"up" if d.forward else "down"}">'
-                f'{"▲" if d.forward else "▼"}</span> {escape(d.detail)} → {escape(d.stage)}']),
-            [24, 22, 12, 12, 30]))
-    else:
-        out.append(_none(translate("WeeklyReport", "No deal changed stage this week.")))
-    if r.slipped:
-        out.append(_h2(translate("WeeklyReport", "Expected close pushed later") + " · "
-                       + fmt.number(len(r.slipped))))
-        out.append(_table(_deal_head() + [(translate("WeeklyReport", "Expected close"), False)],
-                          _deal_rows(r.slipped, fmt, lambda d: [escape(d.detail)]),
-                          [26, 24, 14, 14, 22]))
+    out.append(_section(
+        _list_heading(translate("WeeklyReport", "New deals this week"), r.new, fmt),
+        _deal_table(r.new, fmt, [(translate("WeeklyReport", "Stage"), False)],
+                    lambda d: [escape(d.stage)], [26, 26, 14, 13, 21]) if r.new.count
+        else _none(translate("WeeklyReport", "No new deals this week."))))
+    moves_heading = _h2(translate("WeeklyReport", "Stage moves this week") + " · "
+                        + fmt.number(r.forward.count + r.back.count))
+    if not (r.forward.count or r.back.count):
+        out.append(_section(moves_heading, _none(
+            translate("WeeklyReport", "No deal changed stage this week."))))
+    for lst, forward in ((r.forward, True), (r.back, False)):
+        if not lst.count:
+            continue
+        arrow = f'<span class="{"up" if forward else "down"}">{"▲" if forward else "▼"}</span>'
+        heading = _list_heading(translate("WeeklyReport", "Moved forward") if forward
+                                else translate("WeeklyReport", "Moved back"), lst, fmt,
+                                "h3").replace("<h3>", f"<h3>{arrow} ", 1)
+        out.append(_section(
+            moves_heading if forward or not r.forward.count else "", heading,
+            _deal_table(lst, fmt, [(translate("WeeklyReport", "Move"), False)],
+                        lambda d: [f"{escape(d.detail)} → {escape(d.stage)}"],
+                        [21, 22, 13, 11, 33])))
+    if r.slipped.count:
+        out.append(_section(
+            _list_heading(translate("WeeklyReport", "Expected close pushed later"), r.slipped,
+                          fmt),
+            _deal_table(r.slipped, fmt, [(translate("WeeklyReport", "Expected close"), False)],
+                        lambda d: [escape(d.detail)], [24, 24, 12, 12, 28])))
 
     # forecast
     out.append(_h2(translate("WeeklyReport", "Forecast for the coming months")))

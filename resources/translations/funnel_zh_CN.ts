@@ -4478,6 +4478,26 @@ Drag cards here or add one above.</source>
             <translation>%1 · 第 %2 页，共 %3 页</translation>
         </message>
         <message>
+            <source>and %1 more · %2</source>
+            <translation>另有 %1 笔 · %2</translation>
+        </message>
+        <message>
+            <source>No reason recorded</source>
+            <translation>未记录原因</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>Deals</source>
+            <translation>商机数</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>金额</translation>
+        </message>
+        <message>
             <source>Deal</source>
             <translation>商机</translation>
         </message>
@@ -4488,10 +4508,6 @@ Drag cards here or add one above.</source>
         <message>
             <source>Owner</source>
             <translation>负责人</translation>
-        </message>
-        <message>
-            <source>Value</source>
-            <translation>金额</translation>
         </message>
         <message>
             <source>All sales</source>
@@ -4582,10 +4598,6 @@ Drag cards here or add one above.</source>
             <translation>可能性</translation>
         </message>
         <message>
-            <source>Deals</source>
-            <translation>商机数</translation>
-        </message>
-        <message>
             <source>Weighted</source>
             <translation>加权金额</translation>
         </message>
@@ -4602,20 +4614,8 @@ Drag cards here or add one above.</source>
             <translation>加权金额 = 金额 × 成交可能性。转化率 = 到达下一阶段的商机数 ÷ 到达本阶段的商机数，统计 %1 – %2 创建的商机；最后一行的合计为总体赢单率。</translation>
         </message>
         <message>
-            <source>Won this week</source>
-            <translation>本周赢单</translation>
-        </message>
-        <message>
-            <source>Lost this week</source>
-            <translation>本周输单</translation>
-        </message>
-        <message>
-            <source>Reason</source>
-            <translation>原因</translation>
-        </message>
-        <message>
-            <source>Note</source>
-            <translation>备注</translation>
+            <source>Won and lost by reason</source>
+            <translation>赢单与输单原因</translation>
         </message>
         <message>
             <source>No deals won this week.</source>
@@ -4624,6 +4624,22 @@ Drag cards here or add one above.</source>
         <message>
             <source>No deals lost this week.</source>
             <translation>本周没有输单。</translation>
+        </message>
+        <message>
+            <source>The lists below show their %1 biggest deals by value; a last row counts the others. Headings count every deal of the week.</source>
+            <translation>以下各清单列出金额最大的 %1 笔，最后一行汇总其余各笔；标题中的数字统计本周全部商机。</translation>
+        </message>
+        <message>
+            <source>Won this week</source>
+            <translation>本周赢单</translation>
+        </message>
+        <message>
+            <source>Lost this week</source>
+            <translation>本周输单</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
         </message>
         <message>
             <source>New deals this week</source>
@@ -4638,12 +4654,20 @@ Drag cards here or add one above.</source>
             <translation>本周阶段变动</translation>
         </message>
         <message>
-            <source>Move</source>
-            <translation>变动</translation>
-        </message>
-        <message>
             <source>No deal changed stage this week.</source>
             <translation>本周没有商机变动阶段。</translation>
+        </message>
+        <message>
+            <source>Moved forward</source>
+            <translation>向前推进</translation>
+        </message>
+        <message>
+            <source>Moved back</source>
+            <translation>向后退回</translation>
+        </message>
+        <message>
+            <source>Move</source>
+            <translation>变动</translation>
         </message>
         <message>
             <source>Expected close pushed later</source>

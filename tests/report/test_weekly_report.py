@@ -61,9 +61,13 @@ def test_pdf_figures_equal_the_core_numbers(qapp, demo, tmp_path, lang):
                     and fmt.money(t.amount) in ln)
         assert fmt.number(t.count) in line
         assert fmt.money(t.weighted) in line
-    # won and lost deals of the week are listed by title
-    for d in report.won + report.lost:
+    # the biggest won and lost deals of the week are listed by title; the headings count all
+    for d in report.won.lines + report.lost.lines:
         assert d.title in text
+    assert report.won.count == this.won_count and report.lost.count == this.lost_count
+    raw = pdf_text(out, layout=False)
+    assert f"{fmt.number(report.won.count)} · {fmt.money(report.won.amount)}" in raw
+    assert f"{fmt.number(report.lost.count)} · {fmt.money(report.lost.amount)}" in raw
     assert f"page 1 of {pages}" in text or f"第 1 页，共 {pages} 页" in text
 
 
