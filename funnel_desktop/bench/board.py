@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .datasets import Dataset, cache_dir, working_copy
-from .timing import clock, peak_rss_mb, summary_ms
+from .timing import clock, current_rss_mb, peak_rss_mb, summary_ms
 
 WARMUP_DROPS = 5
 
@@ -160,12 +160,24 @@ def _worker(db: str, today: date, drops: int) -> dict[str, Any]:
                 "total_ms": summary_ms(total),
                 **{f"{k}_ms": summary_ms(v) for k, v in parts.items()}}
 
-    # Analytics: the app's own page when it has one — first never opened (its tile on the
-    # strip is all it keeps), then computed once (as after a visit) and kept current by its
-    # move path; else what such a page keeps, the core snapshot.
+    # Analytics: the app's own page when it has one — first never opened (built on first
+    # use, or built and never computed: the board's strip is all there is), then computed
+    # once (as after a visit) and kept current by its move path; else what such a page
+    # keeps, the core snapshot.
     analytics = getattr(window, "analytics_page", None)
+    make_page = getattr(window, "analytics", None)
     cold_drops = None
-    if analytics is not None and hasattr(analytics, "refresh"):
+    rss_page = None
+    if (analytics is not None and hasattr(analytics, "refresh")) or callable(make_page):
+        window.ctx.bridge.changed.connect(mark_refreshed)
+        if analytics is not None:
+            window.ctx.bridge.changed.disconnect(analytics._on_changes)
+        cold_drops = run_drops(drops)
+        cold_drops["peak_rss_mb"] = peak_rss_mb()  # the board alone, after its drops
+        if analytics is None:
+            analytics = make_page()  # type: ignore[misc]
+            window.ctx.bridge.changed.disconnect(analytics._on_changes)
+        rss_page = peak_rss_mb()
         handler = analytics._on_changes
 
         def timed_handler(changes: Any) -> None:
@@ -173,12 +185,12 @@ def _worker(db: str, today: date, drops: int) -> dict[str, Any]:
             handler(changes)
             marks["analytics_s"] = clock() - t
 
-        # the page's own slot, timed: the whole of its refresh (snapshot, charts, tiles)
-        window.ctx.bridge.changed.disconnect(handler)
+        # the page's own slot, timed: the whole of its refresh (snapshot, charts, tiles),
+        # then the end mark (connected last, so called last)
+        window.ctx.bridge.changed.disconnect(mark_refreshed)
         window.ctx.bridge.changed.connect(timed_handler)
         window.ctx.bridge.changed.connect(mark_refreshed)
-        cold_drops = run_drops(drops)
-        cold_drops["peak_rss_mb"] = peak_rss_mb()  # the board alone, after its drops
+        rss_before = current_rss_mb()
         t0 = clock()
         analytics.refresh()
         path = "Analytics page (AnalyticsPage._on_changes → data.apply_moves)"
@@ -187,6 +199,7 @@ def _worker(db: str, today: date, drops: int) -> dict[str, Any]:
             r = analytics.result
             return r is not None and r.snapshot == load_snapshot(pid, r.inputs.store_segment)
     else:
+        rss_before = current_rss_mb()
         t0 = clock()
         path = ("core snapshot (FunnelSnapshot.apply_move + strip + forecast + "
                 "funnel_chart.with_snapshot)")
@@ -219,7 +232,8 @@ def _worker(db: str, today: date, drops: int) -> dict[str, Any]:
     consistent = page.totals.check(today, now) and check_analytics()
     result = {
         "imports_s": round(imports_s, 3), "load_s": round(load_s, 3),
-        "rss_board_mb": rss_board, "analytics_s": round(analytics_s, 3),
+        "rss_board_mb": rss_board, "rss_page_built_mb": rss_page,
+        "rss_before_analytics_mb": rss_before, "analytics_s": round(analytics_s, 3),
         "rss_analytics_mb": rss_analytics,
         "drops": live_drops, "drops_before_analytics": cold_drops,
         "consistent": bool(consistent), "analytics_path": path,

@@ -30,8 +30,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def app_options(argv: list[str] | None = None) -> argparse.Namespace | None:
+    """``--db`` and ``--lang`` when ``argv`` holds nothing else (no command, no ``--help``, no
+    mistake): the app then starts without importing every command's module. None otherwise
+    (the full parser takes over, with its help and its error messages)."""
+    p = argparse.ArgumentParser(add_help=False, exit_on_error=False)
+    p.add_argument("--db")
+    p.add_argument("--lang", dest="ui_lang", choices=("en", "zh"))
+    try:
+        args, rest = p.parse_known_args(argv)
+    except argparse.ArgumentError:
+        return None
+    return None if rest else args
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the process exit code (0 ok, 2 bad input, 3 database problem)."""
+    app = app_options(argv)
+    if app is not None:
+        from ..ui.app import run_app
+
+        return run_app(db=app.db, lang=app.ui_lang)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

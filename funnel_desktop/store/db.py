@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 import peewee
-from playhouse.db_url import connect as connect_url
 from playhouse.migrations import Migration, Runner
 
 from ..core.errors import StoreError
@@ -104,16 +105,26 @@ def _create_private_file(path: Path) -> None:
 
 
 def open_database(location: str | Path, *, create: bool = True, readonly: bool = False,
-                  migrate: bool = True, backup_dir: Path | None = None) -> OpenedDatabase:
+                  migrate: bool = True, backup_dir: Path | None = None,
+                  defer_check: bool = False) -> OpenedDatabase:
     """Open (and if needed create and migrate) the database at a path or URL.
 
     Binds the models' database proxy to it. Raises :class:`StoreError` with codes
     ``db_missing``, ``db_locked``, ``db_readonly``, ``db_corrupt``, ``db_newer``,
     ``db_not_funnel`` or ``db_connect``; on error nothing in the file has changed.
+
+    A SQLite file gets ``PRAGMA quick_check`` (it reads the whole file: 0.3 s at 100,000
+    deals) before anything is written to it. With ``defer_check`` it is skipped when opening
+    writes nothing (no migration, already in WAL mode): the caller runs :func:`quick_check`
+    later, e.g. after the window has shown. A file whose first page or schema is damaged is
+    refused either way.
     """
     location = str(location)
     backup = None
+    checked = False
     if is_url(location):
+        from playhouse.db_url import connect as connect_url  # only for a server database
+
         try:
             db = connect_url(location)
             db.connect()
@@ -132,10 +143,9 @@ def open_database(location: str | Path, *, create: bool = True, readonly: bool =
         try:
             with translated_errors(location):
                 db.connect()
-                row = db.execute_sql("PRAGMA quick_check").fetchone()
-                if row is None or row[0] != "ok":
-                    raise StoreError("db_corrupt", path=location,
-                                     detail=row[0] if row else "?")
+                if not defer_check:
+                    _check_connection(db, location)
+                    checked = True
         except StoreError:
             db.close()
             raise
@@ -146,7 +156,11 @@ def open_database(location: str | Path, *, create: bool = True, readonly: bool =
                 raise StoreError("db_newer", path=location, found=version + len(unknown),
                                  known=SCHEMA_VERSION)
             migrated_from = None
+            is_sqlite = isinstance(db, peewee.SqliteDatabase)
             if pending and migrate and not readonly:
+                if is_sqlite and not checked:  # before the backup and the migration
+                    _check_connection(db, location)
+                    checked = True
                 tables = set(db.get_tables())
                 if version == 0 and tables - {"schema_migration"}:
                     raise StoreError("db_not_funnel", path=location)
@@ -159,14 +173,68 @@ def open_database(location: str | Path, *, create: bool = True, readonly: bool =
                 version = SCHEMA_VERSION
             elif pending and version == 0:
                 raise StoreError("db_not_funnel", path=location)
-            if isinstance(db, peewee.SqliteDatabase) and migrate and not readonly:
-                db.execute_sql("PRAGMA journal_mode=wal")
+            if is_sqlite and migrate and not readonly:
+                if not checked and db.execute_sql("PRAGMA journal_mode").fetchone()[0] != "wal":
+                    _check_connection(db, location)  # switching to WAL writes to the file
+                    checked = True
+                if checked:  # (a deferred check means the file is in WAL mode already)
+                    db.execute_sql("PRAGMA journal_mode=wal")
     except StoreError:
         db.close()
         raise
     # Bound only now: after a failed open the models keep the database they had.
     database.initialize(db)
     return OpenedDatabase(db, location, version, readonly, migrated_from, backup)
+
+
+def _check_connection(db: peewee.Database, location: str) -> None:
+    row = db.execute_sql("PRAGMA quick_check").fetchone()
+    if row is None or row[0] != "ok":
+        raise StoreError("db_corrupt", path=location, detail=row[0] if row else "?")
+
+
+class FileCheck:
+    """``PRAGMA quick_check`` of a SQLite file on a read-only connection of its own, so that
+    :meth:`run` may go on in a worker thread while the app works on the file, and
+    :meth:`cancel` (from any thread) cuts it short."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self._lock = threading.Lock()
+        self._con: sqlite3.Connection | None = None
+        self._cancelled = False
+
+    def run(self) -> None:
+        """:class:`StoreError` ``db_corrupt`` when the file is damaged (other codes when it
+        cannot be read, ``db_error`` when cancelled)."""
+        location = str(self.path)
+        with translated_errors(location):
+            with self._lock:
+                if self._cancelled:
+                    raise sqlite3.OperationalError("interrupted")
+                con = self._con = sqlite3.connect(
+                    f"file:{quote(self.path.as_posix())}?mode=ro", uri=True, timeout=3,
+                    check_same_thread=False)
+            try:
+                row = con.execute("PRAGMA quick_check").fetchone()
+            finally:
+                with self._lock:
+                    self._con = None
+                    con.close()
+        if row is None or row[0] != "ok":
+            raise StoreError("db_corrupt", path=location, detail=row[0] if row else "?")
+
+    def cancel(self) -> None:
+        with self._lock:
+            self._cancelled = True
+            if self._con is not None:
+                self._con.interrupt()
+
+
+def quick_check(path: str | Path) -> None:
+    """:meth:`FileCheck.run` of ``path`` (raises :class:`StoreError` ``db_corrupt`` when the
+    file is damaged)."""
+    FileCheck(path).run()
 
 
 def _schema_state(db: peewee.Database) -> tuple[int, list[str], list[str]]:

@@ -3,10 +3,12 @@ first-run welcome, and showing the window again in another language."""
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import peewee
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
@@ -86,20 +88,37 @@ def is_first_run(opened: OpenedDatabase) -> bool:
 def start(db: str | None, lang: str | None, settings: QSettings | None = None
           ) -> MainWindow | int:
     """Open the database (the user's own when ``db`` is None, created on first run), greet a
-    first-time user, and show the main window; an exit code when there is nothing to show."""
-    from . import welcome
-    from .main_window import MainWindow, prepare_database
+    first-time user, and show the main window; an exit code when there is nothing to show.
 
+    The file's full check (``PRAGMA quick_check``, and the rolling backup after it) waits
+    for the window's first paint (:meth:`MainWindow.check_database_later`); should the file
+    fail while the window is being built, it is opened again with the check first, which
+    offers the usual ways out (restore a backup, open another file, quit)."""
     settings = settings or QSettings()
     language = startup_language(lang, settings)
     TRANSLATION.switch(language)
     location = db or str(default_db_path())
-    opened = open_with_recovery(None, location, create=db is None)
+    opened = open_with_recovery(None, location, create=db is None, defer_check=True)
     if opened is None:
         return 3
-    backup_on_open(opened)
+    try:
+        return _show_window(opened, db is None, language, settings, check_later=True)
+    except (peewee.DatabaseError, sqlite3.DatabaseError):
+        opened.db.close()  # damaged where the start reads: check it now, as before
+    opened = open_with_recovery(None, opened.location)
+    if opened is None:
+        return 3
+    return _show_window(opened, db is None, language, settings, check_later=False)
+
+
+def _show_window(opened: OpenedDatabase, own: bool, language: str, settings: QSettings, *,
+                 check_later: bool) -> MainWindow | int:
+    from .main_window import MainWindow, prepare_database
+
     services = Services()
-    if db is None and is_first_run(opened):
+    if own and is_first_run(opened):
+        from . import welcome
+
         choice = welcome.ask_welcome(None, language)
         if choice is None:
             opened.db.close()
@@ -115,6 +134,10 @@ def start(db: str | None, lang: str | None, settings: QSettings | None = None
             "App", "No Chinese font was found: Chinese text may show as boxes. Install one "
             "(e.g. WenQuanYi Micro Hei)."))
     window.show()
+    if check_later:
+        window.check_database_later()
+    else:
+        backup_on_open(opened)  # checked at opening: the rolling backup as before
     WINDOWS.append(window)
     return window
 
@@ -125,7 +148,7 @@ def switch_language(window: MainWindow, lang: str) -> MainWindow | None:
     (unsaved changes on the customer form). The undo history does not carry over."""
     from .main_window import MainWindow
 
-    if not window.customers_page.form.maybe_leave():
+    if not window.customers_may_leave():
         return None
     lang = TRANSLATION.switch(lang)
     window.save_layout()
@@ -152,6 +175,8 @@ def run_app(db: str | None, lang: str | None) -> int:
         return result
     _bench_first_paint(app, result)
     code = app.exec()
+    for window in WINDOWS:  # e.g. quit while the file's check still runs: cut it short
+        window.wait_database_check(stop=True)
     WINDOWS.clear()
     if database.obj is not None:
         database.obj.close()

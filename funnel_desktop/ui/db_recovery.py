@@ -18,13 +18,15 @@ from .messages import error_text
 
 
 def open_with_recovery(parent: QWidget | None, location: str, *, create: bool = False,
-                       attempts: int = 20) -> OpenedDatabase | None:
+                       attempts: int = 20, defer_check: bool = False) -> OpenedDatabase | None:
     """Open ``location``; on a problem, let the user choose a way out. None when they quit.
-    Nothing is changed in a file that could not be opened."""
+    Nothing is changed in a file that could not be opened. ``defer_check``: see
+    ``open_database`` (the caller checks the file later)."""
     readonly = False
     for _ in range(attempts):
         try:
-            return open_database(location, create=create, readonly=readonly)
+            return open_database(location, create=create, readonly=readonly,
+                                 defer_check=defer_check)
         except StoreError as err:
             choice = ask.db_problem(parent, err, location)
             if choice.action == RESTORE and choice.path is not None:

@@ -3,12 +3,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import threading
 import zlib
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -27,24 +30,92 @@ from ..core.errors import FunnelError, StoreError
 from ..i18n import normalise
 from ..services import Services
 from ..services.events import Changes
-from ..store.backup import backup_now, backup_sqlite, default_backup_dir, restore_backup
-from ..store.db import OpenedDatabase
+from ..store.backup import (
+    DEFAULT_KEEP,
+    KEEP_SETTING,
+    backup_now,
+    backup_sqlite,
+    default_backup_dir,
+    restore_backup,
+    rolling_backup,
+)
+from ..store.db import FileCheck, OpenedDatabase
 from ..store.models import Deal, Pipeline, database
-from ..store.queries import class_thresholds
+from ..store.queries import class_thresholds, get_setting
 from . import ask
-from .analytics.page import AnalyticsPage
+from .analytics.target_tile import MonthTargetTile
 from .app import icon
 from .board_page import BoardPage
 from .context import AppContext
-from .customers import CustomersPage
+from .db_problem_dialog import OPEN_OTHER, RESTORE
 from .db_recovery import backup_on_open, open_with_recovery
-from .deal_editor import DealEditor
 from .events import EventBridge
 from .fmt import Formatter, apply_money_settings
 from .keys import preferences_keys, quit_keys
 from .messages import error_text
 
+if TYPE_CHECKING:
+    from .analytics.page import AnalyticsPage
+    from .customers import CustomersPage
+    from .deal_editor import DealEditor
+
 MAX_RECENT = 8
+#: Start the deferred database check this long after the window was shown if it has not
+#: painted by then (e.g. started minimised), ms.
+CHECK_FALLBACK_MS = 2000
+
+
+class _DatabaseCheck(QObject):
+    """``PRAGMA quick_check`` of the open file in a worker thread (a read-only connection of
+    its own), then — only when the file is sound — the rolling backup taken on opening.
+
+    Signals:
+        done(object): the :class:`StoreError` found, or None (on the main thread).
+    """
+
+    done = Signal(object)
+
+    def __init__(self, opened: OpenedDatabase, keep: int | None, parent: QObject) -> None:
+        super().__init__(parent)
+        self.path = opened.path
+        self.location = opened.location
+        self.keep = keep  # backups to keep; None: take none (read-only, or turned off)
+        self.error: StoreError | None = None
+        self.finished = False
+        self.file_check = FileCheck(self.path)
+        self.stopped = False  # the window closes or the file goes: cut short, no backup
+        # not a daemon: a backup being written is finished before the process exits
+        self.thread = threading.Thread(target=self._work, name="database-check")
+
+    def _work(self) -> None:
+        error: StoreError | None = None
+        try:
+            self.file_check.run()
+        except StoreError as err:
+            error = err
+        except Exception as exc:  # never a traceback from a thread: a check that failed
+            error = StoreError("db_error", path=self.location, detail=str(exc))
+        if error is None and self.keep and not self.stopped:
+            with contextlib.suppress(Exception):  # a backup that cannot be made never stops
+                rolling_backup(self.path, keep=self.keep)  # the user from working
+        self.error, self.finished = error, True
+        with contextlib.suppress(RuntimeError):  # the window is gone
+            self.done.emit(error)
+
+
+class _FirstPaint(QObject):
+    """Calls ``then`` once, after ``widget`` has painted for the first time."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self.then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.then)  # after the whole window has painted
+        return False
 
 
 def prepare_database(services: Services, lang: str) -> bool:
@@ -87,20 +158,24 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.pages: dict[str, QWidget] = {}
+        #: Pages not built yet: key → what builds it (see :meth:`page`).
+        self._builders: dict[str, Callable[[], QWidget]] = {}
         self.board_page = BoardPage(self.ctx)
-        self.customers_page = CustomersPage(self.ctx)
         self.board_page.board.dealActivated.connect(self.open_deal)
-        self.customers_page.dealActivated.connect(self.open_deal)
-        self.analytics_page = AnalyticsPage(self.ctx, lambda: self.board_page.pipeline_id)
-        self.analytics_page.dealActivated.connect(self.open_deal)
-        self.analytics_page.link_filters(self.board_page.filters)
-        self.analytics_page.attach_strip(self.board_page.strip)
+        #: The month's target on the board's strip (it keeps itself current).
+        self.target_tile = MonthTargetTile(self.ctx, lambda: self.board_page.pipeline_id,
+                                           self.board_page.filters)
+        self.board_page.strip.add_tile(self.target_tile)
+        self._customers: CustomersPage | None = None
+        #: None until first needed (:meth:`analytics`): it brings pyqtgraph and numpy along.
+        self.analytics_page: AnalyticsPage | None = None
+        self._check: _DatabaseCheck | None = None
 
         self._build_actions()
         self._build_toolbar()
         self.add_page("board", self.tr("Board"), self.board_page)
-        self.add_page("customers", self.tr("Customers"), self.customers_page)
-        self.add_page("analytics", self.tr("Analytics"), self.analytics_page)
+        self.add_lazy_page("customers", self.tr("Customers"), self._build_customers)
+        self.add_lazy_page("analytics", self.tr("Analytics"), self._build_analytics)
         self._build_menus()
         self.db_label = QLabel()
         self.db_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -176,13 +251,71 @@ class MainWindow(QMainWindow):
         if hasattr(self, "view_menu"):
             self._fill_view_menu()
 
+    def add_lazy_page(self, key: str, title: str, build: Callable[[], QWidget]) -> None:
+        """Like :meth:`add_page` for a page that ``build`` makes the first time it is shown
+        or needed (:meth:`page`); an empty widget holds its place until then."""
+        placeholder = QWidget()
+        placeholder.setObjectName("pagePlaceholder")
+        self._builders[key] = build
+        self.add_page(key, title, placeholder)
+
+    def page(self, key: str) -> QWidget:
+        """The page ``key``, built now if it was not yet."""
+        build = self._builders.pop(key, None)
+        if build is not None:
+            placeholder = self.pages[key]
+            widget = build()
+            self.stack.insertWidget(self.stack.indexOf(placeholder), widget)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.pages[key] = widget
+        return self.pages[key]
+
+    @property
+    def customers_page(self) -> CustomersPage:
+        """The Customers page (built the first time it is needed)."""
+        self.page("customers")
+        assert self._customers is not None
+        return self._customers
+
+    def _build_customers(self) -> CustomersPage:
+        from .customers import CustomersPage
+
+        page = self._customers = CustomersPage(self.ctx)
+        page.dealActivated.connect(self.open_deal)
+        splitter = self.settings.value("window/customersSplitter")
+        if splitter is not None:
+            page.splitter.restoreState(splitter)
+        return page
+
+    def analytics(self) -> AnalyticsPage:
+        """The Analytics page (built the first time it is needed: shown, refreshed)."""
+        self.page("analytics")
+        assert self.analytics_page is not None
+        return self.analytics_page
+
+    def _build_analytics(self) -> AnalyticsPage:
+        from .analytics.page import AnalyticsPage
+
+        page = self.analytics_page = AnalyticsPage(self.ctx,
+                                                   lambda: self.board_page.pipeline_id)
+        page.dealActivated.connect(self.open_deal)
+        page.link_filters(self.board_page.filters)
+        return page
+
+    def customers_may_leave(self) -> bool:
+        """False when the customer form holds changes the user chose to keep editing (it
+        asks); True when there is nothing to lose."""
+        return self._customers is None or self._customers.form.maybe_leave()
+
     def show_page(self, key: str) -> None:
         if key not in self.pages:
             key = "board"
-        if self.stack.currentWidget() is self.customers_page and key != "customers" \
-                and not self.customers_page.form.maybe_leave():
+        if self._customers is not None and self.stack.currentWidget() is self._customers \
+                and key != "customers" and not self._customers.form.maybe_leave():
             self.view_buttons["customers"].setChecked(True)
             return
+        self.page(key)
         self.stack.setCurrentWidget(self.pages[key])
         self.view_buttons[key].setChecked(True)
         self.settings.setValue("window/page", key)
@@ -256,13 +389,25 @@ class MainWindow(QMainWindow):
     def _build_analytics_menu(self, menu: QMenu) -> None:
         """Analytics ▸ Targets…, Refresh."""
         self.analytics_menu = menu
-        menu.addAction(self.tr("&Targets…"), self.analytics_page.edit_targets)
+        menu.addAction(self.tr("&Targets…"), self.edit_targets)
         refresh = menu.addAction(self.tr("&Refresh the numbers"), self._refresh_analytics)
         refresh.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
 
+    def edit_targets(self) -> QWidget:
+        """Analytics ▸ Targets…: for the Analytics page's scope (the whole business until the
+        page has computed, so a page not yet built is not built for it)."""
+        if self.analytics_page is not None:
+            return self.analytics_page.edit_targets()
+        from .analytics.targets_panel import TargetsDialog
+
+        dlg = TargetsDialog(self.ctx, ("business", None, None), self)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        ask.run_dialog(dlg)
+        return dlg
+
     def _refresh_analytics(self) -> None:
         self.show_page("analytics")
-        self.analytics_page.refresh()
+        self.analytics().refresh()
 
     def _fill_view_menu(self) -> None:
         self.view_menu.clear()
@@ -324,7 +469,7 @@ class MainWindow(QMainWindow):
         self.pipeline_combo.setCurrentIndex(max(0, i) if self.pipeline_combo.count() else -1)
         self.pipeline_combo.blockSignals(False)
         self.board_page.set_pipeline(self.pipeline_combo.currentData())
-        self.analytics_page.pipeline_changed()
+        self._pipeline_changed()
 
     def _pipeline_key(self) -> str:
         loc = self.opened.location if self.opened else ""
@@ -334,7 +479,12 @@ class MainWindow(QMainWindow):
         pid = self.pipeline_combo.currentData()
         self.settings.setValue(self._pipeline_key(), pid)
         self.board_page.set_pipeline(pid)
-        self.analytics_page.pipeline_changed()
+        self._pipeline_changed()
+
+    def _pipeline_changed(self) -> None:
+        self.target_tile.pipeline_changed()
+        if self.analytics_page is not None:
+            self.analytics_page.pipeline_changed()
 
     def set_pipeline(self, pipeline_id: int) -> None:
         i = self.pipeline_combo.findData(pipeline_id)
@@ -344,6 +494,8 @@ class MainWindow(QMainWindow):
     # -- deals ------------------------------------------------------------------------------
     def open_deal(self, deal_id: int) -> DealEditor | None:
         """Open the deal editor (modal, through ``ask.run_dialog``)."""
+        from .deal_editor import DealEditor
+
         try:
             dlg = DealEditor(self.ctx, deal_id, parent=self)
         except FunnelError as err:
@@ -353,6 +505,8 @@ class MainWindow(QMainWindow):
         return dlg
 
     def new_deal(self, stage_id: int | None = None) -> DealEditor | None:
+        from .deal_editor import DealEditor
+
         pid = self.board_page.pipeline_id
         if pid is None:
             return None
@@ -380,13 +534,14 @@ class MainWindow(QMainWindow):
                             else self.tr("Funnel Desktop"))
         self.db_label.setText(loc)
         self.fill_pipelines()
-        self.customers_page.form.load(None)
-        self.customers_page.reload()
+        if self._customers is not None:
+            self._customers.form.load(None)
+            self._customers.reload()
 
     def switch_database(self, location: str, create: bool = False) -> bool:
         """Open another database in this window; on failure keep the current one and say
         why."""
-        if not self.customers_page.form.maybe_leave():
+        if not self.customers_may_leave():
             return False
         old = self.opened
         opened = open_with_recovery(self, location, create=create)
@@ -518,6 +673,7 @@ class MainWindow(QMainWindow):
                            .replace("%1", Path(chosen).name), self.tr("Restore")):
             return False
         location = self.opened.location
+        self.wait_database_check(stop=True)
         database.obj.close()
         try:
             restore_backup(chosen, path)
@@ -527,6 +683,79 @@ class MainWindow(QMainWindow):
             return False
         self.opened = None
         return self.switch_database(location)
+
+    def check_database_later(self) -> None:
+        """The checks a start leaves for after the first paint (``open_database`` with
+        ``defer_check``): ``PRAGMA quick_check`` of the file in a worker thread, then the
+        rolling backup when it is sound; a damaged file goes to :meth:`database_damaged`.
+        Nothing to do for a server database."""
+        opened = self.opened
+        if opened is None or not opened.is_sqlite or opened.path is None:
+            return
+        keep: int | None = None
+        if not opened.readonly:
+            try:
+                keep = int(get_setting(KEEP_SETTING, DEFAULT_KEEP))
+            except (FunnelError, ValueError, TypeError):
+                keep = DEFAULT_KEEP
+        self.wait_database_check(stop=True)
+        check = self._check = _DatabaseCheck(opened, keep, self)
+        check.done.connect(lambda error: self._database_checked(check, error))
+        started = False
+
+        def start() -> None:
+            nonlocal started
+            if not started and self._check is check:
+                started = True
+                check.thread.start()
+
+        _FirstPaint(self, start)
+        QTimer.singleShot(CHECK_FALLBACK_MS, check, start)  # never painted (minimised…)
+
+    def wait_database_check(self, timeout: float | None = None, *, stop: bool = False
+                            ) -> StoreError | None:
+        """Wait for a running check, or with ``stop`` cut it short (before the file is
+        closed or replaced; a backup being written is finished); what it found."""
+        check = self._check
+        if check is None:
+            return None
+        if stop:
+            check.stopped = True
+            check.file_check.cancel()
+        if check.thread.is_alive():
+            check.thread.join(timeout)
+        return check.error
+
+    def _database_checked(self, check: _DatabaseCheck, error: StoreError | None) -> None:
+        if (error is None or check is not self._check or self.opened is None
+                or self.opened.location != check.location):
+            return  # sound, or another database is open by now
+        if error.code == "db_corrupt":
+            self.database_damaged(error)
+        # anything else (e.g. locked by another program) only kept the check from running
+
+    def database_damaged(self, err: StoreError) -> bool:
+        """The open file turned out to be damaged after the window showed: the same
+        database-problem dialog as at opening (restore a backup, open another file, quit).
+        True when a sound database is open afterwards; else the window closes."""
+        assert self.opened is not None
+        location = self.opened.location
+        choice = ask.db_problem(self, err, location)
+        ok = False
+        if choice.action == RESTORE and choice.path is not None:
+            self.wait_database_check(stop=True)
+            database.obj.close()
+            try:
+                restore_backup(choice.path, location)
+            except StoreError as restore_err:
+                ask.error(self, self.tr("Restore from a backup"), error_text(restore_err))
+            self.opened = None
+            ok = self.switch_database(location)  # checked again; asks again if still bad
+        elif choice.action == OPEN_OTHER and choice.path is not None:
+            ok = self.switch_database(str(choice.path))
+        if not ok:
+            self.close()
+        return ok
 
     # -- reports ----------------------------------------------------------------------------
     def weekly_report(self) -> None:
@@ -569,22 +798,21 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window/state")
         if state is not None:
             self.restoreState(state)
-        splitter = self.settings.value("window/customersSplitter")
-        if splitter is not None:
-            self.customers_page.splitter.restoreState(splitter)
 
     def save_layout(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
-        self.settings.setValue("window/customersSplitter",
-                               self.customers_page.splitter.saveState())
+        if self._customers is not None:
+            self.settings.setValue("window/customersSplitter",
+                                   self._customers.splitter.saveState())
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.customers_page.form.maybe_leave():
+        if not self.customers_may_leave():
             event.ignore()
             return
         self.save_layout()
+        self.wait_database_check(stop=True)  # a backup being written is finished first
         self.ctx.bridge.detach()
         super().closeEvent(event)
 

@@ -19,7 +19,7 @@ from funnel_desktop.ui.main_window import MainWindow
 
 
 def page_of(w: MainWindow) -> AnalyticsPage:
-    return w.analytics_page
+    return w.analytics()
 
 
 def shown(w: MainWindow) -> AnalyticsPage:
@@ -157,7 +157,7 @@ def test_closing_on_won_updates_the_won_column_and_the_month(window: MainWindow,
     won_tile = window.ctx.fmt.money(full.snapshot.closed_in(page.result.inputs.period)[1])
     assert page.tile_won.value.text() == won_tile
     # the month's target tile on the board's strip follows without a query
-    assert (page.strip_tile.target, page.strip_tile.won) == (full.progress[0].target,
+    assert (window.target_tile.target, window.target_tile.won) == (full.progress[0].target,
                                                              full.progress[0].won)
 
 

@@ -34,7 +34,7 @@ from funnel_desktop.ui.main_window import MainWindow
 def shown(w: MainWindow) -> AnalyticsPage:
     w.show_page("analytics")
     QApplication.processEvents()
-    page = w.analytics_page
+    page = w.analytics()
     assert page.wait_idle() and page.result is not None
     return page
 
@@ -133,7 +133,7 @@ def test_targets_dialog_saves_and_the_progress_bar_shows_it(window: MainWindow, 
                           f"{window.ctx.fmt.percent(month.won / 150_000_000)}"
     assert page.forecast.chart.months[1].target == 150_000_000  # Oct, Nov, …
     # and on the board's strip, at once
-    tile = window.analytics_page.strip_tile
+    tile = window.target_tile
     assert tile is not None and tile.parent() is window.board_page.strip
     assert (tile.target, tile.won) == (150_000_000, month.won)
     assert tile.value.text() == window.ctx.fmt.percent(month.won / 150_000_000)

@@ -37,7 +37,7 @@ from .. import ask
 from ..context import AppContext
 from ..filters import FilterBar
 from ..messages import error_text
-from ..strip import MetricsStrip, Tile
+from ..strip import Tile
 from .breakdown_panel import ReasonsPanel, SizeBandsPanel
 from .data import (
     BAND_RUNS,
@@ -45,7 +45,6 @@ from .data import (
     Inputs,
     apply_moves,
     compute_all,
-    month_target_progress,
     pure_moves,
 )
 from .filters_sync import copy_filters
@@ -56,7 +55,7 @@ from .people_panel import PeopleCard, SegmentsCard
 from .periods import PeriodChooser, period_text
 from .planning_panel import PlanningPanel
 from .rules import rule
-from .targets_panel import TargetBars, TargetsDialog, TargetTile, scope_name
+from .targets_panel import TargetBars, TargetsDialog, scope_name
 from .trends_panel import CycleChart, VelocityCard, WinRatePanel
 
 #: Pause after the last change before a full recompute (ms).
@@ -100,14 +99,6 @@ class _Relay(QObject):
     """Hands a worker thread's result to the page on the main thread (queued signal)."""
 
     done = Signal(int, object, object, float)
-
-
-#: The tile on the board's strip is outside the page, so it gets its bar's style itself.
-TILE_BAR_STYLE = """
-QProgressBar { border: none; border-radius: 3px; background: #eef1f5; }
-QProgressBar::chunk { border-radius: 3px; background: #2563eb; }
-QProgressBar[state="done"]::chunk { background: #16a34a; }
-"""
 
 
 def scrolling(*cards: QWidget, stretch: tuple[int, ...] = ()) -> QScrollArea:
@@ -247,7 +238,6 @@ class AnalyticsPage(QWidget):
         self._on_show.timeout.connect(self._refresh_if_visible)
         ctx.bridge.changed.connect(self._on_changes)
         self._board_filters: FilterBar | None = None
-        self.strip_tile: TargetTile | None = None
 
     # -- what is shown ------------------------------------------------------------------------
     def inputs(self) -> Inputs:
@@ -279,7 +269,6 @@ class AnalyticsPage(QWidget):
             return
         self.segment = segment
         self._invalidate()
-        self.update_strip_tile()
 
     def _period_changed(self) -> None:
         if self.period.code() != "custom":
@@ -289,23 +278,6 @@ class AnalyticsPage(QWidget):
     def pipeline_changed(self) -> None:
         """The window switched pipeline (or database)."""
         self._invalidate()
-        self.update_strip_tile()
-
-    def attach_strip(self, strip: MetricsStrip) -> TargetTile:
-        """Put the month's target progress on the board's strip and keep it current."""
-        self.strip_tile = TargetTile(self.ctx.fmt)
-        self.strip_tile.bar.setStyleSheet(TILE_BAR_STYLE)
-        strip.add_tile(self.strip_tile)
-        self.update_strip_tile()
-        return self.strip_tile
-
-    def update_strip_tile(self) -> None:
-        """Two small queries: this month's target and what was won toward it."""
-        if self.strip_tile is None:
-            return
-        seg = None if self.segment.is_empty() else self.segment
-        self.strip_tile.show_progress(*month_target_progress(self._pipeline_of(), seg,
-                                                             self.ctx.today()))
 
     def _invalidate(self) -> None:
         self._version += 1
@@ -467,12 +439,8 @@ class AnalyticsPage(QWidget):
                     self.live_updates += 1
                     self._show_live(r)
                     self.funnel.show_live(r.funnel)
-                if self.strip_tile is not None and r.progress:  # no query: the snapshot
-                    self.strip_tile.show_progress(r.progress[0].target, r.progress[0].won)
                 self._invalidate()
                 return
-        if changes.touches("deals", "targets", "settings", "pipelines", "all"):
-            self.update_strip_tile()
         self._invalidate()
 
     @staticmethod

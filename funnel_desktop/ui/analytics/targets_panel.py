@@ -32,9 +32,9 @@ from ...store import analytics_queries as aq
 from ..context import AppContext
 from ..fmt import Formatter
 from ..messages import error_text
-from ..strip import Tile
 from .data import TargetProgress
 from .periods import month_label, period_text
+from .target_tile import TargetTile  # noqa: F401  (the strip's tile; it lived here)
 
 SCOPES = ("business", "team", "owner")
 KINDS = ("month", "quarter", "year")
@@ -339,42 +339,3 @@ def scope_name(scope: tuple[str, int | None, int | None], owner_names: dict[int,
     if kind == "team" and team_id is not None:
         return team_names.get(team_id, "?")
     return QCoreApplication.translate("TargetBars", "whole business")
-
-
-class TargetTile(Tile):
-    """The month's target on the board's strip: won so far ÷ target, with a thin bar."""
-
-    def __init__(self, fmt: Formatter, parent: QWidget | None = None) -> None:
-        super().__init__(QCoreApplication.translate("TargetTile", "Target this month"),
-                         QCoreApplication.translate(
-                             "TargetTile", "Won from the first day of the month to today ÷ "
-                             "the month's target (its own, else its even share of the "
-                             "quarter's or year's), for the filtered owner or team, else the "
-                             "whole business."), parent)
-        self.fmt = fmt
-        self.bar = QProgressBar()
-        self.bar.setObjectName("targetProgress")
-        self.bar.setRange(0, 1000)
-        self.bar.setTextVisible(False)
-        self.bar.setFixedHeight(6)
-        self.layout().insertWidget(2, self.bar)
-        self.target: int | None = None
-        self.won = 0
-
-    def show_progress(self, target: int | None, won: int) -> None:
-        self.target, self.won = target, won
-        f = self.fmt
-        if target:
-            share = won / target
-            self.set_value(f.percent(share), QCoreApplication.translate(
-                "TargetTile", "%1 of %2").replace("%1", f.money(won))
-                .replace("%2", f.money(target)))
-            self.bar.setValue(min(1000, round(share * 1000)))
-            self.bar.setProperty("state", "done" if share >= 1 else "open")
-        else:
-            self.set_value("—", QCoreApplication.translate(
-                "TargetTile", "%1 won · no target set").replace("%1", f.money(won)))
-            self.bar.setValue(0)
-            self.bar.setProperty("state", "none")
-        self.bar.style().unpolish(self.bar)
-        self.bar.style().polish(self.bar)
