@@ -152,10 +152,13 @@ def switch_language(window: MainWindow, lang: str) -> MainWindow | None:
         return None
     lang = TRANSLATION.switch(lang)
     window.save_layout()
+    check_pending = window.database_check_pending()
     new = MainWindow(window.ctx.services, window.opened, lang, window.settings,
                      today=window.ctx.today, now=window.ctx.now)
     new.show_page(window.current_page())
     new.show()
+    if check_pending:  # closing the old window cuts its check short: the new one does it
+        new.check_database_later()
     WINDOWS[:] = [w for w in WINDOWS if w is not window] + [new]
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.close()

@@ -712,6 +712,11 @@ class MainWindow(QMainWindow):
         _FirstPaint(self, start)
         QTimer.singleShot(CHECK_FALLBACK_MS, check, start)  # never painted (minimised…)
 
+    def database_check_pending(self) -> bool:
+        """Whether the check after the first paint has not run to its end (not started, still
+        running, or cut short) — a window that replaces this one must do it again."""
+        return self._check is not None and (not self._check.finished or self._check.stopped)
+
     def wait_database_check(self, timeout: float | None = None, *, stop: bool = False
                             ) -> StoreError | None:
         """Wait for a running check, or with ``stop`` cut it short (before the file is

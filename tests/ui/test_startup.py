@@ -15,12 +15,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from db_files import damage_table
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from ui_support import TODAY, send_drop
 
 from funnel_desktop.core.values import Segment
 from funnel_desktop.services import Services
+from funnel_desktop.store import analytics_queries as aq
 from funnel_desktop.store.backup import backup_now, list_backups
 from funnel_desktop.store.db import open_database
 from funnel_desktop.store.models import Deal, Reason, database
@@ -39,20 +41,6 @@ def demo_file(path: Path) -> Path:
     generate(Services(user="demo"), deals=300, seed=1, lang="en", today=TODAY)
     opened.db.close()
     return path
-
-
-def damage_table(path: Path, table: str) -> None:
-    """Scribble over the body of ``table``'s root page: the file opens and its schema
-    reads, but ``PRAGMA quick_check`` (and any read of that table) finds it malformed."""
-    con = sqlite3.connect(path)
-    page_size = con.execute("PRAGMA page_size").fetchone()[0]
-    root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = ?",
-                       (table,)).fetchone()[0]
-    con.close()
-    raw = bytearray(path.read_bytes())
-    for k in range((root - 1) * page_size + 8, root * page_size, 7):
-        raw[k] = 0xA5
-    path.write_bytes(bytes(raw))
 
 
 @pytest.fixture
@@ -122,6 +110,26 @@ def test_damage_found_after_the_window_shows_and_quit_closes_it(
     assert len(answers.errors) == 1 and "is damaged" in answers.errors[0]
     qtbot.waitUntil(lambda: not w.isVisible(), timeout=3000)
     assert list_backups(path) == []  # a damaged file does not push out a good backup
+
+
+def test_a_language_switch_before_the_check_hands_it_to_the_new_window(
+        qtbot: Any, started: Any, tmp_path: Path, answers: Any, ui_settings: QSettings
+        ) -> None:
+    path = demo_file(tmp_path / "shop.sqlite")
+    damage_table(path, "activity")
+    w = app_module.start(str(path), "en", ui_settings)  # (not kept by qtbot: it is deleted)
+    assert isinstance(w, MainWindow) and w.database_check_pending()
+    try:
+        new = app_module.switch_language(w, "zh")  # before the first paint: the old one's
+        assert new is not None  # check stops when it closes
+        qtbot.addWidget(new)
+        assert w._check is not None and w._check.stopped
+        assert app_module.WINDOWS[-1] is new and len(app_module.WINDOWS) == 1
+        checked(qtbot, new)
+        assert new._check.error is not None and new._check.error.code == "db_corrupt"
+        assert len(answers.errors) == 1
+    finally:
+        app_module.TRANSLATION.switch("en")
 
 
 def test_damage_the_start_reads_is_reported_before_any_window(
@@ -202,8 +210,17 @@ def test_targets_from_the_menu_need_no_page(window: MainWindow, answers: Any) ->
 
 
 # -- the month's target tile ---------------------------------------------------------------
+def page_numbers(pipeline_id: int, segment: Segment | None = None
+                 ) -> tuple[int | None, int]:
+    """This month's target and won toward it as the Analytics page computes them."""
+    month = data.target_progress(aq.load_snapshot(pipeline_id, segment), TODAY,
+                                 aq.target_scope(segment))[0]
+    assert month.kind == "month"
+    return month.target, month.won
+
+
 def tile_numbers(w: MainWindow, segment: Segment | None = None) -> tuple[int | None, int]:
-    return data.month_target_progress(w.board_page.pipeline_id, segment, TODAY)
+    return page_numbers(w.board_page.pipeline_id, segment)
 
 
 def test_the_tile_shows_from_the_start_with_the_pages_numbers(
@@ -230,8 +247,7 @@ def test_the_light_query_gives_the_pages_numbers_for_every_scope(
     pid = window.board_page.pipeline_id
     for segment in (None, Segment(owner_ids=(owner.id,)), Segment(team_ids=(owner.team_id,)),
                     Segment(region_ids=(1,), priorities=("high",))):
-        assert month_target_progress(pid, segment, TODAY) == \
-            data.month_target_progress(pid, segment, TODAY)
+        assert month_target_progress(pid, segment, TODAY) == page_numbers(pid, segment)
     # the business's own month target (1,200,000) wins over its quarter's share (300,000);
     # the owner has only a quarter target: 300,000 ÷ 3 months; the team has none
     assert month_target_progress(pid, None, TODAY)[0] == 120_000_000
