@@ -47,6 +47,8 @@ class WeekChanges:
 def within(week: Period) -> Callable[[date | datetime | None], bool]:
     """``week.contains`` (any period's) as datetime bounds [start, the next day's midnight):
     the same answer, 5× faster over many deals."""
+    if week.end == date.max:  # no next day to stop before
+        return week.contains
     start = datetime(week.start.year, week.start.month, week.start.day)
     after = week.end + timedelta(days=1)
     stop = datetime(after.year, after.month, after.day)

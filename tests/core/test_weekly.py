@@ -13,7 +13,13 @@ from funnel_desktop.core.values import (
     StageKind,
     StageVisit,
 )
-from funnel_desktop.core.weekly import key_figures, previous_week, week_changes, week_containing
+from funnel_desktop.core.weekly import (
+    key_figures,
+    previous_week,
+    week_changes,
+    week_containing,
+    within,
+)
 
 STAGES = [StageInfo(1, "A", StageKind.OPEN, 0, 10), StageInfo(2, "B", StageKind.OPEN, 1, 50),
           StageInfo(3, "Won", StageKind.WON, 2, 100), StageInfo(4, "Lost", StageKind.LOST, 3, 0)]
@@ -89,3 +95,16 @@ def test_week_containing_honours_the_week_start():
     assert week_containing(date(2026, 11, 24)) == Period(date(2026, 11, 23), date(2026, 11, 29))
     sunday_start = week_containing(date(2026, 11, 24), week_start=6)
     assert sunday_start == Period(date(2026, 11, 22), date(2026, 11, 28))
+
+
+def test_within_answers_as_the_period_does():
+    """The fast test of "in the period" equals ``Period.contains`` at the edges, for days,
+    for nothing, and for a period without an end."""
+    moments = [None, date(2026, 11, 15), date(2026, 11, 16), date(2026, 11, 22),
+               date(2026, 11, 23), datetime(2026, 11, 15, 23, 59, 59, 999999),
+               datetime(2026, 11, 16), datetime(2026, 11, 22, 23, 59, 59, 999999),
+               datetime(2026, 11, 23), datetime(9999, 12, 31, 12)]
+    for period in (WEEK, Period(date(2026, 11, 16), date.max)):
+        inside = within(period)
+        assert [inside(m) for m in moments] == [period.contains(m) for m in moments]
+    assert [within(WEEK)(m) for m in moments[1:5]] == [False, True, True, False]
