@@ -85,6 +85,36 @@ def services(db: OpenedDatabase, clock: Clock) -> Services:
 
 
 @pytest.fixture
+def demo_any(any_db: OpenedDatabase) -> OpenedDatabase:
+    """:func:`demo` on SQLite, and on PostgreSQL when FUNNEL_TEST_DB_URL is set."""
+    from funnel_desktop.services.demo import generate
+
+    generate(Services(user="demo"), deals=300, seed=1, lang="en", today=TODAY)
+    return any_db
+
+
+@pytest.fixture
+def demo_old_touched(demo_any: OpenedDatabase) -> dict[str, int]:
+    """:func:`demo_any` where deals closed long ago were touched in the demo's last weeks:
+    one reopened (still open), one reopened and won again, one whose amount was edited.
+    Returns their ids by what was done."""
+    from funnel_desktop.store.models import Deal, Reason
+
+    old = list(Deal.select().where(Deal.closed_at < datetime(2026, 5, 1)).order_by(Deal.id)
+               .limit(3))
+    assert len(old) == 3
+    clock = Clock(datetime(2026, 11, 17, 10))  # in 2026-W47
+    s = Services(user="t", clock=clock)
+    s.reopen_deal(old[0].id)
+    s.reopen_deal(old[1].id)
+    clock.now = datetime(2026, 11, 23, 11)  # the Monday of 2026-W48
+    won = Reason.select().where(Reason.kind == "won").first()
+    s.close_deals([old[1].id], True, won.id)
+    s.update_deal(old[2].id, {"amount": str(old[2].amount // 100 + 1234)})
+    return {"reopened": old[0].id, "won_again": old[1].id, "edited": old[2].id}
+
+
+@pytest.fixture
 def demo(db: OpenedDatabase) -> OpenedDatabase:
     """The demo business (300 deals, English names, seed 1, today = TODAY)."""
     from funnel_desktop.services.demo import generate

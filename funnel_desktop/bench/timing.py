@@ -52,23 +52,24 @@ def peak_rss_mb() -> float:
     """Peak resident set size of this process in MB: Linux's ``VmHWM`` (the high-water mark
     of this program's memory; ``ru_maxrss`` would keep the parent's from before ``exec``),
     else ``getrusage``."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as fh:
-            for line in fh:
-                if line.startswith("VmHWM:"):
-                    return round(int(line.split()[1]) / 1024, 1)
-    except OSError:
-        pass
+    hwm = _status_mb("VmHWM")
+    if hwm is not None:
+        return hwm
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return round(peak / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)
 
 
 def current_rss_mb() -> float | None:
     """Resident set size of this process now in MB (Linux's ``VmRSS``; None elsewhere)."""
+    return _status_mb("VmRSS")
+
+
+def _status_mb(key: str) -> float | None:
+    """The ``key`` line of Linux's ``/proc/self/status`` (kB) in MB; None without it."""
     try:
         with open("/proc/self/status", encoding="ascii") as fh:
             for line in fh:
-                if line.startswith("VmRSS:"):
+                if line.startswith(key + ":"):
                     return round(int(line.split()[1]) / 1024, 1)
     except OSError:
         pass

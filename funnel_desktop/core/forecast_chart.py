@@ -9,10 +9,10 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from .dates import add_months, month_end, month_key
-from .metrics import Forecast
 from .values import Period
 
-if TYPE_CHECKING:  # numpy is imported only where the band is simulated
+if TYPE_CHECKING:  # types only: numpy (simulation) and metrics load when used
+    from .metrics import Forecast
     from .simulation import BandBucket, ForecastBand
 
 RULE = ("For each month: weighted value (amount × probability) of open deals expected to close "

@@ -227,16 +227,26 @@ def lumpy_months(deals: list[DealFacts], by_id: dict[int, StageInfo], today: dat
                                       "empty_months": following}, members[peak])]
 
 
-def busy_but_thin(deals: list[DealFacts], stages: list[StageInfo],
-                  activity_counts: Mapping[int, int], t: HealthThresholds) -> list[Finding]:
+def is_thin(deals: list[DealFacts], stages: list[StageInfo], t: HealthThresholds) -> bool:
+    """Whether fewer than ``thin_max_share`` of the open ``deals`` are past the first open
+    stage: the "thin" half of "busy but thin" (its activities need counting only then)."""
     chain = open_stages(stages)
     if not chain or not deals:
+        return False
+    beyond = sum(1 for d in deals if d.stage_id != chain[0].id)
+    return beyond / len(deals) < t.thin_max_share
+
+
+def busy_but_thin(deals: list[DealFacts], stages: list[StageInfo],
+                  activity_counts: Mapping[int, int], t: HealthThresholds) -> list[Finding]:
+    if not is_thin(deals, stages, t):
         return []
+    chain = open_stages(stages)
     activities = sum(activity_counts.get(d.id, 0) for d in deals)
     first = [d for d in deals if d.stage_id == chain[0].id]
     beyond = len(deals) - len(first)
     share = beyond / len(deals)
-    if activities < t.busy_min_activities or share >= t.thin_max_share:
+    if activities < t.busy_min_activities:
         return []
     return [_finding("busy_but_thin", {"activities": activities, "open": len(deals),
                                        "beyond_first": beyond, "share": share,

@@ -4,7 +4,7 @@ the cycle / time-in-stage / velocity panel."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -62,46 +62,22 @@ class CyclePanel:
     rules: dict[str, str]
 
 
-def _closed_in(data: FunnelData, period: Period):
-    kind = {s.id: s.kind for s in data.stages}
-    for d in data.deals:
-        k = kind.get(d.stage_id)
-        if d.closed is not None and k in (StageKind.WON, StageKind.LOST) \
-                and period.contains(d.closed):
-            yield d, k
+def _closed_facts(data: FunnelData) -> Iterator[tuple[int, int, datetime, datetime | None]]:
+    return ((d.stage_id, d.amount, d.created, d.closed) for d in data.deals)
 
 
 def win_rate_trend(data: FunnelData, period: Period) -> list[WinRateMonth]:
     """One row per month the period touches (months without closes have rates None)."""
-    acc: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
-    for d, k in _closed_in(data, period):
-        row = acc[month_key(d.closed.date())]
-        if k == StageKind.WON:
-            row[0] += 1
-            row[2] += d.amount
-        else:
-            row[1] += 1
-            row[3] += d.amount
-    out = []
-    for key in period_months(period):
-        won, lost, won_amount, lost_amount = acc.get(key, (0, 0, 0, 0))
-        out.append(WinRateMonth(key, won, lost, won_amount, lost_amount, ratio(won, won + lost),
-                                ratio(won_amount, won_amount + lost_amount)))
-    return out
+    return closed_trends(data.stages, _closed_facts(data), period)[0]
 
 
 def cycle_trend(data: FunnelData, period: Period) -> list[CycleMonth]:
     """Mean and median sales cycle of each month's wins, one row per month of the period."""
-    days: dict[str, list[int]] = defaultdict(list)
-    for d, k in _closed_in(data, period):
-        if k == StageKind.WON:
-            days[month_key(d.closed.date())].append((d.closed.date() - d.created.date()).days)
-    return [CycleMonth(key, len(days.get(key, [])), mean(days.get(key, [])),
-                       median(days.get(key, []))) for key in period_months(period)]
+    return closed_trends(data.stages, _closed_facts(data), period)[1]
 
 
 def closed_trends(stages: Iterable[StageInfo],
-                  rows: Iterable[tuple[int, int, datetime, datetime]], period: Period
+                  rows: Iterable[tuple[int, int, datetime, datetime | None]], period: Period
                   ) -> tuple[list[WinRateMonth], list[CycleMonth]]:
     """:func:`win_rate_trend` and :func:`cycle_trend` in one pass over (stage id, amount,
     created, closed) of closed deals — rows that need not be loaded deals (the same sums:

@@ -30,6 +30,7 @@ def to_us(moment: datetime) -> int:
 
 
 def from_us(us: int) -> datetime:
+    """The naive datetime ``us`` microseconds after 1970-01-01 (:func:`to_us` undone)."""
     return EPOCH + timedelta(microseconds=us)
 
 
@@ -54,6 +55,7 @@ class VisitTable(Sequence[StageVisit]):
 
     def append(self, deal_id: int, stage_id: int, entered: datetime,
                left: datetime | None) -> None:
+        """Add one stay at the end (``left`` None: not ended)."""
         self.deal.append(deal_id)
         self.stage.append(stage_id)
         self.entered.append((entered - EPOCH) // ONE_US)

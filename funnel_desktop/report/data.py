@@ -11,7 +11,7 @@ from peewee import fn
 
 from ..core.conversion import stage_conversion
 from ..core.dates import add_months, month_key, period_of
-from ..core.health import Finding, HealthThresholds, diagnose, open_deals, open_stages
+from ..core.health import Finding, HealthThresholds, diagnose, is_thin, open_deals
 from ..core.history import as_of
 from ..core.metrics import compute, effective_probability, open_totals
 from ..core.simulation import forecast_band
@@ -427,19 +427,9 @@ def _findings(pipeline_id: int, scope: ReportScope, then: FunnelData, week: Peri
     quarter = next((t for t in targets if t.label == "quarter"), None)
     thresholds = HealthThresholds.from_dict(get_setting("health_thresholds", {}) or {})
     counts = (activity_counts(pipeline_id, period, scope.segment())
-              if _thin(then, thresholds) else {})
+              if is_thin(open_deals(then), then.stages, thresholds) else {})
     return diagnose(then, metrics, week.end, activity_counts=counts,
                     decision_customers=decision_maker_customers(),
                     target=quarter.target if quarter else None,
                     won_so_far=quarter.won if quarter else None, thresholds=thresholds)
 
-
-def _thin(then: FunnelData, t: HealthThresholds) -> bool:
-    """Whether fewer than ``thin_max_share`` of the open deals are past the first stage: the
-    "busy but thin" rule can fire only then (else its activity counts are not needed)."""
-    chain = open_stages(then.stages)
-    deals = open_deals(then)
-    if not chain or not deals:
-        return False
-    beyond = sum(1 for d in deals if d.stage_id != chain[0].id)
-    return beyond / len(deals) < t.thin_max_share

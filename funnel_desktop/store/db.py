@@ -225,6 +225,7 @@ class FileCheck:
             raise StoreError("db_corrupt", path=location, detail=row[0] if row else "?")
 
     def cancel(self) -> None:
+        """Stop a check that runs (it raises ``db_error``) or keep one from starting."""
         with self._lock:
             self._cancelled = True
             if self._con is not None:

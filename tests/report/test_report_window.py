@@ -26,8 +26,9 @@ from funnel_desktop.report.data import (
 )
 from funnel_desktop.report.scope import ReportScope
 from funnel_desktop.report.weekly import report_for, write_weekly_pdf
+from funnel_desktop.services import Services
 from funnel_desktop.store.analytics_queries import activity_counts, decision_maker_customers
-from funnel_desktop.store.models import Reason, Stage, Team
+from funnel_desktop.store.models import Deal, Reason, Stage, Team
 from funnel_desktop.store.queries import first_pipeline, load_changes, load_funnel
 
 PRINTED = datetime(2026, 11, 24, 9)
@@ -43,7 +44,7 @@ def _both(week: str, scope: ReportScope):
 
 
 @pytest.mark.parametrize("week", WEEKS)
-def test_the_window_changes_no_number_of_the_report(demo, week):
+def test_the_window_changes_no_number_of_the_report(demo_any, week):
     windowed, full = _both(week, ReportScope())
     # every field: key figures of this and last week, funnel rows, forecast, targets,
     # findings, the lists (shown deals, full counts and sums), reasons, deal count
@@ -55,10 +56,25 @@ def test_the_window_changes_no_number_of_the_report(demo, week):
     assert len(load_funnel(pid, since=window_start(parse_week(week))).deals) < 300
 
 
-def test_the_window_of_a_team(demo):
+def test_the_window_of_a_team(demo_any):
     team = Team.select().first()
     windowed, full = _both("2026-W47", ReportScope("team", team.id, team.name))
     assert windowed == full and windowed.deal_count > 0
+
+
+@pytest.mark.parametrize("week", ["2026-W48", "2026-W47", "2026-W39"])
+def test_old_deals_reopened_or_edited_lately_are_in_the_window(demo_old_touched, week):
+    """Deals closed long before the window, then reopened (and won again) or edited in the
+    last weeks: the report of this week, last week and a week before it all is unchanged."""
+    owner = Deal.get_by_id(demo_old_touched["reopened"]).owner
+    windowed, full = _both(week, ReportScope())
+    assert windowed == full
+    assert _both(week, ReportScope("team", owner.team_id, "t"))[0] == \
+        _both(week, ReportScope("team", owner.team_id, "t"))[1]
+    if week == "2026-W48":  # won again on its Monday
+        assert windowed.won.count == windowed.this.won_count
+        assert demo_old_touched["won_again"] in {d.deal_id for d in windowed.won.lines} or \
+            windowed.won.more > 0
 
 
 def test_the_window_starts_at_the_earliest_period_looked_at():
@@ -151,3 +167,11 @@ def test_a_list_shows_its_biggest_deals_and_counts_the_rest(qapp, crowded_week, 
         assert "Deal 16" in text and "Deal 03" not in text and "Deal 01" not in text
         assert f"18 · {money(won.amount)}" in text
         assert f"{first.label} ({first.category}) 16 {money(won.amount - 300_000)}" in text
+
+
+def test_a_pipeline_without_deals_is_an_empty_report_either_way(any_db, clock):
+    Services(user="t", clock=clock).create_pipeline("b2b6", "en")
+    for week in ("2026-W48", "2026-W39"):
+        windowed, full = _both(week, ReportScope())
+        assert windowed == full and windowed.empty and windowed.deal_count == 0
+        assert windowed.findings == [] and windowed.won == DealList([], 0, 0)

@@ -10,43 +10,17 @@ import threading
 from pathlib import Path
 
 import pytest
+from db_files import damage_table, make_db
 
 from funnel_desktop.core.errors import StoreError
-from funnel_desktop.services import Services
 from funnel_desktop.store.db import FileCheck, open_database, quick_check
-from funnel_desktop.store.models import Deal, Stage, database
-
-
-def make_db(path: Path, deals: int = 300) -> None:
-    """A closed Funnel Desktop database (WAL mode) with a pipeline and ``deals`` deals."""
-    opened = open_database(path)
-    s = Services(user="t")
-    pid = s.create_pipeline("weekly6").value
-    first = Stage.get((Stage.pipeline == pid) & (Stage.position == 0)).id
-    for i in range(deals):
-        s.create_deal(pid, first, {"title": f"Deal {i}", "amount": 1000 * (i + 1)})
-    opened.db.close()
-
-
-def damage_table(path: Path, table: str = "deal") -> None:
-    """Scribble over the body of ``table``'s root page (its page header left alone): the
-    file still opens and its schema reads, but the table is malformed."""
-    con = sqlite3.connect(path)
-    page_size = con.execute("PRAGMA page_size").fetchone()[0]
-    root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = ?",
-                       (table,)).fetchone()[0]
-    con.close()
-    data = bytearray(path.read_bytes())
-    start = (root - 1) * page_size
-    for k in range(start + 8, start + page_size, 7):
-        data[k] = 0xA5
-    path.write_bytes(bytes(data))
+from funnel_desktop.store.models import Deal, database
 
 
 @pytest.fixture
 def damaged(tmp_path: Path) -> Path:
     path = tmp_path / "damaged.sqlite"
-    make_db(path)
+    make_db(path, deals=300)
     damage_table(path)
     return path
 

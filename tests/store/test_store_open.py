@@ -14,6 +14,7 @@ from pathlib import Path
 
 import peewee
 import pytest
+from db_files import make_db
 
 from funnel_desktop.core.errors import StoreError
 from funnel_desktop.services import Services
@@ -34,17 +35,6 @@ def snapshot(folder: Path) -> dict[str, bytes]:
             continue
         out[p.name] = p.read_bytes()
     return out
-
-
-def make_db(path: Path, deals: int = 2) -> None:
-    """A closed Funnel Desktop database with a pipeline and a few deals."""
-    opened = open_database(path)
-    s = Services(user="t")
-    pid = s.create_pipeline("weekly6").value
-    first = Stage.get((Stage.pipeline == pid) & (Stage.position == 0)).id
-    for i in range(deals):
-        s.create_deal(pid, first, {"title": f"Deal {i}", "amount": 1000 * (i + 1)})
-    opened.db.close()
 
 
 def open_fails(path: Path | str, code: str, **kw) -> StoreError:

@@ -53,10 +53,26 @@ def _plans_equal(a, b) -> None:
     assert (a.stage_ids, a.conversions, a.open_now) == (b.stage_ids, b.conversions, b.open_now)
 
 
-@pytest.mark.parametrize("code", ["quarter", "month", "last12", "custom"])
+@pytest.mark.parametrize("code", ["quarter", "month", "year", "last12", "custom"])
 @pytest.mark.parametrize("segment", [Segment(), Segment(project_type="big")])
-def test_every_number_is_the_one_from_every_deal(demo: OpenedDatabase, code: str,
+def test_every_number_is_the_one_from_every_deal(demo_any: OpenedDatabase, code: str,
                                                  segment: Segment) -> None:
+    check_every_number(code, segment)
+
+
+@pytest.mark.parametrize("code", ["month", "year", "last12"])
+@pytest.mark.parametrize("segment", [Segment(), Segment(customer_type="returning")])
+def test_old_deals_reopened_or_edited_lately_count_as_in_the_full_computation(
+        demo_old_touched: dict[str, int], code: str, segment: Segment) -> None:
+    check_every_number(code, segment)
+    r = compute_all(Inputs(first_pipeline().id, Segment(), period_for(code, TODAY, None),
+                           previous_for(code, period_for(code, TODAY, None)), TODAY))
+    assert demo_old_touched["reopened"] in {d.id for d in r.data.deals}
+
+
+def check_every_number(code: str, segment: Segment) -> None:
+    """Every number of :func:`compute_all` for the period ``code`` equals the one computed
+    from every deal and visit of the pipeline loaded as plain objects."""
     custom = Period(date(2026, 9, 10), date(2026, 10, 20))
     period = period_for(code, TODAY, custom)
     pid = first_pipeline().id
@@ -142,3 +158,13 @@ def test_the_page_cache_is_given_back(demo: OpenedDatabase) -> None:
     with aq.modest_cache(1000):
         assert db.execute_sql("PRAGMA cache_size").fetchone()[0] == -1000
     assert db.execute_sql("PRAGMA cache_size").fetchone()[0] == before
+
+
+def test_a_pipeline_without_deals_is_empty(any_db: OpenedDatabase) -> None:
+    from funnel_desktop.services import Services
+
+    pid = Services(user="t").create_pipeline("b2b6", "en").value
+    period = period_for("year", TODAY, None)
+    r = compute_all(Inputs(pid, Segment(), period, previous_for("year", period), TODAY))
+    assert r.empty and r.metrics.open_count == 0 and r.metrics.won_count == 0
+    assert r.win_rates == win_rate_trend(load_funnel(pid), trend_period(period))

@@ -30,7 +30,7 @@ from ...core.values import DealFacts, FunnelData, Period, Segment, StageInfo, St
 from ...core.visit_table import VisitTable
 from ...store import analytics_queries as aq
 from ...store.queries import get_setting, load_funnel
-from ...store.screen_queries import closed_since, moved_facts
+from ...store.screen_queries import moved_facts
 
 T = TypeVar("T")
 
@@ -247,19 +247,6 @@ def target_progress(snapshot: FunnelSnapshot, today: date,
     return out
 
 
-def month_target_progress(pipeline_id: int | None, segment: Segment | None, today: date
-                          ) -> tuple[int | None, int]:
-    """(this month's target, won from its first day to now) for the segment's target scope —
-    two small queries, for the tile on the board's strip."""
-    if pipeline_id is None:
-        return None, 0
-    month = period_of("month", today)
-    months = target_months(month.start, month.end, aq.target_scope(segment))
-    since = datetime(month.start.year, month.start.month, month.start.day)
-    won = closed_since(pipeline_id, segment, since)["won"][1]
-    return (sum(months.values()) if months else None), won
-
-
 def forecast_of(snapshot: FunnelSnapshot, inputs: Inputs, targets: dict[str, int],
                 band: ForecastBand | None) -> ForecastChart:
     """The forecast chart from the snapshot (the same numbers as ``metrics.forecast_by_month``
@@ -283,11 +270,12 @@ def empty_data() -> FunnelData:
     return FunnelData([], [], [])
 
 
-def closed_rows(data: FunnelData, period: Period
-                ) -> Iterator[tuple[int, int, datetime, datetime]]:
-    """(stage id, amount, created, closed) of the closed deals of ``data`` — for loaded data,
-    those closed before it was loaded from are read from the database, without keeping
-    them."""
+def closed_deal_rows(data: FunnelData, period: Period
+                     ) -> Iterator[tuple[int, int, datetime, datetime]]:
+    """(stage id, amount, created, closed) of the closed deals of ``data`` (at least those
+    closed in ``period``) — for :class:`LoadedData`, the ones closed from the period's start
+    to its ``since`` are read from the database (:func:`store.analytics_queries.closed_rows`),
+    without keeping them."""
     since = getattr(data, "since", None)
     closed = [s.id for s in data.stages if s.kind != StageKind.OPEN]
     start = _as_datetime(period.start)
@@ -349,7 +337,7 @@ def _compute_all(inputs: Inputs, band_runs: int, clock: Callable[[], float]
     progress = target_progress(snapshot, today, scope) if pid else []
     lap("forecast")
     trends = trend_period(period)
-    win_rates, cycles = closed_trends(stages, closed_rows(data, trends), trends)
+    win_rates, cycles = closed_trends(stages, closed_deal_rows(data, trends), trends)
     cycle = cycle_panel(metrics)
     lap("trends")
     reasons = reasons_summary(aq.reason_rows(pid, period, seg) if pid else [])

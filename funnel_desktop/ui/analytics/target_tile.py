@@ -39,7 +39,7 @@ RELEVANT = ("deals", "targets", "settings", "pipelines", "all")
 def month_target_progress(pipeline_id: int | None, segment: Segment | None, today: date
                           ) -> tuple[int | None, int]:
     """(this month's target, won from its first day to now) for the segment's target scope:
-    two small queries. The same numbers as ``analytics.data.month_target_progress`` (a test
+    two small queries. The month's numbers of the Analytics page's target progress (a test
     holds them equal), without importing what the page's full recompute needs."""
     if pipeline_id is None:
         return None, 0
@@ -74,6 +74,7 @@ class TargetTile(Tile):
         self.won = 0
 
     def show_progress(self, target: int | None, won: int) -> None:
+        """Show ``won`` against ``target`` (minor units; None or 0: no target set)."""
         self.target, self.won = target, won
         f = self.fmt
         if target:
@@ -121,11 +122,13 @@ class MonthTargetTile(TargetTile):
         self.refresh()
 
     def set_segment(self, segment: Segment) -> None:
+        """The board's filters changed: the target of their scope, what they won."""
         if segment != self.segment:
             self.segment = segment
             self.refresh()
 
     def on_changes(self, changes: Changes) -> None:
+        """Read the numbers again after a change that can move them."""
         if not changes.touches(*RELEVANT):
             return
         if changes.touches("pipelines", "all"):

@@ -34,7 +34,6 @@ from ..fmt import Formatter
 from ..messages import error_text
 from .data import TargetProgress
 from .periods import month_label, period_text
-from .target_tile import TargetTile  # noqa: F401  (the strip's tile; it lived here)
 
 SCOPES = ("business", "team", "owner")
 KINDS = ("month", "quarter", "year")
