@@ -39,15 +39,19 @@ from .undo import (
     ROW_TABLES,
     CustomerSnapshot,
     DealSnapshot,
+    PipelineSnapshot,
     Restore,
     RowsSnapshot,
     detach_deal_activities,
+    drop_pipeline_leftovers,
     resnapshot_rows,
     restore_customers,
     restore_deals,
+    restore_pipeline_rows,
     restore_rows,
     snapshot_customers,
     snapshot_deals,
+    snapshot_pipelines,
     snapshot_rows,
 )
 
@@ -112,21 +116,27 @@ class Services:
         """Apply an inverse; the outcome's inverse redoes the original action."""
         deal_ids = [s.deal_id for s in inverse.deals]
         customer_ids = [s.customer_id for s in inverse.customers]
+        pipeline_ids = [s.pipeline_id for s in inverse.pipelines]
 
         def work() -> Restore:
             redo = Restore(inverse.label, snapshot_deals(deal_ids),
                            snapshot_customers(customer_ids), inverse.extra,
-                           tuple(resnapshot_rows(s) for s in inverse.rows))
+                           tuple(resnapshot_rows(s) for s in inverse.rows),
+                           snapshot_pipelines(pipeline_ids))
             lists = tuple(s for s in inverse.rows if ROW_TABLES[s.table][1] == "lists")
             restore_rows(lists)  # owners, teams, ... first: deals and customers refer to them
+            restore_pipeline_rows(inverse.pipelines)  # stages too: deals refer to them
             restore_customers(tuple(s for s in inverse.customers if s.row is not None))
             restore_deals(inverse.deals)
             restore_customers(tuple(s for s in inverse.customers if s.row is None))
             restore_rows(tuple(s for s in inverse.rows if ROW_TABLES[s.table][1] != "lists"))
+            drop_pipeline_leftovers(inverse.pipelines)  # stages no deal refers to any more
             return redo
 
         redo = self._write(work)
         kinds = {ROW_TABLES[s.table][1] for s in inverse.rows}
+        if pipeline_ids:
+            kinds |= {"pipelines", "deals"}
         if deal_ids or customer_ids:
             kinds |= {"deals", "activities"}
         if customer_ids:
@@ -505,7 +515,8 @@ class Services:
             return p.id
 
         pid = self._write(work)
-        return self._done(pid, None, {"pipelines"}, initiator=initiator)
+        inverse = Restore("create pipeline", pipelines=(PipelineSnapshot(pid, None),))
+        return self._done(pid, inverse, {"pipelines"}, initiator=initiator)
 
     def seed_lists(self, lang: str = "en") -> Outcome:
         """Fill the kept lists (won/lost reasons, sources) if they are empty."""

@@ -23,6 +23,7 @@ from ..store.models import (
 )
 from . import validate as v
 from .api import Outcome, Services
+from .undo import PipelineSnapshot, Restore, snapshot_deals, snapshot_pipelines
 
 KINDS = ("open", "won", "lost")
 
@@ -132,8 +133,23 @@ def save_pipeline(services: Services, pipeline_id: int | None, name: str,
         if target is not None:
             merge_into[s.id] = target
     now = services.clock()
+    removed_ids = [s.id for s in removed]
+    inverse: list[Restore] = []
+
+    def touched_deals() -> list[int]:
+        """Deals in a removed stage, or with a past visit of one (their history changes)."""
+        if not removed_ids:
+            return []
+        ids = {i for (i,) in Deal.select(Deal.id).where(Deal.stage.in_(removed_ids)).tuples()}
+        ids.update(i for (i,) in StageHistory.select(StageHistory.deal).where(
+            StageHistory.stage.in_(removed_ids)).distinct().tuples())
+        return sorted(ids)
 
     def work() -> int:
+        # the state before, read inside the transaction that changes it
+        if pipeline_id is not None:
+            inverse.append(Restore("edit pipeline", snapshot_deals(touched_deals()),
+                                   pipelines=snapshot_pipelines([pipeline_id])))
         if pipeline_id is None:
             pid = Pipeline.create(name=pname, position=Pipeline.select().count()).id
         else:
@@ -167,18 +183,33 @@ def save_pipeline(services: Services, pipeline_id: int | None, name: str,
         return pid
 
     pid = services._write(work)
-    return services._done(pid, None, {"pipelines", "deals"}, initiator=initiator)
+    undo = inverse[0] if inverse else Restore("create pipeline",
+                                              pipelines=(PipelineSnapshot(pid, None),))
+    return services._done(pid, undo, {"pipelines", "deals"},
+                          deal_ids=[d.deal_id for d in undo.deals], initiator=initiator)
 
 
 def delete_pipeline(services: Services, pipeline_id: int,
                     initiator: object | None = None) -> Outcome:
     """Delete a pipeline that holds no deals (the last pipeline cannot be deleted)."""
+    if not Pipeline.select().where(Pipeline.id == pipeline_id).exists():
+        raise ValidationError("pipeline_unknown", "pipeline", value=pipeline_id)
     if Deal.select().where(Deal.pipeline == pipeline_id).exists():
         raise ValidationError("pipeline_has_deals", "pipeline")
     if Pipeline.select().count() <= 1:
         raise ValidationError("pipeline_last", "pipeline")
-    services._write(lambda: Pipeline.delete().where(Pipeline.id == pipeline_id).execute())
-    return services._done(pipeline_id, None, {"pipelines"}, initiator=initiator)
+
+    def work() -> Restore:
+        stages = Stage.select(Stage.id).where(Stage.pipeline == pipeline_id)
+        visited = [i for (i,) in StageHistory.select(StageHistory.deal).where(
+            StageHistory.stage.in_(stages)).distinct().tuples()]
+        before = Restore("delete pipeline", snapshot_deals(sorted(visited)),
+                         pipelines=snapshot_pipelines([pipeline_id]))
+        Pipeline.delete().where(Pipeline.id == pipeline_id).execute()
+        return before
+
+    before = services._write(work)
+    return services._done(pipeline_id, before, {"pipelines"}, initiator=initiator)
 
 
 _MODELS: dict[str, Any] = {"source": Source, "team": Team, "region": Region, "owner": Owner,

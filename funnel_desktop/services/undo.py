@@ -13,8 +13,10 @@ from ..store.models import (
     Deal,
     DealChange,
     Owner,
+    Pipeline,
     Region,
     Source,
+    Stage,
     StageHistory,
     Target,
     Team,
@@ -71,6 +73,15 @@ ROW_TABLES: dict[str, tuple[type, str]] = {
 
 
 @dataclass(frozen=True, slots=True)
+class PipelineSnapshot:
+    """A pipeline row (None: did not exist) with all of its stage rows."""
+
+    pipeline_id: int
+    row: Row | None
+    stages: tuple[Row, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Restore:
     """The inverse of an action: put these rows back exactly as they were."""
 
@@ -79,6 +90,7 @@ class Restore:
     customers: tuple[CustomerSnapshot, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
     rows: tuple[RowsSnapshot, ...] = ()
+    pipelines: tuple[PipelineSnapshot, ...] = ()
 
 
 #: Ids per ``IN (…)`` list (SQLite builds before 3.32 allow 32,766 variables).
@@ -240,3 +252,48 @@ def restore_rows(snaps: tuple[RowsSnapshot, ...]) -> None:
         model.delete().where(expr).execute()
         if s.rows:
             model.insert_many(list(s.rows)).execute()
+
+
+def snapshot_pipelines(ids: list[int] | tuple[int, ...]) -> tuple[PipelineSnapshot, ...]:
+    """Snapshots of these pipelines and their stages as they are now."""
+    out = []
+    for pid in dict.fromkeys(ids):
+        row = Pipeline.select().where(Pipeline.id == pid).dicts().first()
+        stages = tuple(Stage.select().where(Stage.pipeline == pid).order_by(Stage.id).dicts())
+        out.append(PipelineSnapshot(pid, row, stages))
+    return tuple(out)
+
+
+def restore_pipeline_rows(snaps: tuple[PipelineSnapshot, ...]) -> None:
+    """First half of putting pipelines back (call inside a transaction, before the deals are
+    restored): the pipeline rows and every snapshotted stage, ids included, so deals and
+    their history can point at them again. Stages the snapshot does not hold stay until
+    :func:`drop_pipeline_leftovers`."""
+    for s in snaps:
+        if s.row is None:
+            continue
+        values = {k: v for k, v in s.row.items() if k != "id"}
+        if Pipeline.select(Pipeline.id).where(Pipeline.id == s.pipeline_id).exists():
+            Pipeline.update(values).where(Pipeline.id == s.pipeline_id).execute()
+        else:
+            Pipeline.insert(s.row).execute()
+        present = {i for (i,) in Stage.select(Stage.id).where(
+            Stage.id.in_([r["id"] for r in s.stages])).tuples()} if s.stages else set()
+        for r in s.stages:
+            if r["id"] in present:
+                Stage.update({k: v for k, v in r.items() if k != "id"}).where(
+                    Stage.id == r["id"]).execute()
+        missing = [r for r in s.stages if r["id"] not in present]
+        if missing:
+            Stage.insert_many(missing).execute()
+
+
+def drop_pipeline_leftovers(snaps: tuple[PipelineSnapshot, ...]) -> None:
+    """Second half (after the deals are restored): remove the stages the snapshot does not
+    hold, and the pipelines that did not exist (with their stages)."""
+    for s in snaps:
+        keep = [r["id"] for r in s.stages] if s.row is not None else []
+        Stage.delete().where((Stage.pipeline == s.pipeline_id)
+                             & Stage.id.not_in(keep)).execute()
+        if s.row is None:
+            Pipeline.delete().where(Pipeline.id == s.pipeline_id).execute()

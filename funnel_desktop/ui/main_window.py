@@ -442,7 +442,7 @@ class MainWindow(QMainWindow):
         from .pipeline_editor import PipelineEditor
 
         ask.run_dialog(PipelineEditor(self.ctx.services, self.lang,
-                                      self.board_page.pipeline_id, self))
+                                      self.board_page.pipeline_id, self, self.ctx.record))
 
     def edit_lists(self) -> None:
         from .lists_editor import ListsEditor
@@ -451,8 +451,7 @@ class MainWindow(QMainWindow):
 
     def _pipelines_changed(self, changes: Changes) -> None:
         if changes.touches("pipelines") and "all" not in changes.kinds:
-            # stages may be gone: earlier undo steps could refer to them
-            self.ctx.undo_stack.clear()
+            # pipeline edits are undoable steps of their own (earlier steps stay valid)
             self.fill_pipelines()  # names, order and stages may all have changed
 
     # -- pipelines --------------------------------------------------------------------------

@@ -1,9 +1,12 @@
 """The pipeline editor: several pipelines (add from a template or blank, rename, delete an
 empty one) and, for the chosen one, its stages: rename, reorder (buttons or drag), add,
 remove (asking where its deals go), probability, idle days, colour, ideal conversion and
-advancement questions. Saving is one service call (services.pipelines.save_pipeline)."""
+advancement questions. Saving is one service call (services.pipelines.save_pipeline); every
+save, new pipeline and deletion goes on the main window's undo stack (Ctrl+Z there)."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from peewee import fn
 from PySide6.QtCore import (
@@ -34,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import FunnelError
 from ..core.templates import TEMPLATES
-from ..services import Services
+from ..services import Outcome, Services
 from ..services.pipelines import StageSpec, delete_pipeline, save_pipeline
 from ..store.models import Deal, Pipeline
 from . import ask
@@ -118,12 +121,22 @@ class MoveDealsDialog(QDialog):
 
 
 # -- the dialog -------------------------------------------------------------------------------
+Record = Callable[[Outcome, str], object]
+
+
 class PipelineEditor(QDialog):
-    """Tools ▸ Pipelines and stages."""
+    """Tools ▸ Pipelines and stages.
+
+    ``record(outcome, text)`` puts each saved action on an undo stack (by default the
+    parent window's ``ctx.record``, when it has one)."""
 
     def __init__(self, services: Services, lang: str = "en", pipeline_id: int | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, record: Record | None = None) -> None:
         super().__init__(parent)
+        if record is None:
+            ctx = getattr(parent, "ctx", None)
+            record = getattr(ctx, "record", None)
+        self._record = record
         self.setObjectName("pipelineEditor")
         self.setWindowTitle(self.tr("Pipelines and stages"))
         self.resize(1060, 640)
@@ -358,6 +371,8 @@ class PipelineEditor(QDialog):
             self._error(err)
             return None
         pid = int(outcome.value)
+        self._recorded(outcome, self.tr("New pipeline \u201c%1\u201d").replace(
+            "%1", str(Pipeline.get_by_id(pid).name)))
         self.dirty = False
         self.fill_pipelines(pid)
         self.name.setFocus()
@@ -374,10 +389,11 @@ class PipelineEditor(QDialog):
                            .replace("%1", name), self.tr("Delete")):
             return False
         try:
-            delete_pipeline(self.services, self.pipeline_id, initiator=self)
+            outcome = delete_pipeline(self.services, self.pipeline_id, initiator=self)
         except FunnelError as err:
             self._error(err)
             return False
+        self._recorded(outcome, self.tr("Delete pipeline \u201c%1\u201d").replace("%1", name))
         self.pipeline_id = None
         self.dirty = False
         self.fill_pipelines()
@@ -525,16 +541,23 @@ class PipelineEditor(QDialog):
         if self._show_problems(True):
             return False
         try:
-            save_pipeline(self.services, self.pipeline_id, self.name.text(), self.model.specs(),
-                          moves=self.moves, initiator=self)
+            outcome = save_pipeline(self.services, self.pipeline_id, self.name.text(),
+                                    self.model.specs(), moves=self.moves, initiator=self)
         except FunnelError as err:
             self._error(err)
             return False
+        self._recorded(outcome, self.tr("Edit pipeline \u201c%1\u201d").replace(
+            "%1", self.name.text().strip()))
         pid = self.pipeline_id
         self.dirty = False
         self.pipeline_id = None  # reload from the database (new stages get their ids)
         self.fill_pipelines(pid)
         return True
+
+    def _recorded(self, outcome: Outcome, text: str) -> None:
+        """Put a saved action on the undo stack (when the editor has one)."""
+        if self._record is not None:
+            self._record(outcome, text)
 
     def revert(self) -> None:
         if self.pipeline_id is not None:

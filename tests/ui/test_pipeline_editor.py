@@ -1,6 +1,8 @@
 """The pipeline editor over the demo business: reorder and remove stages (the deals move, their
 history is kept), probabilities and other numbers checked at the cell, add stages with colour,
-questions and ideal conversion, drag and drop, several pipelines."""
+questions and ideal conversion, drag and drop, several pipelines; each save, new pipeline and
+deletion is a step on the main window's undo stack, and the board, Analytics and the pipeline
+switcher follow its undo and redo."""
 
 from __future__ import annotations
 
@@ -9,13 +11,13 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit
 from ui_support import NOW
 
 from funnel_desktop.services import Services
-from funnel_desktop.store.models import Deal, Pipeline, Stage, StageHistory
+from funnel_desktop.store.models import ALL_MODELS, Deal, Pipeline, Stage, StageHistory
 from funnel_desktop.ui import pipeline_editor
 from funnel_desktop.ui.main_window import MainWindow
 from funnel_desktop.ui.pipeline_editor import (
@@ -302,3 +304,118 @@ def test_the_tools_menu_opens_the_editors(window: MainWindow, answers: Any) -> N
         a.trigger()
     kinds = [type(d).__name__ for k, d in answers.asked if k == "dialog"]
     assert kinds == ["SettingsDialog", "PipelineEditor", "ListsEditor"]
+
+
+# -- undo and redo in the main window ---------------------------------------------------------
+def dump() -> dict[str, list[tuple]]:
+    return {m._meta.table_name: list(m.select().order_by(m.id).tuples()) for m in ALL_MODELS}
+
+
+def columns(window: MainWindow) -> list[tuple[str, int]]:
+    """The board's columns: stage name and the number of deals the column counts."""
+    return [(c.stage.name, c.model.total()) for c in window.board_page.board.columns]
+
+
+def analytics_stages(window: MainWindow, qtbot: Any, refreshes: int) -> list[str]:
+    """The stages Analytics computed with, once it has caught up (it recomputes when shown)."""
+    from test_analytics_panels import settle
+
+    window.show_page("analytics")
+    page = window.analytics()
+    settle(page, qtbot, refreshes)
+    window.show_page("board")
+    assert page.result is not None
+    return [s.name for s in page.result.stages]
+
+
+def press(window: MainWindow, keys: str) -> None:
+    """A shortcut typed in the main window (the editor is closed by then)."""
+    window.activateWindow()
+    QApplication.processEvents()
+    QTest.keySequence(window, QKeySequence(keys))
+    QApplication.processEvents()
+
+
+def test_a_save_is_undone_and_redone_in_the_main_window(
+        editor: PipelineEditor, window: MainWindow, qtbot: Any,
+        monkeypatch: pytest.MonkeyPatch, answers: Any) -> None:
+    from test_analytics_panels import shown
+
+    e, pid = editor, editor.pipeline_id
+    page = shown(window)
+    window.show_page("board")
+    before, board_before = dump(), columns(window)
+    assert [n for n, _c in board_before] == B2B[:4]
+    analytics_before = [s.name for s in page.result.stages]
+    stage = {s.name: s.id for s in Stage.select().where(Stage.pipeline == pid)}
+    window.ctx.undo_stack.clear()
+
+    # rename, reorder, add a stage and remove one that holds deals (they go to the quote)
+    e.name.setText("Projects")
+    e.name.textEdited.emit("Projects")
+    e.table.selectRow(1)
+    e.move_stage(-1)
+    e.table.selectRow(0)
+    e.add_stage()
+    monkeypatch.setattr(pipeline_editor, "ask_move_target",
+                        lambda *a: stage["Quote / contract"])
+    e.table.selectRow(names(e).index("Needs & solution"))
+    assert e.remove_stage()
+    refreshes = page.full_refreshes
+    assert e.save() and answers.errors == []
+    after, board_after = dump(), columns(window)
+    moved = dict(board_before)["Needs & solution"]
+    assert board_after == [("Product introduction", dict(board_before)["Product introduction"]),
+                           ("New stage", 0),
+                           ("Nurture & identify", dict(board_before)["Nurture & identify"]),
+                           ("Quote / contract", dict(board_before)["Quote / contract"] + moved)]
+    assert window.pipeline_combo.currentText() == "Projects"
+    assert analytics_stages(window, qtbot, refreshes)[:4] == [n for n, _c in board_after]
+    stack = window.ctx.undo_stack
+    assert stack.count() == 1  # the save is a step: nothing was cleared
+    assert window.undo_action.text() == "Undo Edit pipeline \u201cProjects\u201d"
+    e.reject()
+    QApplication.processEvents()
+
+    refreshes = page.full_refreshes
+    press(window, "Ctrl+Z")
+    assert dump() == before
+    assert columns(window) == board_before
+    assert window.pipeline_combo.currentText() == "B2B six stages"
+    assert analytics_stages(window, qtbot, refreshes) == analytics_before
+    assert stack.index() == 0 and stack.count() == 1
+
+    press(window, "Ctrl+Shift+Z")
+    assert dump() == after
+    assert columns(window) == board_after
+    assert window.pipeline_combo.currentText() == "Projects"
+    window.undo_action.trigger()
+    assert dump() == before and columns(window) == board_before
+
+
+def test_new_and_deleted_pipelines_are_undoable(editor: PipelineEditor, window: MainWindow,
+                                                answers: Any) -> None:
+    e = editor
+    stack = window.ctx.undo_stack
+    stack.clear()
+    before = dump()
+    pid = e.new_pipeline("weekly6")
+    assert pid is not None and window.pipeline_combo.count() == 2
+    assert window.undo_action.text() == \
+        "Undo New pipeline \u201cWeekly-review six stages\u201d"
+    blank = e.new_pipeline(None)
+    with_both = dump()
+    assert e.delete_current()
+    assert window.undo_action.text() == "Undo Delete pipeline \u201cNew pipeline\u201d"
+    assert stack.count() == 3 and window.pipeline_combo.count() == 2
+    e.reject()
+    window.undo_action.trigger()  # the blank pipeline is back, with its stage ids
+    assert dump() == with_both and window.pipeline_combo.count() == 3
+    assert Pipeline.get_by_id(blank).name == "New pipeline"
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert dump() == before and window.pipeline_combo.count() == 1
+    window.redo_action.trigger()
+    assert Pipeline.get_by_id(pid).name == "Weekly-review six stages"
+    assert stored_names(pid)[:2] == ["Prospect", "First contact"]
+    assert answers.errors == []
