@@ -16,18 +16,50 @@ EXIT_OK, EXIT_ERROR, EXIT_INPUT, EXIT_DATABASE = 0, 1, 2, 3
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The parser of every sub-command; its help texts come out in the language whose
+    translators are installed while it is built (argparse's own words stay English)."""
+    from .output import translate
+
     parser = argparse.ArgumentParser(
         prog="funnel-desktop",
-        description="Funnel Desktop (销售漏斗管家): an offline sales-funnel manager. "
-                    "Without a command it opens the app.")
-    parser.add_argument("--db", help="database file or URL (default: your data folder)")
+        description=translate("Cli", "Funnel Desktop (销售漏斗管家): an offline sales-funnel "
+                                     "manager. Without a command it opens the app."))
+    parser.add_argument("--db", help=translate("Cli", "database file or URL (default: your "
+                                                      "data folder)"))
     parser.add_argument("--lang", dest="ui_lang", choices=("en", "zh"),
-                        help="language of the app and of the commands' messages (before the "
-                             "command: funnel-desktop --lang zh metrics …)")
+                        help=translate("Cli", "language of the app and of the commands' "
+                                              "output (before the command: funnel-desktop "
+                                              "--lang zh metrics …; default: the app's "
+                                              "language setting, else the system's)"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         importlib.import_module(f"{__name__}.{name}").register(sub)
     return parser
+
+
+def global_options(argv: list[str]) -> tuple[str | None, str | None, bool]:
+    """``(lang, command, help)`` from the words before the command: the global ``--lang``
+    (None when absent or not a language), the command's name and whether help is asked for
+    (so that the parser can be built, with its help, in the chosen language)."""
+    names = {n.rstrip("_") for n in COMMANDS}
+    lang = command = None
+    wants_help = False
+    words = iter(argv)
+    for word in words:
+        if word in names:
+            command = word
+            break
+        if word == "--lang":
+            lang = next(words, None)
+        elif word.startswith("--lang="):
+            lang = word.partition("=")[2]
+        elif word == "--db":
+            next(words, None)
+        elif word in ("-h", "--help"):
+            wants_help = True
+    rest = list(words)
+    wants_help = wants_help or any(w in ("-h", "--help") for w in rest)
+    return (lang if lang in ("en", "zh") else None), command, wants_help
 
 
 def app_options(argv: list[str] | None = None) -> argparse.Namespace | None:
@@ -51,12 +83,27 @@ def main(argv: list[str] | None = None) -> int:
         from ..ui.app import run_app
 
         return run_app(db=app.db, lang=app.ui_lang)
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        from ..ui.app import run_app
+    argv = sys.argv[1:] if argv is None else list(argv)
+    chosen, command, wants_help = global_options(argv)
+    if command is None and not wants_help:  # a mistake (argparse says so) or the app
+        args = build_parser().parse_args(argv)
+        if args.command is None:
+            from ..ui.app import run_app
 
-        return run_app(db=args.db, lang=args.ui_lang)
+            return run_app(db=args.db, lang=args.ui_lang)
+    from ..i18n import language
+    from . import output
+
+    output.ensure_application(gui=command == "report")
+    lang = chosen or output.default_language()
+    with language(lang):
+        args = build_parser().parse_args(argv)
+        args.ui_lang = lang
+        return run(args)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the parsed command; its errors become a message on stderr and an exit code."""
     try:
         return int(args.run(args) or 0)
     except BrokenPipeError:  # e.g. `funnel-desktop metrics … | head`: the reader has gone

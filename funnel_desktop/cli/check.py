@@ -5,14 +5,29 @@ from __future__ import annotations
 import argparse
 import json
 
+from ..locale_format import Formatter
 from ..store.db import integrity_report, open_database
 from . import EXIT_DATABASE
+from .common import add_db, add_json
+from .output import fill, translate
+
+
+def table_names() -> dict[str, str]:
+    """The tables a check counts, by name, in the language of the installed translators."""
+    return {"pipeline": translate("CliCheck", "pipelines"),
+            "stage": translate("CliCheck", "stages"),
+            "customer": translate("CliCheck", "customers"),
+            "contact": translate("CliCheck", "contacts"),
+            "deal": translate("CliCheck", "deals"),
+            "stage_history": translate("CliCheck", "stage changes"),
+            "activity": translate("CliCheck", "activities")}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("check", help="check a database's integrity and schema version")
-    p.add_argument("--db", required=True)
-    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("check", help=translate(
+        "Cli", "check a database's integrity and schema version"))
+    add_db(p)
+    add_json(p)
     p.set_defaults(run=run)
 
 
@@ -22,10 +37,27 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
-        print(f"{report['location']}: schema {report['schema_version']} "
-              f"(this version: {report['schema_known']})")
-        print("integrity: " + "; ".join(report["integrity"]))
-        print(f"foreign-key problems: {report.get('foreign_key_problems', 0)}")
-        print(", ".join(f"{k}: {v}" for k, v in report["counts"].items()))
-        print("OK" if report["ok"] else "PROBLEMS FOUND")
+        print(render_text(report, Formatter(args.ui_lang)))
     return 0 if report["ok"] else EXIT_DATABASE
+
+
+def render_text(report: dict, fmt: Formatter) -> str:
+    """The report as lines in the language of the installed translators (SQLite's own
+    integrity messages stay as SQLite writes them)."""
+    names = table_names()
+    known = {"ok": translate("CliCheck", "ok"),
+             "server database: checked by the server": translate(
+                 "CliCheck", "server database: checked by the server")}
+    lines = [
+        fill(translate("CliCheck", "%1: schema %2 (this version: %3)"), report["location"],
+             str(report["schema_version"]), str(report["schema_known"])),
+        fill(translate("CliCheck", "integrity: %1"),
+             "; ".join(known.get(x, x) for x in report["integrity"])),
+        fill(translate("CliCheck", "foreign-key problems: %1"),
+             fmt.count(report.get("foreign_key_problems", 0))),
+        translate("CliCheck", ", ").join(
+            fill(translate("CliCheck", "%1: %2"), names.get(k, k), fmt.count(v))
+            for k, v in report["counts"].items()),
+        translate("CliCheck", "OK") if report["ok"] else translate("CliCheck", "PROBLEMS FOUND"),
+    ]
+    return "\n".join(lines)

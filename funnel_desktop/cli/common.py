@@ -11,32 +11,48 @@ from ..core.values import Segment
 from ..store.db import OpenedDatabase, open_database
 from ..store.models import Owner, Pipeline, Region, Source, Team
 from ..store.queries import find_pipeline
+from .output import translate
 
 
 def add_db(p: argparse.ArgumentParser, required: bool = True) -> None:
-    p.add_argument("--db", required=required, help="database file or URL")
+    p.add_argument("--db", required=required, help=translate("Cli", "database file or URL"))
+
+
+def add_json(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true",
+                   help=translate("Cli", "print JSON (keys in English, whatever the language)"))
 
 
 def add_segment(p: argparse.ArgumentParser) -> None:
-    g = p.add_argument_group("segment")
-    g.add_argument("--pipeline", help="pipeline name or id (default: the first)")
-    g.add_argument("--owner", action="append", default=[], help="salesperson (repeatable)")
-    g.add_argument("--team", action="append", default=[], help="team (repeatable)")
-    g.add_argument("--region", action="append", default=[], help="region (repeatable)")
-    g.add_argument("--source", action="append", default=[], help="lead source (repeatable)")
-    g.add_argument("--project-type", choices=("big", "small"), default="")
-    g.add_argument("--customer-type", choices=("new", "returning"), default="")
+    g = p.add_argument_group(translate("Cli", "segment"))
+    g.add_argument("--pipeline", help=translate("Cli", "pipeline name or id (default: the "
+                                                       "first)"))
+    g.add_argument("--owner", action="append", default=[],
+                   help=translate("Cli", "salesperson (repeatable)"))
+    g.add_argument("--team", action="append", default=[],
+                   help=translate("Cli", "team (repeatable)"))
+    g.add_argument("--region", action="append", default=[],
+                   help=translate("Cli", "region (repeatable)"))
+    g.add_argument("--source", action="append", default=[],
+                   help=translate("Cli", "lead source (repeatable)"))
+    g.add_argument("--project-type", choices=("big", "small"), default="",
+                   help=translate("Cli", "big or small projects only"))
+    g.add_argument("--customer-type", choices=("new", "returning"), default="",
+                   help=translate("Cli", "new or returning customers only"))
     g.add_argument("--class", dest="classes", action="append", default=[],
-                   choices=("A", "B", "C", "D"), help="customer class (repeatable)")
+                   choices=("A", "B", "C", "D"),
+                   help=translate("Cli", "customer class (repeatable)"))
     g.add_argument("--priority", action="append", default=[],
-                   choices=("high", "medium", "low"))
+                   choices=("high", "medium", "low"),
+                   help=translate("Cli", "deal priority (repeatable)"))
 
 
 def add_period(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--from", dest="start", help="period start, YYYY-MM-DD "
-                   "(default: 12 months before --to)")
-    p.add_argument("--to", dest="end", help="period end, YYYY-MM-DD (default: today)")
-    p.add_argument("--today", help="treat this date as today (YYYY-MM-DD)")
+    p.add_argument("--from", dest="start", help=translate(
+        "Cli", "period start, YYYY-MM-DD (default: 12 months before --to)"))
+    p.add_argument("--to", dest="end", help=translate(
+        "Cli", "period end, YYYY-MM-DD (default: today)"))
+    p.add_argument("--today", help=translate("Cli", "treat this date as today (YYYY-MM-DD)"))
 
 
 def today_of(args: argparse.Namespace) -> date:

@@ -5,20 +5,27 @@ from __future__ import annotations
 import argparse
 
 from ..core.errors import ValidationError
+from ..locale_format import Formatter
 from ..store.db import open_database
 from ..store.exporting import FORMATS, WHAT, export
 from ..store.queries import find_pipeline
+from .common import add_db
+from .output import fill, translate
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("export", help="export deals, customers, contacts or activities")
-    p.add_argument("--db", required=True, help="database file or URL")
-    p.add_argument("--what", choices=WHAT, default="deals")
-    p.add_argument("--format", choices=FORMATS, default="csv")
-    p.add_argument("--bom", action="store_true",
-                   help="start the CSV with a byte-order mark (for Excel)")
-    p.add_argument("--pipeline", help="deals of this pipeline only (name or id)")
-    p.add_argument("--out", required=True, help="the file to write")
+    p = sub.add_parser("export", help=translate(
+        "Cli", "export deals, customers, contacts or activities"))
+    add_db(p)
+    p.add_argument("--what", choices=WHAT, default="deals",
+                   help=translate("Cli", "what to export (default: deals)"))
+    p.add_argument("--format", choices=FORMATS, default="csv",
+                   help=translate("Cli", "file format (default: csv)"))
+    p.add_argument("--bom", action="store_true", help=translate(
+        "Cli", "start the CSV with a byte-order mark (for Excel)"))
+    p.add_argument("--pipeline", help=translate("Cli", "deals of this pipeline only (name or "
+                                                       "id)"))
+    p.add_argument("--out", required=True, help=translate("Cli", "the file to write"))
     p.set_defaults(run=run)
 
 
@@ -31,5 +38,10 @@ def run(args: argparse.Namespace) -> int:
             raise ValidationError("pipeline_unknown", "pipeline", value=args.pipeline)
         pipeline_id = p.id
     n = export(args.what, args.format, args.out, bom=args.bom, pipeline_id=pipeline_id)
-    print(f"{args.out}: {n} {args.what}")
+    what = {"deals": translate("CliExport", "%1: %2 deals"),
+            "customers": translate("CliExport", "%1: %2 customers"),
+            "contacts": translate("CliExport", "%1: %2 contacts"),
+            "activities": translate("CliExport", "%1: %2 activities")}
+    print(fill(what.get(args.what, f"%1: %2 {args.what}"), args.out,
+               Formatter(args.ui_lang).count(n)))
     return 0

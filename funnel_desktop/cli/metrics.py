@@ -8,22 +8,35 @@ import json
 from ..core.dates import as_utc_end, make_period, parse_date
 from ..core.history import as_of as rebuild_as_of
 from ..core.metrics import Metrics, compute, coverage
-from ..core.money import format_plain, to_major
+from ..core.money import to_major
 from ..core.planning import round_rate
 from ..core.serialize import metrics_dict
+from ..locale_format import Formatter
 from ..store.queries import load_changes, load_funnel, target_for
-from .common import add_db, add_period, add_segment, open_db, pipeline_of, segment_of, today_of
+from .common import (
+    add_db,
+    add_json,
+    add_period,
+    add_segment,
+    open_db,
+    pipeline_of,
+    segment_of,
+    today_of,
+)
+from .output import fill, formatter, left, right, table, translate, width
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("metrics", help="print every funnel number for a period and segment")
+    p = sub.add_parser("metrics", help=translate(
+        "Cli", "print every funnel number for a period and segment"))
     add_db(p)
     add_period(p)
     add_segment(p)
-    p.add_argument("--as-of", help="the pipeline as it stood at the end of this date")
-    p.add_argument("--strict", action="store_true",
-                   help="stage conversion counts only stages actually visited")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--as-of", help=translate(
+        "Cli", "the pipeline as it stood at the end of this date"))
+    p.add_argument("--strict", action="store_true", help=translate(
+        "Cli", "stage conversion counts only stages actually visited"))
+    add_json(p)
     p.set_defaults(run=run)
 
 
@@ -65,65 +78,88 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(d, ensure_ascii=False, indent=2))
         return 0
-    print(render_text(d))
+    print(render_text(d, formatter(args.ui_lang)))
     return 0
 
 
-def _pct(v: float | None) -> str:
-    return "—" if v is None else f"{v * 100:.1f} %"
+def _minor(major: float | None) -> int | None:
+    """Major units of the JSON dict back to the minor units the formatter takes."""
+    return None if major is None else round(major * 100)
 
 
-def _num(v: float | None) -> str:
-    return "—" if v is None else format_plain(v * 100)
-
-
-def render_text(d: dict) -> str:
-    """A plain table of the numbers for a terminal."""
-    lines = [f"{d['pipeline']}  {d['period']['from']} – {d['period']['to']}  "
-             f"(as of {d['as_of']})", ""]
-    lines.append(f"{'Stage':<24}{'Prob':>6}{'Deals':>8}{'Amount':>16}{'Weighted':>16}")
-    for s in d["stages"]:
-        lines.append(f"{s['name']:<24}{s['probability']:>5}%{s['count']:>8}"
-                     f"{_num(s['amount']):>16}{_num(s['weighted']):>16}")
+def render_text(d: dict, fmt: Formatter | None = None) -> str:
+    """A plain table of the numbers for a terminal, in the language of the installed
+    translators, formatted by ``fmt`` (English formats by default)."""
+    fmt = fmt or Formatter("en")
+    money = lambda major: fmt.money(_minor(major))  # noqa: E731
+    pct = lambda rate: fmt.percent(rate, 1)  # noqa: E731
+    lines = [fill(translate("CliMetrics", "%1  %2 – %3  (as of %4)"), d["pipeline"],
+                  d["period"]["from"], d["period"]["to"], d["as_of"]), ""]
+    heads = [translate("CliMetrics", "Stage"), translate("CliMetrics", "Prob."),
+             translate("CliMetrics", "Deals"), translate("CliMetrics", "Amount"),
+             translate("CliMetrics", "Weighted")]
+    rows = [[s["name"], fmt.percent(s["probability"] / 100), fmt.count(s["count"]),
+             money(s["amount"]), money(s["weighted"])] for s in d["stages"]]
     o = d["open"]
-    lines.append(f"{'Open pipeline':<30}{o['count']:>8}{_num(o['amount']):>16}"
-                 f"{_num(o['weighted']):>16}")
+    rows.append([translate("CliMetrics", "Open pipeline"), "", fmt.count(o["count"]),
+                 money(o["amount"]), money(o["weighted"])])
+    lines += table(heads, rows, first=24)
     lines.append("")
     w = d["win_rate"]
-    lines.append(f"Win rate: {_pct(w['by_count'])} by count ({w['won']} won, {w['lost']} lost), "
-                 f"{_pct(w['by_value'])} by value")
+    lines.append(fill(translate("CliMetrics", "Win rate: %1 by count (%2 won, %3 lost), %4 by "
+                                              "value"),
+                      pct(w["by_count"]), fmt.count(w["won"]), fmt.count(w["lost"]),
+                      pct(w["by_value"])))
     lt = d["lead_to_win"]
-    lines.append(f"Lead-to-win: {_pct(lt['rate'])} ({lt['won']} of {lt['cohort']} created)")
-    lines.append(f"Average deal: {_num(d['deal_size']['mean'])} "
-                 f"(median {_num(d['deal_size']['median'])})")
+    lines.append(fill(translate("CliMetrics", "Lead-to-win: %1 (%2 won of %3 created)"),
+                      pct(lt["rate"]), fmt.count(lt["won"]), fmt.count(lt["cohort"])))
+    lines.append(fill(translate("CliMetrics", "Average deal: %1 (median %2)"),
+                      money(d["deal_size"]["mean"]), money(d["deal_size"]["median"])))
     c = d["cycle_days"]
-    lines.append(f"Sales cycle: {c['mean'] if c['mean'] is not None else '—'} days "
-                 f"(median {c['median'] if c['median'] is not None else '—'})")
-    lines.append(f"Velocity: {_num(d['velocity_per_day'])} per day")
+    lines.append(fill(translate("CliMetrics", "Sales cycle: %1 days (median %2)"),
+                      fmt.days(c["mean"]), fmt.days(c["median"])))
+    lines.append(fill(translate("CliMetrics", "Velocity: %1 per day"),
+                      money(d["velocity_per_day"])))
     cov = d.get("coverage") or {}
     if cov.get("target"):
-        lines.append(f"Coverage: {cov['coverage']}× of the {_num(cov['missing'])} still missing "
-                     f"to the target {_num(cov['target'])} "
-                     f"(weighted {cov['weighted_coverage']}×)")
+        lines.append(fill(translate(
+            "CliMetrics", "Coverage: the open pipeline covers %1× of the %2 still missing to "
+            "the target %3 (weighted %4×)"),
+            fmt.number(cov["coverage"], 2), money(cov["missing"]), money(cov["target"]),
+            fmt.number(cov["weighted_coverage"], 2)))
     lines.append("")
-    lines.append(f"Stage conversion ({d['conversion']['mode']}):")
+    mode = d["conversion"]["mode"]
+    lines.append(translate("CliMetrics", "Stage conversion (deals that reached each stage):")
+                 if mode == "reached" else
+                 translate("CliMetrics", "Stage conversion (only stages actually visited):"))
     for s in d["conversion"]["steps"]:
-        lines.append(f"  {s['from']} → {s['to']}: {_pct(s['rate'])} "
-                     f"({s['reached_to']}/{s['reached_from']})")
-    lines.append(f"  overall: {_pct(d['conversion']['overall'])}")
+        lines.append("  " + fill(translate("CliMetrics", "%1 → %2: %3 (%4/%5)"), s["from"],
+                                 s["to"], pct(s["rate"]), fmt.count(s["reached_to"]),
+                                 fmt.count(s["reached_from"])))
+    lines.append("  " + fill(translate("CliMetrics", "overall: %1"),
+                             pct(d["conversion"]["overall"])))
     lines.append("")
-    lines.append("Time in stage (days, mean / median):")
+    lines.append(translate("CliMetrics", "Time in stage (days, mean / median):"))
+    names = [t["stage"] for t in d["time_in_stage"]]
+    first = max([22] + [width(n) + 2 for n in names])
     for t in d["time_in_stage"]:
-        lines.append(f"  {t['stage']:<22}{t['mean_days'] if t['mean_days'] is not None else '—':>8}"
-                     f" / {t['median_days'] if t['median_days'] is not None else '—'}")
+        lines.append(f"  {left(t['stage'], first)}{right(fmt.days(t['mean_days']), 8)}"
+                     f" / {fmt.days(t['median_days'])}")
     lines.append("")
-    lines.append("Forecast by month (weighted open · won):")
+    lines.append(translate("CliMetrics", "Forecast by month (weighted open · won):"))
     f = d["forecast"]
-    od = f["overdue"]
-    lines.append(f"  overdue   {_num(od['weighted']):>14}  ({od['count']} deals)")
+    od, nd = f["overdue"], f["undated"]
+    labels = [translate("CliMetrics", "overdue"), translate("CliMetrics", "no date")]
+    labels += [fmt.month(m["month"]) for m in f["months"]]
+    first = max(width(x) for x in labels) + 3
+    deals = translate("CliMetrics", "(%1 deals)")
+    lines.append(f"  {left(labels[0], first)}{right(money(od['weighted']), 14)}  "
+                 + fill(deals, fmt.count(od["count"])))
     for m in f["months"]:
-        lines.append(f"  {m['month']}   {_num(m['weighted']):>14}  {_num(m['won_amount']):>14}")
-    if f["undated"]["count"]:
-        lines.append(f"  no date   {_num(f['undated']['weighted']):>14}  "
-                     f"({f['undated']['count']} deals)")
-    return "\n".join(lines)
+        lines.append(f"  {left(fmt.month(m['month']), first)}{right(money(m['weighted']), 14)}"
+                     f"  {right(money(m['won_amount']), 14)}")
+    if nd["count"]:
+        lines.append(f"  {left(labels[1], first)}{right(money(nd['weighted']), 14)}  "
+                     + fill(deals, fmt.count(nd["count"])))
+    return "\n".join(line.rstrip() for line in lines)
+

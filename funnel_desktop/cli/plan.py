@@ -9,24 +9,37 @@ from fractions import Fraction
 from ..core.dates import make_period
 from ..core.errors import ValidationError
 from ..core.metrics import compute
-from ..core.money import format_plain, parse_amount
+from ..core.money import parse_amount
 from ..core.planning import DEFAULT_BANDS, reverse_plan
 from ..core.serialize import plan_dict
+from ..locale_format import Formatter
 from ..store.queries import get_setting, load_funnel
-from .common import add_db, add_period, add_segment, open_db, pipeline_of, segment_of, today_of
+from .common import (
+    add_db,
+    add_json,
+    add_period,
+    add_segment,
+    open_db,
+    pipeline_of,
+    segment_of,
+    today_of,
+)
+from .output import fill, formatter, table, translate
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("plan", help="deals needed at every stage to reach a target")
+    p = sub.add_parser("plan", help=translate(
+        "Cli", "deals needed at every stage to reach a target"))
     add_db(p)
     add_period(p)
     add_segment(p)
-    p.add_argument("--target", required=True, help="revenue target, e.g. 500000 or 50万")
-    p.add_argument("--bands", action="store_true",
-                   help="sum the wins needed over deal-size bands by their historical mix")
-    p.add_argument("--ideal", action="store_true",
-                   help="use the stages' ideal conversions instead of the historical ones")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--target", required=True,
+                   help=translate("Cli", "revenue target, e.g. 500000 or 50万"))
+    p.add_argument("--bands", action="store_true", help=translate(
+        "Cli", "sum the wins needed over deal-size bands by their historical mix"))
+    p.add_argument("--ideal", action="store_true", help=translate(
+        "Cli", "use the stages' ideal conversions instead of the historical ones"))
+    add_json(p)
     p.set_defaults(run=run)
 
 
@@ -63,18 +76,32 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(d, ensure_ascii=False, indent=2))
         return 0
-    print(f"Target {format_plain(d['target'] * 100)} · average won deal "
-          f"{format_plain(d['average_deal'] * 100)} "
-          f"(history {d['history']['from']} – {d['history']['to']})")
-    print(f"Wins needed: {d['wins_needed']}")
-    for b in d["bands"]:
-        upper = format_plain(b["upper"] * 100) if b["upper"] is not None else "∞"
-        print(f"  {format_plain(b['lower'] * 100)} – {upper}: {b['needed']} "
-              f"(history: {b['won_count']} won)")
-    print(f"\n{'Stage':<24}{'Conv.':>8}{'Needed':>9}{'Open':>8}{'Short':>8}")
-    for s in d["stages"]:
-        conv = f"{s['conversion'] * 100:.0f}%" if s["conversion"] is not None else "—"
-        print(f"{s['stage']:<24}{conv:>8}{s['needed']:>9}{s['open_now']:>8}{s['shortfall']:>8}")
-    if not d["complete"]:
-        print(f"\nNo deal has passed “{d['blocked_at']}” yet: the plan stops there.")
+    print(render_text(d, formatter(args.ui_lang)))
     return 0
+
+
+def render_text(d: dict, fmt: Formatter) -> str:
+    """The plan as lines in the language of the installed translators."""
+    def money(major: float) -> str:
+        return fmt.money(round(major * 100))
+
+    lines = [fill(translate("CliPlan", "Target %1 · average won deal %2 (history %3 – %4)"),
+                  money(d["target"]), money(d["average_deal"]), d["history"]["from"],
+                  d["history"]["to"]),
+             fill(translate("CliPlan", "Wins needed: %1"), fmt.count(d["wins_needed"]))]
+    for b in d["bands"]:
+        upper = money(b["upper"]) if b["upper"] is not None else "∞"
+        lines.append("  " + fill(translate("CliPlan", "%1 – %2: %3 (history: %4 won)"),
+                                 money(b["lower"]), upper, fmt.count(b["needed"]),
+                                 fmt.count(b["won_count"])))
+    lines.append("")
+    heads = [translate("CliPlan", "Stage"), translate("CliPlan", "Conv."),
+             translate("CliPlan", "Needed"), translate("CliPlan", "Open"),
+             translate("CliPlan", "Short")]
+    rows = [[s["stage"], fmt.percent(s["conversion"]), fmt.count(s["needed"]),
+             fmt.count(s["open_now"]), fmt.count(s["shortfall"])] for s in d["stages"]]
+    lines += table(heads, rows, first=24, other=8)
+    if not d["complete"]:
+        lines += ["", fill(translate("CliPlan", "No deal has passed “%1” yet: the plan stops "
+                                                "there."), d["blocked_at"])]
+    return "\n".join(lines)

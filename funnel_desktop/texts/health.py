@@ -12,7 +12,7 @@ from ..locale_format import Formatter
 translate = QCoreApplication.translate
 
 
-def _fill(template: str, *values: str) -> str:
+def fill(template: str, *values: str) -> str:
     """Replace %1, %2, … (highest first, so %1 does not eat %10)."""
     for i in range(len(values), 0, -1):
         template = template.replace(f"%{i}", values[i - 1])
@@ -36,65 +36,65 @@ class FindingWriter:
         f = self.fmt
         n, money, pct = f.number, f.money, f.percent
         if kind == "too_few_open":
-            return _fill(translate(
+            return fill(translate(
                 "Health", "Too few open deals: %1 (%2 in value), where a healthy funnel keeps "
                 "at least %3 in follow-up. Fill the top of the funnel with new leads and first "
                 "meetings."), n(p["open"]), money(p["open_amount"]), n(p["minimum"]))
         if kind == "low_coverage":
-            return _fill(translate(
+            return fill(translate(
                 "Health", "The open pipeline (%1) covers only %2× of the %3 still missing to "
                 "the target; below %4× the target is at risk."),
                 money(p["open_amount"]), n(p["coverage"], 1), money(p["missing"]),
                 n(p["minimum"], 1))
         if kind == "bottleneck":
             if p.get("below_ideal") and p.get("ideal") is not None:
-                return _fill(translate(
+                return fill(translate(
                     "Health", "Bottleneck at “%1”: only %2 of deals move on to “%3”, against "
                     "an ideal of %4%. Look at what stops them there."),
                     self.stage(p["stage_id"]), pct(p["rate"], 0), self.stage(p["to_stage_id"]),
                     n(p["ideal"]))
-            return _fill(translate(
+            return fill(translate(
                 "Health", "Bottleneck at “%1”: only %2 of deals move on to “%3”, while the "
                 "other stages convert about %4. Look at what stops them there."),
                 self.stage(p["stage_id"]), pct(p["rate"], 0), self.stage(p["to_stage_id"]),
                 pct(p["others"], 0))
         if kind == "close_date_passed":
-            return _fill(translate(
+            return fill(translate(
                 "Health", "Expected close date already passed: %1 open deals (%2), by up to "
                 "%3 days. Update their dates or close them."),
                 n(p["count"]), money(p["amount"]), n(p["max_days"]))
         if kind == "overdue_next_step":
-            return _fill(translate(
+            return fill(translate(
                 "Health", "Next step overdue: %1 deals (%2), by up to %3 days."),
                 n(p["count"]), money(p["amount"]), n(p["max_days"]))
         if kind == "idle_deals":
-            return _fill(translate(
+            return fill(translate(
                 "Health", "Going stale in “%2”: %1 deals (%3) with no stage change or "
                 "activity for more than %4 days (the longest %5 days)."),
                 n(p["count"]), self.stage(p["stage_id"]), money(p["amount"]),
                 n(p["idle_days"]), n(p["max_days"]))
         if kind == "no_decision_maker":
-            return _fill(translate(
+            return fill(translate(
                 "Health", "No decision maker known: %1 deals (%2) from “%3” on have no "
                 "decision maker on the customer's decision chain."),
                 n(p["count"]), money(p["amount"]), self.stage(p["from_stage_id"]))
         if kind == "lumpy_months":
-            return _fill(translate(
+            return fill(translate(
                 "Health", "%1 of the expected value (%2) closes in %3 and the months after it "
                 "are nearly empty: revenue will come in lumps."),
                 pct(p["share"], 0), money(p["weighted"]), f.month(p["month"]))
         if kind == "busy_but_thin":
-            return _fill(translate(
+            return fill(translate(
                 "Health", "Busy but thin: %1 activities were logged, yet only %2 of %3 open "
                 "deals are beyond the first stage."),
                 n(p["activities"]), n(p["beyond_first"]), n(p["open"]))
         if kind == "no_next_step":
-            return _fill(translate(
+            return fill(translate(
                 "Health", "No next step: %1 open deals (%2) have no next step agreed with the "
                 "customer."),
                 n(p["count"]), money(p["amount"]))
         if kind == "only_big":
-            return _fill(translate(
+            return fill(translate(
                 "Health", "Only big deals: no open deal is below %1, so nothing in the small "
                 "size bands keeps revenue steady."), money(p["below"]))
         return kind

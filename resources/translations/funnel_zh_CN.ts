@@ -401,6 +401,624 @@ last %2 days</source>
         </message>
     </context>
     <context>
+        <name>Cli</name>
+        <message>
+            <source>Funnel Desktop (销售漏斗管家): an offline sales-funnel manager. Without a command it opens the app.</source>
+            <translation>销售漏斗管家（Funnel Desktop）：离线的销售漏斗管理工具。不带命令时打开应用程序。</translation>
+        </message>
+        <message>
+            <source>database file or URL (default: your data folder)</source>
+            <translation>数据库文件或网址（默认：你的数据文件夹）</translation>
+        </message>
+        <message>
+            <source>language of the app and of the commands' output (before the command: funnel-desktop --lang zh metrics …; default: the app's language setting, else the system's)</source>
+            <translation>应用程序和命令输出的语言（写在命令之前：funnel-desktop --lang zh metrics …；默认：应用程序的语言设置，未设置时按系统语言）</translation>
+        </message>
+        <message>
+            <source>back up a database now, list its backups or restore one</source>
+            <translation>立即备份数据库、列出其备份或从备份恢复</translation>
+        </message>
+        <message>
+            <source>the SQLite database file</source>
+            <translation>SQLite 数据库文件</translation>
+        </message>
+        <message>
+            <source>where to write the backup (default: a time-stamped file in the backup folder)</source>
+            <translation>备份文件的保存位置（默认：备份文件夹中带时间戳的文件）</translation>
+        </message>
+        <message>
+            <source>backup folder (default: backups/ beside the database)</source>
+            <translation>备份文件夹（默认：数据库旁的 backups/ 文件夹）</translation>
+        </message>
+        <message>
+            <source>replace the database with this backup (checked first; the current file is kept as a before-restore backup)</source>
+            <translation>用此备份替换数据库（先检查备份；当前文件另存为“恢复前”备份）</translation>
+        </message>
+        <message>
+            <source>list this database's backups</source>
+            <translation>列出此数据库的备份</translation>
+        </message>
+        <message>
+            <source>check a database's integrity and schema version</source>
+            <translation>检查数据库的完整性和结构版本</translation>
+        </message>
+        <message>
+            <source>database file or URL</source>
+            <translation>数据库文件或网址</translation>
+        </message>
+        <message>
+            <source>print JSON (keys in English, whatever the language)</source>
+            <translation>输出 JSON（无论何种语言，键名均为英文）</translation>
+        </message>
+        <message>
+            <source>segment</source>
+            <translation>细分筛选</translation>
+        </message>
+        <message>
+            <source>pipeline name or id (default: the first)</source>
+            <translation>销售漏斗名称或编号（默认：第一个）</translation>
+        </message>
+        <message>
+            <source>salesperson (repeatable)</source>
+            <translation>销售员（可重复指定）</translation>
+        </message>
+        <message>
+            <source>team (repeatable)</source>
+            <translation>团队（可重复指定）</translation>
+        </message>
+        <message>
+            <source>region (repeatable)</source>
+            <translation>区域（可重复指定）</translation>
+        </message>
+        <message>
+            <source>lead source (repeatable)</source>
+            <translation>来源渠道（可重复指定）</translation>
+        </message>
+        <message>
+            <source>big or small projects only</source>
+            <translation>只看大项目或小项目</translation>
+        </message>
+        <message>
+            <source>new or returning customers only</source>
+            <translation>只看新客户或老客户</translation>
+        </message>
+        <message>
+            <source>customer class (repeatable)</source>
+            <translation>客户分级（可重复指定）</translation>
+        </message>
+        <message>
+            <source>deal priority (repeatable)</source>
+            <translation>商机优先级（可重复指定）</translation>
+        </message>
+        <message>
+            <source>period start, YYYY-MM-DD (default: 12 months before --to)</source>
+            <translation>统计期开始日期，格式 YYYY-MM-DD（默认：--to 之前 12 个月）</translation>
+        </message>
+        <message>
+            <source>period end, YYYY-MM-DD (default: today)</source>
+            <translation>统计期结束日期，格式 YYYY-MM-DD（默认：今天）</translation>
+        </message>
+        <message>
+            <source>treat this date as today (YYYY-MM-DD)</source>
+            <translation>把此日期当作今天（YYYY-MM-DD）</translation>
+        </message>
+        <message>
+            <source>create a demo business (deterministic with --seed)</source>
+            <translation>创建演示业务数据（--seed 相同则结果相同）</translation>
+        </message>
+        <message>
+            <source>random seed: the same seed makes the same business</source>
+            <translation>随机种子：相同的种子生成相同的业务数据</translation>
+        </message>
+        <message>
+            <source>names in this language (default: the language of the command line)</source>
+            <translation>名称使用的语言（默认：命令行的语言）</translation>
+        </message>
+        <message>
+            <source>how many deals (default: 300)</source>
+            <translation>商机数量（默认：300）</translation>
+        </message>
+        <message>
+            <source>the demo's today (YYYY-MM-DD)</source>
+            <translation>演示数据中的“今天”（YYYY-MM-DD）</translation>
+        </message>
+        <message>
+            <source>export deals, customers, contacts or activities</source>
+            <translation>导出商机、客户、联系人或跟进记录</translation>
+        </message>
+        <message>
+            <source>what to export (default: deals)</source>
+            <translation>导出的内容（默认：deals 商机）</translation>
+        </message>
+        <message>
+            <source>file format (default: csv)</source>
+            <translation>文件格式（默认：csv）</translation>
+        </message>
+        <message>
+            <source>start the CSV with a byte-order mark (for Excel)</source>
+            <translation>在 CSV 开头写入字节顺序标记（BOM，便于 Excel 打开）</translation>
+        </message>
+        <message>
+            <source>deals of this pipeline only (name or id)</source>
+            <translation>只导出此销售漏斗的商机（名称或编号）</translation>
+        </message>
+        <message>
+            <source>the file to write</source>
+            <translation>要写入的文件</translation>
+        </message>
+        <message>
+            <source>health findings of the pipeline (too few deals, bottlenecks, idle deals, …)</source>
+            <translation>销售漏斗的病症诊断（商机太少、瓶颈阶段、停滞商机……）</translation>
+        </message>
+        <message>
+            <source>coverage is judged against the target of this period around today (default: the current quarter)</source>
+            <translation>按今天所在的这一期的目标判断覆盖倍数（默认：本季度）</translation>
+        </message>
+        <message>
+            <source>override a threshold for this run, e.g. min_open_deals=20 (repeatable)</source>
+            <translation>仅本次运行覆盖某个阈值，例如 min_open_deals=20（可重复指定）</translation>
+        </message>
+        <message>
+            <source>import deals, customers and contacts from CSV or XLSX</source>
+            <translation>从 CSV 或 XLSX 文件导入商机、客户和联系人</translation>
+        </message>
+        <message>
+            <source>Import a CSV or XLSX file. With --dry-run nothing is written; every problem is listed by row and column. A real import is one transaction: all rows or none.</source>
+            <translation>导入 CSV 或 XLSX 文件。使用 --dry-run 时不写入任何数据，并按行和列列出每个问题。正式导入是一个事务：要么全部导入，要么一行都不导入。</translation>
+        </message>
+        <message>
+            <source>the CSV or XLSX file</source>
+            <translation>CSV 或 XLSX 文件</translation>
+        </message>
+        <message>
+            <source>a mapping preset (JSON, saved by the import wizard) or a built-in one: %1</source>
+            <translation>映射预设（导入向导保存的 JSON 文件）或内置预设：%1</translation>
+        </message>
+        <message>
+            <source>database file or URL (created if missing)</source>
+            <translation>数据库文件或网址（不存在时自动创建）</translation>
+        </message>
+        <message>
+            <source>check every row, write nothing</source>
+            <translation>检查每一行，不写入任何数据</translation>
+        </message>
+        <message>
+            <source>pipeline name or id (default: the first; an empty database gets one from --template)</source>
+            <translation>销售漏斗名称或编号（默认：第一个；空数据库按 --template 新建一个）</translation>
+        </message>
+        <message>
+            <source>stage template for a new database</source>
+            <translation>新数据库使用的阶段模板</translation>
+        </message>
+        <message>
+            <source>language of the stage names and kept lists of a new database (default: the language of the command line)</source>
+            <translation>新数据库中阶段名称和常用列表的语言（默认：命令行的语言）</translation>
+        </message>
+        <message>
+            <source>CSV encoding (default: detect)</source>
+            <translation>CSV 编码（默认：自动识别）</translation>
+        </message>
+        <message>
+            <source>CSV delimiter (default: detect; 'tab' for tabs)</source>
+            <translation>CSV 分隔符（默认：自动识别；制表符写 'tab'）</translation>
+        </message>
+        <message>
+            <source>XLSX sheet (default: the first)</source>
+            <translation>XLSX 工作表（默认：第一个）</translation>
+        </message>
+        <message>
+            <source>skip rows with problems instead of refusing the whole import</source>
+            <translation>跳过有问题的行，而不是拒绝整个导入</translation>
+        </message>
+        <message>
+            <source>print the report as JSON (keys in English, whatever the language)</source>
+            <translation>以 JSON 输出导入报告（无论何种语言，键名均为英文）</translation>
+        </message>
+        <message>
+            <source>print every funnel number for a period and segment</source>
+            <translation>输出某一统计期和细分的全部漏斗指标</translation>
+        </message>
+        <message>
+            <source>the pipeline as it stood at the end of this date</source>
+            <translation>按此日期结束时的漏斗状态计算</translation>
+        </message>
+        <message>
+            <source>stage conversion counts only stages actually visited</source>
+            <translation>阶段转化率只计实际经过的阶段</translation>
+        </message>
+        <message>
+            <source>deals needed at every stage to reach a target</source>
+            <translation>倒推达成目标所需的各阶段商机数</translation>
+        </message>
+        <message>
+            <source>revenue target, e.g. 500000 or 50万</source>
+            <translation>收入目标，例如 500000 或 50万</translation>
+        </message>
+        <message>
+            <source>sum the wins needed over deal-size bands by their historical mix</source>
+            <translation>按历史上各金额区间的构成分别计算所需赢单数再求和</translation>
+        </message>
+        <message>
+            <source>use the stages' ideal conversions instead of the historical ones</source>
+            <translation>使用各阶段的理想转化率，而不是历史转化率</translation>
+        </message>
+        <message>
+            <source>write the weekly funnel report as a PDF</source>
+            <translation>生成 PDF 格式的销售漏斗周报</translation>
+        </message>
+        <message>
+            <source>ISO week, e.g. 2026-W47 (default: this week)</source>
+            <translation>ISO 周次，例如 2026-W47（默认：本周）</translation>
+        </message>
+        <message>
+            <source>only this team</source>
+            <translation>只看此团队</translation>
+        </message>
+        <message>
+            <source>only this salesperson</source>
+            <translation>只看此销售员</translation>
+        </message>
+        <message>
+            <source>language of the report (default: the global --lang)</source>
+            <translation>周报的语言（默认：与全局 --lang 相同）</translation>
+        </message>
+        <message>
+            <source>paper size (default: A4)</source>
+            <translation>纸张大小（默认：A4）</translation>
+        </message>
+        <message>
+            <source>the PDF file to write</source>
+            <translation>要写入的 PDF 文件</translation>
+        </message>
+    </context>
+    <context>
+        <name>CliBackup</name>
+        <message>
+            <source>auto</source>
+            <translation>自动</translation>
+        </message>
+        <message>
+            <source>manual</source>
+            <translation>手动</translation>
+        </message>
+        <message>
+            <source>before-restore</source>
+            <translation>恢复前</translation>
+        </message>
+        <message>
+            <source>%1 (before an upgrade)</source>
+            <translation>升级前（%1）</translation>
+        </message>
+        <message>
+            <source>no backups</source>
+            <translation>没有备份</translation>
+        </message>
+        <message>
+            <source>%1: restored from %2</source>
+            <translation>%1：已从 %2 恢复</translation>
+        </message>
+        <message>
+            <source>the previous file was kept as %1</source>
+            <translation>原文件已另存为 %1</translation>
+        </message>
+        <message>
+            <source>%1: backed up to %2</source>
+            <translation>%1：已备份到 %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>CliCheck</name>
+        <message>
+            <source>pipelines</source>
+            <translation>销售漏斗</translation>
+        </message>
+        <message>
+            <source>stages</source>
+            <translation>阶段</translation>
+        </message>
+        <message>
+            <source>customers</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>contacts</source>
+            <translation>联系人</translation>
+        </message>
+        <message>
+            <source>deals</source>
+            <translation>商机</translation>
+        </message>
+        <message>
+            <source>stage changes</source>
+            <translation>阶段变更</translation>
+        </message>
+        <message>
+            <source>activities</source>
+            <translation>跟进记录</translation>
+        </message>
+        <message>
+            <source>ok</source>
+            <translation>正常</translation>
+        </message>
+        <message>
+            <source>server database: checked by the server</source>
+            <translation>服务器数据库：由服务器负责检查</translation>
+        </message>
+        <message>
+            <source>%1: schema %2 (this version: %3)</source>
+            <translation>%1：结构版本 %2（本程序版本：%3）</translation>
+        </message>
+        <message>
+            <source>integrity: %1</source>
+            <translation>完整性：%1</translation>
+        </message>
+        <message>
+            <source>foreign-key problems: %1</source>
+            <translation>外键问题：%1</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>，</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1 %2</translation>
+        </message>
+        <message>
+            <source>OK</source>
+            <translation>检查通过</translation>
+        </message>
+        <message>
+            <source>PROBLEMS FOUND</source>
+            <translation>发现问题</translation>
+        </message>
+    </context>
+    <context>
+        <name>CliDemo</name>
+        <message>
+            <source>%1: %2 deals (%3 open, %4 won, %5 lost), %6 customers</source>
+            <translation>%1：%2 个商机（进行中 %3 个，赢单 %4 个，输单 %5 个），%6 个客户</translation>
+        </message>
+    </context>
+    <context>
+        <name>CliExport</name>
+        <message>
+            <source>%1: %2 deals</source>
+            <translation>%1：%2 个商机</translation>
+        </message>
+        <message>
+            <source>%1: %2 customers</source>
+            <translation>%1：%2 个客户</translation>
+        </message>
+        <message>
+            <source>%1: %2 contacts</source>
+            <translation>%1：%2 个联系人</translation>
+        </message>
+        <message>
+            <source>%1: %2 activities</source>
+            <translation>%1：%2 条跟进记录</translation>
+        </message>
+    </context>
+    <context>
+        <name>CliHealth</name>
+        <message>
+            <source>%1  %2 – %3  (today %4)</source>
+            <translation>%1  %2 – %3（今天 %4）</translation>
+        </message>
+        <message>
+            <source>No health findings: nothing to worry about.</source>
+            <translation>没有发现问题，一切正常。</translation>
+        </message>
+        <message>
+            <source>high</source>
+            <translation>高</translation>
+        </message>
+        <message>
+            <source>medium</source>
+            <translation>中</translation>
+        </message>
+        <message>
+            <source>low</source>
+            <translation>低</translation>
+        </message>
+        <message>
+            <source>%1 and %2 more</source>
+            <translation>%1 等，另有 %2 个</translation>
+        </message>
+        <message>
+            <source>deals: %1</source>
+            <translation>商机：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>CliImport</name>
+        <message>
+            <source>Would import %1 row(s): deals %2 created, %3 updated, %4 unchanged; customers %5 created, %6 updated; contacts %7, owners %8, teams %9, regions %10, sources %11 created; %12 row(s) skipped.</source>
+            <translation>将导入 %1 行：商机新建 %2 个、更新 %3 个、无变化 %4 个；客户新建 %5 个、更新 %6 个；新建联系人 %7 个、负责人 %8 个、团队 %9 个、区域 %10 个、来源渠道 %11 个；跳过 %12 行。</translation>
+        </message>
+        <message>
+            <source>Imported %1 row(s): deals %2 created, %3 updated, %4 unchanged; customers %5 created, %6 updated; contacts %7, owners %8, teams %9, regions %10, sources %11 created; %12 row(s) skipped.</source>
+            <translation>已导入 %1 行：商机新建 %2 个、更新 %3 个、无变化 %4 个；客户新建 %5 个、更新 %6 个；新建联系人 %7 个、负责人 %8 个、团队 %9 个、区域 %10 个、来源渠道 %11 个；跳过 %12 行。</translation>
+        </message>
+        <message>
+            <source>%1 row(s) have problems and are skipped.</source>
+            <translation>有 %1 行存在问题，已跳过。</translation>
+        </message>
+        <message>
+            <source>%1 row(s) have problems; nothing is imported until they are fixed or skipped.</source>
+            <translation>有 %1 行存在问题；修正或跳过这些行之前不会导入任何数据。</translation>
+        </message>
+        <message>
+            <source>note: %1</source>
+            <translation>说明：%1</translation>
+        </message>
+        <message>
+            <source>problem: %1: %2</source>
+            <translation>问题：%1：%2</translation>
+        </message>
+        <message>
+            <source>skipped: %1: %2</source>
+            <translation>已跳过：%1：%2</translation>
+        </message>
+        <message>
+            <source>row %1, column “%2”</source>
+            <translation>第 %1 行，“%2”列</translation>
+        </message>
+        <message>
+            <source>row %1</source>
+            <translation>第 %1 行</translation>
+        </message>
+        <message>
+            <source>… and %1 more</source>
+            <translation>……另有 %1 条</translation>
+        </message>
+        <message>
+            <source>%1 rows in %2 s (%3 rows/s)</source>
+            <translation>%1 行，用时 %2 秒（每秒 %3 行）</translation>
+        </message>
+    </context>
+    <context>
+        <name>CliMetrics</name>
+        <message>
+            <source>%1  %2 – %3  (as of %4)</source>
+            <translation>%1  %2 – %3（截至 %4）</translation>
+        </message>
+        <message>
+            <source>Stage</source>
+            <translation>阶段</translation>
+        </message>
+        <message>
+            <source>Prob.</source>
+            <translation>可能性</translation>
+        </message>
+        <message>
+            <source>Deals</source>
+            <translation>商机数</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <source>Weighted</source>
+            <translation>加权金额</translation>
+        </message>
+        <message>
+            <source>Open pipeline</source>
+            <translation>进行中合计</translation>
+        </message>
+        <message>
+            <source>Win rate: %1 by count (%2 won, %3 lost), %4 by value</source>
+            <translation>赢单率：按数量 %1（赢单 %2 个，输单 %3 个），按金额 %4</translation>
+        </message>
+        <message>
+            <source>Lead-to-win: %1 (%2 won of %3 created)</source>
+            <translation>总体赢单率：%1（本期创建 %3 个商机，赢单 %2 个）</translation>
+        </message>
+        <message>
+            <source>Average deal: %1 (median %2)</source>
+            <translation>平均成交金额：%1（中位数 %2）</translation>
+        </message>
+        <message>
+            <source>Sales cycle: %1 days (median %2)</source>
+            <translation>销售周期：%1 天（中位数 %2 天）</translation>
+        </message>
+        <message>
+            <source>Velocity: %1 per day</source>
+            <translation>销售速度：每天 %1</translation>
+        </message>
+        <message>
+            <source>Coverage: the open pipeline covers %1× of the %2 still missing to the target %3 (weighted %4×)</source>
+            <translation>覆盖倍数：距目标 %3 尚差 %2，进行中的漏斗金额为其 %1 倍（加权 %4 倍）</translation>
+        </message>
+        <message>
+            <source>Stage conversion (deals that reached each stage):</source>
+            <translation>阶段转化率（按到达各阶段的商机计）：</translation>
+        </message>
+        <message>
+            <source>Stage conversion (only stages actually visited):</source>
+            <translation>阶段转化率（只计实际经过的阶段）：</translation>
+        </message>
+        <message>
+            <source>%1 → %2: %3 (%4/%5)</source>
+            <translation>%1 → %2：%3（%4/%5）</translation>
+        </message>
+        <message>
+            <source>overall: %1</source>
+            <translation>整体：%1</translation>
+        </message>
+        <message>
+            <source>Time in stage (days, mean / median):</source>
+            <translation>阶段停留时间（天，平均 / 中位数）：</translation>
+        </message>
+        <message>
+            <source>Forecast by month (weighted open · won):</source>
+            <translation>按月预测（进行中加权金额 · 赢单金额）：</translation>
+        </message>
+        <message>
+            <source>overdue</source>
+            <translation>已逾期</translation>
+        </message>
+        <message>
+            <source>no date</source>
+            <translation>无日期</translation>
+        </message>
+        <message>
+            <source>(%1 deals)</source>
+            <translation>（%1 个商机）</translation>
+        </message>
+    </context>
+    <context>
+        <name>CliPlan</name>
+        <message>
+            <source>Target %1 · average won deal %2 (history %3 – %4)</source>
+            <translation>目标 %1 · 平均成交金额 %2（历史数据 %3 – %4）</translation>
+        </message>
+        <message>
+            <source>Wins needed: %1</source>
+            <translation>所需赢单数：%1</translation>
+        </message>
+        <message>
+            <source>%1 – %2: %3 (history: %4 won)</source>
+            <translation>%1 – %2：%3（历史赢单 %4 个）</translation>
+        </message>
+        <message>
+            <source>Stage</source>
+            <translation>阶段</translation>
+        </message>
+        <message>
+            <source>Conv.</source>
+            <translation>转化率</translation>
+        </message>
+        <message>
+            <source>Needed</source>
+            <translation>所需</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>进行中</translation>
+        </message>
+        <message>
+            <source>Short</source>
+            <translation>缺口</translation>
+        </message>
+        <message>
+            <source>No deal has passed “%1” yet: the plan stops there.</source>
+            <translation>还没有商机通过“%1”阶段：倒推到此为止。</translation>
+        </message>
+    </context>
+    <context>
+        <name>CliReport</name>
+        <message>
+            <source>no Chinese font is installed; Chinese text would print as boxes. Install one (e.g. fonts-wqy-microhei).</source>
+            <translation>未安装中文字体，中文会显示为方框。请安装一种中文字体（例如 fonts-wqy-microhei）。</translation>
+        </message>
+        <message>
+            <source>%1: %2 pages, week %3</source>
+            <translation>%1：共 %2 页，周次 %3</translation>
+        </message>
+    </context>
+    <context>
         <name>ColumnHeader</name>
         <message>
             <source>Default win probability of this stage</source>
@@ -1759,6 +2377,18 @@ weighted %3</source>
     <context>
         <name>ImportWizard</name>
         <message>
+            <source>the latest date in the file</source>
+            <translation>文件中最晚的日期</translation>
+        </message>
+        <message>
+            <source>the time of the import</source>
+            <translation>导入时间</translation>
+        </message>
+        <message>
+            <source>the date chosen in the mapping</source>
+            <translation>映射中选定的日期</translation>
+        </message>
+        <message>
             <source>Import</source>
             <translation>导入</translation>
         </message>
@@ -1897,18 +2527,6 @@ weighted %3</source>
         <message>
             <source>Product: list price</source>
             <translation>产品：标价</translation>
-        </message>
-        <message>
-            <source>the latest date in the file</source>
-            <translation>文件中最晚的日期</translation>
-        </message>
-        <message>
-            <source>the time of the import</source>
-            <translation>导入时间</translation>
-        </message>
-        <message>
-            <source>the date chosen in the mapping</source>
-            <translation>映射中选定的日期</translation>
         </message>
         <message>
             <source>Deals: %1 new, %2 updated, %3 already up to date.</source>
@@ -3396,6 +4014,10 @@ weighted %3</source>
             <translation>输单</translation>
         </message>
         <message>
+            <source>New pipeline “%1”</source>
+            <translation>新建销售漏斗“%1”</translation>
+        </message>
+        <message>
             <source>Delete pipeline</source>
             <translation>删除销售漏斗</translation>
         </message>
@@ -3406,6 +4028,10 @@ weighted %3</source>
         <message>
             <source>Delete</source>
             <translation>删除</translation>
+        </message>
+        <message>
+            <source>Delete pipeline “%1”</source>
+            <translation>删除销售漏斗“%1”</translation>
         </message>
         <message>
             <source>Only a pipeline without deals can be deleted</source>
@@ -3430,6 +4056,10 @@ weighted %3</source>
         <message>
             <source>Stage “%1”: %2</source>
             <translation>阶段“%1”：%2</translation>
+        </message>
+        <message>
+            <source>Edit pipeline “%1”</source>
+            <translation>编辑销售漏斗“%1”</translation>
         </message>
     </context>
     <context>

@@ -8,10 +8,18 @@ from pathlib import Path
 
 import pytest
 
-from funnel_desktop.cli import main
+from funnel_desktop.cli import main, output
 from funnel_desktop.store.models import database
 
 TODAY = "2026-11-24"
+
+
+@pytest.fixture(autouse=True)
+def _english_unless_asked(qapp: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without ``--lang`` the commands speak English here, whatever the machine's stored
+    preference or locale; the tests' QApplication carries the translators (a command run
+    first would otherwise make a bare QCoreApplication the widget tests cannot use)."""
+    monkeypatch.setattr(output, "default_language", lambda: "en")
 
 
 @pytest.fixture(autouse=True)

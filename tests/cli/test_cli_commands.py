@@ -135,7 +135,8 @@ def test_metrics_segment_and_period(demo_file: Path, metrics_json, run):
     assert q3["period"] == {"from": "2026-07-01", "to": "2026-09-30"}
     assert q3["win_rate"]["won"] < whole["win_rate"]["won"]
     code, out, _ = run("metrics", "--db", str(demo_file), "--today", TODAY)
-    assert code == 0 and "Win rate:" in out and "Stage conversion (reached):" in out
+    assert code == 0 and "Win rate:" in out
+    assert "Stage conversion (deals that reached each stage):" in out
 
 
 def test_metrics_as_of_a_past_date(demo_file: Path, metrics_json):
@@ -182,7 +183,7 @@ def test_plan_with_bands_walks_up_the_funnel(demo_file: Path, run, metrics_json)
 
 def test_plan_text_and_plain_average(demo_file: Path, run):
     code, out, _ = run("plan", "--db", str(demo_file), "--today", TODAY, "--target", "50万")
-    assert code == 0 and "Target 500,000" in out and "Wins needed:" in out
+    assert code == 0 and "Target ¥500,000" in out and "Wins needed:" in out
 
 
 # -- check --------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ def test_health_prints_sentences_and_json(demo, capsys):
     assert kinds[0] == "too_few_open" and set(kinds) <= set(KINDS)
     few = d["findings"][0]
     assert few["params"]["minimum"] == 1000
-    assert few["text"].startswith(f"Only {few['params']['open']} deals open")
+    assert few["text"].startswith(f"Too few open deals: {few['params']['open']} (")
     assert len(few["deal_ids"]) == few["params"]["open"]
 
 

@@ -18,7 +18,7 @@ def test_maven_import_dry_run_then_real(run, tmp_path: Path):
     code, out, err = run("import", str(PIPELINE), "--mapping", "maven", "--db", str(db),
                          "--dry-run")
     assert (code, err) == (0, "")
-    assert out.startswith("Would import 8800 row(s): deals 8800 created")
+    assert out.startswith("Would import 8,800 row(s): deals 8,800 created")
     assert "“GTXPro” was matched to “GTX Pro” in products.csv (1480 row(s))" in out
     assert not db.exists()  # a dry run writes nothing, not even a new file
     code, out, err = run("import", str(PIPELINE), "--mapping", "maven", "--db", str(db),
@@ -32,7 +32,7 @@ def test_maven_import_dry_run_then_real(run, tmp_path: Path):
     assert Deal.select().count() == 8800 and Owner.select().count() == 30
     database.obj.close()
     code, out, _ = run("import", str(PIPELINE), "--mapping", "maven", "--db", str(db))
-    assert code == 0 and "0 created, 0 updated, 8800 unchanged" in out
+    assert code == 0 and "0 created, 0 updated, 8,800 unchanged" in out
 
 
 def test_import_with_a_saved_preset_and_bad_rows(run, tmp_path: Path):
