@@ -82,7 +82,8 @@ def segment_of(args: argparse.Namespace) -> Segment:
         region_ids=_ids(Region, args.region, "region_unknown"),
         source_ids=_ids(Source, args.source, "choice_invalid") if args.source else (),
         project_type=args.project_type, customer_type=args.customer_type,
-        customer_classes=tuple(args.classes), priorities=tuple(args.priority))
+        customer_classes=tuple(args.classes), priorities=tuple(args.priority),
+        class_day=today_of(args) if getattr(args, "today", None) else None)
 
 
 def pipeline_of(args: argparse.Namespace) -> Pipeline:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
 
@@ -114,6 +114,7 @@ class Segment:
     text: str = ""
     close_from: date | None = None  # expected close period
     close_to: date | None = None
+    class_day: date | None = None  # the day customer classes are derived on (None: today)
 
     def is_empty(self) -> bool:
-        return self == Segment()
+        return replace(self, class_day=None) == Segment()
