@@ -292,6 +292,8 @@ class TargetBars(QFrame):
             bar.setFixedHeight(10)
             text = QLabel()
             text.setObjectName("targetText")
+            for label in (caption, text):  # big amounts in a narrow window: two lines, not cut
+                label.setWordWrap(True)
             grid.addWidget(caption, 0, col)
             grid.addWidget(bar, 1, col)
             grid.addWidget(text, 2, col)
