@@ -348,3 +348,14 @@ class TextPool:
 
     def texts(self) -> list[str]:
         return [i.toPlainText() for i in self.items]
+
+
+def x_room_for_labels(widest: float, texts: Sequence[str], font: QFont, view_px: float,
+                      *, gap: float = 0.02, least: float = 1.3) -> float:
+    """The x range end that leaves room, right of the widest bar (plus ``gap`` of it), for
+    the longest of ``texts`` in ``font`` on a view ``view_px`` pixels wide (at least
+    ``least`` × widest; that alone when the view is too narrow to tell)."""
+    label_px = max((QFontMetrics(font).horizontalAdvance(t) for t in texts), default=0) + 8
+    if view_px <= label_px * 1.5:
+        return widest * least
+    return max(widest * least, widest * (1 + gap) / (1 - label_px / view_px))

@@ -32,7 +32,16 @@ from ..fmt import Formatter
 from ..messages import error_text
 from . import export
 from .breakdown_panel import band_label
-from .charts import INK, OPEN, OVERDUE, ChartCard, CountAxis, TextPool, category_ticks
+from .charts import (
+    INK,
+    OPEN,
+    OVERDUE,
+    ChartCard,
+    CountAxis,
+    TextPool,
+    category_ticks,
+    x_room_for_labels,
+)
 from .charts import swatch as legend_swatch
 from .data import DEFAULT_HISTORY, PlanInputs, history_period, make_plan, plan_inputs
 from .periods import period_text
@@ -161,6 +170,8 @@ class PlanningPanel(ChartCard):
         for item in (self.needed_bars, self.open_bars, self.short_bars):
             self.plot.addItem(item)
         self.labels = TextPool(self.plot, self.tick_font)
+        self._widest = 0.0  # the longest bar drawn, for fitting the labels on a resize
+        self.plot.getViewBox().sigResized.connect(self._fit_x)
         self._show_empty()
 
     # -- data -------------------------------------------------------------------------------
@@ -233,6 +244,7 @@ class PlanningPanel(ChartCard):
         for item in (self.needed_bars, self.open_bars, self.short_bars):
             item.setOpts(x0=[], width=[], y=[])
         self.labels.set([])
+        self._widest = 0.0
 
     # -- showing ----------------------------------------------------------------------------
     def show_plan(self, plan: Plan, stages: list[StageInfo],
@@ -293,8 +305,7 @@ class PlanningPanel(ChartCard):
         self.open_bars.setOpts(x0=zeros, width=have, y=ys)
         self.short_bars.setOpts(x0=have, width=short, y=ys + 0.24)
         widest = max([*needed, *have, 1.0])
-        self.plot.setXRange(0, widest * 1.3, padding=0)
-        self.plot.setYRange(-0.5, max(len(rows), 1) - 0.5, padding=0.02)
+        self._widest = widest
         category_ticks(self.plot.getAxis("left"),
                        [(float(i), names.get(s.stage_id, "?")) for i, s in enumerate(rows)])
         self.labels.set([
@@ -303,6 +314,16 @@ class PlanningPanel(ChartCard):
              .replace("%2", f.count(s.open_now)), (0.0, 0.5),
              QColor(OVERDUE) if s.shortfall else INK)
             for i, s in enumerate(rows)])
+        self.plot.setYRange(-0.5, max(len(rows), 1) - 0.5, padding=0.02)
+        self._fit_x()
+
+    def _fit_x(self, *_args: object) -> None:
+        """Widen the x range so the labels right of the bars are not cut off."""
+        if self._widest <= 0:
+            return
+        end = x_room_for_labels(self._widest, self.labels.texts(), self.tick_font,
+                                self.plot.getViewBox().width())
+        self.plot.setXRange(0, end, padding=0)
 
     def table(self) -> list[list[str]]:
         plan = self.plan
