@@ -110,9 +110,11 @@ class HealthCard(Card):
         self.deals.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.deals.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.deals.setAlternatingRowColors(True)
+        # every column as wide as its contents (the deal's title whole, not "Training …"),
+        # the last one filling what is left; a narrow window scrolls sideways
         self.deals.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
-        self.deals.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.deals.horizontalHeader().setStretchLastSection(True)
         self.deals.cellDoubleClicked.connect(lambda row, _c: self._activate(row))
         self.deals.activated.connect(lambda index: self._activate(index.row()))
         self.deals.setToolTip(self.tr("Double-click a deal to open it"))
