@@ -64,6 +64,17 @@ def returning_customer_ids() -> peewee.Select:
             .distinct())
 
 
+def returning_deal() -> peewee.Expression:
+    """A deal of a returning customer: its customer had won a deal before this one was
+    created. (Asked of the customer now, every won deal would make its own customer
+    returning, and new customers could never have a win.)"""
+    earlier = Deal.alias("earlier")
+    won = Stage.select(Stage.id).where(Stage.kind == "won")
+    return fn.EXISTS(earlier.select(earlier.id).where(
+        (earlier.customer == Deal.customer) & earlier.stage.in_(won)
+        & (earlier.closed_at < Deal.created_at)))
+
+
 def segment_where(seg: Segment) -> peewee.Expression | None:
     """A WHERE expression on Deal (with Owner and Customer joined) for a segment."""
     parts: list[Any] = []
@@ -80,9 +91,9 @@ def segment_where(seg: Segment) -> peewee.Expression | None:
     if seg.project_type:
         parts.append(Deal.project_type == seg.project_type)
     if seg.customer_type == "returning":
-        parts.append(Deal.customer.in_(returning_customer_ids()))
+        parts.append(returning_deal())
     elif seg.customer_type == "new":
-        parts.append(Deal.customer.is_null() | Deal.customer.not_in(returning_customer_ids()))
+        parts.append(~returning_deal())
     if seg.priorities:
         parts.append(Deal.customer.in_(Customer.select(Customer.id).where(
             Customer.priority.in_(list(seg.priorities)))))

@@ -4414,8 +4414,8 @@ weighted %3</source>
             <translation>两个细分对比</translation>
         </message>
         <message>
-            <source>Both segments over the same period and the page's filters; each number follows its own rule (hover a number's name). Returning customer: has won before.</source>
-            <translation>两个细分使用相同的期间和本页的筛选条件；每个数字按各自的规则计算（鼠标悬停在指标名称上可查看）。老客户：以前成交过的客户。</translation>
+            <source>Both segments over the same period and the page's filters; each number follows its own rule (hover a number's name). A returning customer's deal: the customer had won a deal before this one was created.</source>
+            <translation>两个细分使用相同的期间和本页的筛选条件；每个数字按各自的规则计算（鼠标悬停在指标名称上可查看）。老客户的商机：该商机创建之前，客户已有赢单。</translation>
         </message>
         <message>
             <source>New vs returning customers</source>

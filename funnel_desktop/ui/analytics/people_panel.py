@@ -326,7 +326,8 @@ class SegmentsCard(Card):
         super().__init__(fmt, self.tr("Two segments side by side"),
                          self.tr("Both segments over the same period and the page's filters; "
                                  "each number follows its own rule (hover a number's name). "
-                                 "Returning customer: has won before."), parent)
+                                 "A returning customer's deal: the customer had won a deal "
+                                 "before this one was created."), parent)
         self.which = QComboBox()
         self.which.addItem(self.tr("New vs returning customers"), "customer_type")
         self.which.addItem(self.tr("Big vs small projects"), "project_type")
