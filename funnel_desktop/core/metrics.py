@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from .conversion import Conversion, stage_conversion
 from .dates import month_key
 from .stats import mean, median, ratio, weighted_minor
-from .values import DealFacts, FunnelData, Period, StageInfo, StageKind, StageVisit
+from .values import DealFacts, FunnelData, Period, StageInfo, StageKind, StageVisit, within
 from .visit_table import VisitTable
 
 #: The rule of every number, shown beside it (English source; the UI translates).
@@ -138,26 +138,6 @@ def open_totals(data: FunnelData) -> tuple[list[StageTotals], int, int, int]:
             sum(t.weighted for t in ordered))
 
 
-def _moment_bounds(period: Period) -> tuple[datetime, datetime | None]:
-    """[start, stop) as naive datetimes: ``period.contains(m)`` for a datetime ``m`` is
-    ``start <= m < stop`` (``stop`` None: no upper bound, the period ends on date.max)."""
-    start = datetime(period.start.year, period.start.month, period.start.day)
-    if period.end == date.max:
-        return start, None
-    after = period.end + timedelta(days=1)
-    return start, datetime(after.year, after.month, after.day)
-
-
-def _in(moment: date | datetime | None, start: datetime, stop: datetime | None,
-        period: Period) -> bool:
-    """``period.contains(moment)``, for a datetime by the bounds of :func:`_moment_bounds`."""
-    if moment is None:
-        return False
-    if moment.__class__ is datetime:
-        return start <= moment and (stop is None or moment < stop)
-    return period.contains(moment)
-
-
 def forecast_by_month(data: FunnelData, period: Period, as_of: date) -> Forecast:
     """Weighted open value by expected close month (from the as-of month on), won amount by
     close month within the period, overdue and undated buckets apart."""
@@ -166,7 +146,7 @@ def forecast_by_month(data: FunnelData, period: Period, as_of: date) -> Forecast
     f = Forecast()
     weighted_acc: dict[str, int] = defaultdict(int)
     overdue_acc = undated_acc = 0
-    start, stop = _moment_bounds(period)
+    in_period = within(period)
     for d in data.deals:
         stage = by_id.get(d.stage_id)
         if stage is None:
@@ -189,7 +169,7 @@ def forecast_by_month(data: FunnelData, period: Period, as_of: date) -> Forecast
                 m.open_count += 1
                 m.open_amount += d.amount
                 weighted_acc[key] += wp
-        elif stage.kind == StageKind.WON and _in(d.closed, start, stop, period):
+        elif stage.kind == StageKind.WON and in_period(d.closed):
             key = month_key(d.closed)
             m = months.get(key)
             if m is None:
@@ -212,7 +192,7 @@ def _time_in_stage_days(visits: list[StageVisit], period: Period, as_of: datetim
         return visits.time_in_stage_days(period, as_of)
     per: dict[int, dict[int, float]] = {}  # stage → deal → days
     entered_in_period: set[tuple[int, int]] = set()
-    start, stop = _moment_bounds(period)
+    start, stop = period.moment_bounds()
     if stop is None:
         stop = datetime.max
     add = entered_in_period.add
@@ -263,10 +243,10 @@ def compute(data: FunnelData, period: Period, as_of: date | None = None, *,
     won_count = lost_count = won_amount = lost_amount = 0
     cohort: list[DealFacts] = []
     cohort_won = 0
-    start, stop = _moment_bounds(period)
+    in_period = within(period)
     for d in data.deals:
         k = kind.get(d.stage_id)
-        if _in(d.closed, start, stop, period):
+        if in_period(d.closed):
             if k == StageKind.WON:
                 won_count += 1
                 won_amount += d.amount
@@ -275,7 +255,7 @@ def compute(data: FunnelData, period: Period, as_of: date | None = None, *,
             elif k == StageKind.LOST:
                 lost_count += 1
                 lost_amount += d.amount
-        if _in(d.created, start, stop, period):
+        if in_period(d.created):
             cohort.append(d)
             if k == StageKind.WON:
                 cohort_won += 1

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Collection, Iterable, Iterator, Sequence
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import overload
 
 from .values import Period, StageVisit
@@ -129,12 +129,9 @@ class VisitTable(Sequence[StageVisit]):
         in ``period`` — exactly ``core.metrics._time_in_stage_days`` of these visits (the same
         sums in the same order: ``timedelta.total_seconds()`` is whole microseconds ÷ 10⁶)."""
         entered_in_period: set[tuple[int, int]] = set()
-        start = to_us(datetime(period.start.year, period.start.month, period.start.day))
-        if period.end == date.max:
-            stop = 2 ** 63 - 1
-        else:
-            after = period.end + timedelta(days=1)
-            stop = to_us(datetime(after.year, after.month, after.day))
+        first, after = period.moment_bounds()
+        start = to_us(first)
+        stop = 2 ** 63 - 1 if after is None else to_us(after)
         now = to_us(as_of)
         add = entered_in_period.add
         for did, sid, e in zip(self.deal, self.stage, self.entered, strict=True):

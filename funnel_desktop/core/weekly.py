@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from itertools import pairwise
@@ -11,7 +10,7 @@ from itertools import pairwise
 from .history import as_of
 from .metrics import open_totals
 from .stats import ratio
-from .values import FieldChange, FunnelData, Period, StageKind, StageVisit
+from .values import FieldChange, FunnelData, Period, StageKind, StageVisit, within
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,23 +41,6 @@ class WeekChanges:
     slipped: list[ValueChange] = field(default_factory=list)  # expected close pushed later
     raised: list[ValueChange] = field(default_factory=list)
     cut: list[ValueChange] = field(default_factory=list)
-
-
-def within(week: Period) -> Callable[[date | datetime | None], bool]:
-    """``week.contains`` (any period's) as datetime bounds [start, the next day's midnight):
-    the same answer, 5× faster over many deals."""
-    if week.end == date.max:  # no next day to stop before
-        return week.contains
-    start = datetime(week.start.year, week.start.month, week.start.day)
-    after = week.end + timedelta(days=1)
-    stop = datetime(after.year, after.month, after.day)
-
-    def inside(moment: date | datetime | None) -> bool:
-        if moment.__class__ is datetime:
-            return start <= moment < stop
-        return week.contains(moment)
-
-    return inside
 
 
 def week_changes(data: FunnelData, changes: list[FieldChange], week: Period) -> WeekChanges:

@@ -15,14 +15,13 @@ from ..core.health import Finding, HealthThresholds, diagnose, is_thin, open_dea
 from ..core.history import as_of
 from ..core.metrics import compute, effective_probability, open_totals
 from ..core.simulation import forecast_band
-from ..core.values import DealFacts, FunnelData, Period, Segment, StageKind
+from ..core.values import DealFacts, FunnelData, Period, Segment, StageKind, within
 from ..core.weekly import (
     KeyFigures,
     key_figures,
     previous_week,
     week_changes,
     week_end_moment,
-    within,
 )
 from ..store.analytics_queries import activity_counts, decision_maker_customers
 from ..store.models import Customer, Deal, Owner, Reason, WeeklyNote

@@ -12,13 +12,13 @@ from funnel_desktop.core.values import (
     StageInfo,
     StageKind,
     StageVisit,
+    within,
 )
 from funnel_desktop.core.weekly import (
     key_figures,
     previous_week,
     week_changes,
     week_containing,
-    within,
 )
 
 STAGES = [StageInfo(1, "A", StageKind.OPEN, 0, 10), StageInfo(2, "B", StageKind.OPEN, 1, 50),
