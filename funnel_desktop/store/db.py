@@ -188,7 +188,11 @@ def open_database(location: str | Path, *, create: bool = True, readonly: bool =
 
 
 def _check_connection(db: peewee.Database, location: str) -> None:
-    row = db.execute_sql("PRAGMA quick_check").fetchone()
+    _verdict(db.execute_sql("PRAGMA quick_check").fetchone(), location)
+
+
+def _verdict(row: tuple | None, location: str) -> None:
+    """``db_corrupt`` unless ``PRAGMA quick_check`` answered "ok"."""
     if row is None or row[0] != "ok":
         raise StoreError("db_corrupt", path=location, detail=row[0] if row else "?")
 
@@ -221,8 +225,7 @@ class FileCheck:
                 with self._lock:
                     self._con = None
                     con.close()
-        if row is None or row[0] != "ok":
-            raise StoreError("db_corrupt", path=location, detail=row[0] if row else "?")
+        _verdict(row, location)
 
     def cancel(self) -> None:
         """Stop a check that runs (it raises ``db_error``) or keep one from starting."""
