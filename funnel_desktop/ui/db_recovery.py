@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from ..core.errors import StoreError
+from ..core.errors import FunnelError, StoreError
 from ..store.backup import DEFAULT_KEEP, KEEP_SETTING, restore_backup, rolling_backup
 from ..store.db import OpenedDatabase, open_database
 from ..store.queries import get_setting
@@ -51,7 +51,14 @@ def backup_on_open(opened: OpenedDatabase) -> Path | None:
     if not opened.is_sqlite or opened.readonly or opened.path is None:
         return None
     try:
-        keep = int(get_setting(KEEP_SETTING, DEFAULT_KEEP))
-        return rolling_backup(opened.path, keep=keep)
+        return rolling_backup(opened.path, keep=backups_to_keep())
     except (StoreError, OSError, ValueError):
         return None  # a backup that cannot be made never stops the user from working
+
+
+def backups_to_keep() -> int:
+    """How many rolling backups to keep: the setting, its default when it cannot be read."""
+    try:
+        return int(get_setting(KEEP_SETTING, DEFAULT_KEEP))
+    except (FunnelError, ValueError, TypeError):
+        return DEFAULT_KEEP

@@ -31,8 +31,6 @@ from ..i18n import normalise
 from ..services import Services
 from ..services.events import Changes
 from ..store.backup import (
-    DEFAULT_KEEP,
-    KEEP_SETTING,
     backup_now,
     backup_sqlite,
     default_backup_dir,
@@ -41,14 +39,14 @@ from ..store.backup import (
 )
 from ..store.db import FileCheck, OpenedDatabase
 from ..store.models import Deal, Pipeline, database
-from ..store.queries import class_thresholds, get_setting
+from ..store.queries import class_thresholds
 from . import ask
 from .analytics.target_tile import MonthTargetTile
 from .app import icon
 from .board_page import BoardPage
 from .context import AppContext
 from .db_problem_dialog import OPEN_OTHER, RESTORE
-from .db_recovery import backup_on_open, open_with_recovery
+from .db_recovery import backup_on_open, backups_to_keep, open_with_recovery
 from .events import EventBridge
 from .fmt import Formatter, apply_money_settings
 from .keys import preferences_keys, quit_keys
@@ -691,12 +689,7 @@ class MainWindow(QMainWindow):
         opened = self.opened
         if opened is None or not opened.is_sqlite or opened.path is None:
             return
-        keep: int | None = None
-        if not opened.readonly:
-            try:
-                keep = int(get_setting(KEEP_SETTING, DEFAULT_KEEP))
-            except (FunnelError, ValueError, TypeError):
-                keep = DEFAULT_KEEP
+        keep = None if opened.readonly else backups_to_keep()
         self.wait_database_check(stop=True)
         check = self._check = _DatabaseCheck(opened, keep, self)
         check.done.connect(lambda error: self._database_checked(check, error))
