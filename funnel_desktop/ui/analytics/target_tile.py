@@ -53,6 +53,19 @@ def month_target_progress(pipeline_id: int | None, segment: Segment | None, toda
     return (sum(months.values()) if months else None), won
 
 
+def show_share(bar: QProgressBar, share: float | None) -> None:
+    """A target bar at ``share`` of its target (None: no target), coloured by its state
+    property ("done" at 100 % or more, "open", "none")."""
+    if share is None:
+        bar.setValue(0)
+        bar.setProperty("state", "none")
+    else:
+        bar.setValue(min(1000, round(share * 1000)))
+        bar.setProperty("state", "done" if share >= 1 else "open")
+    bar.style().unpolish(bar)
+    bar.style().polish(bar)
+
+
 class TargetTile(Tile):
     """The month's target as a tile: won so far ÷ target, with a thin bar."""
 
@@ -77,20 +90,15 @@ class TargetTile(Tile):
         """Show ``won`` against ``target`` (minor units; None or 0: no target set)."""
         self.target, self.won = target, won
         f = self.fmt
-        if target:
-            share = won / target
+        share = won / target if target else None
+        if share is not None:
             self.set_value(f.percent(share), QCoreApplication.translate(
                 "TargetTile", "%1 of %2").replace("%1", f.money(won))
                 .replace("%2", f.money(target)))
-            self.bar.setValue(min(1000, round(share * 1000)))
-            self.bar.setProperty("state", "done" if share >= 1 else "open")
         else:
             self.set_value("—", QCoreApplication.translate(
                 "TargetTile", "%1 won · no target set").replace("%1", f.money(won)))
-            self.bar.setValue(0)
-            self.bar.setProperty("state", "none")
-        self.bar.style().unpolish(self.bar)
-        self.bar.style().polish(self.bar)
+        show_share(self.bar, share)
 
 
 class MonthTargetTile(TargetTile):

@@ -34,6 +34,7 @@ from ..fmt import Formatter
 from ..messages import error_text
 from .data import TargetProgress
 from .periods import month_label, period_text
+from .target_tile import show_share
 
 SCOPES = ("business", "team", "owner")
 KINDS = ("month", "quarter", "year")
@@ -313,22 +314,17 @@ class TargetBars(QFrame):
             caption.setText(self.tr("%1 target · %2")
                             .replace("%1", period_name(f, p.kind, p.period))
                             .replace("%2", scope_name))
-            if p.target:
-                share = p.won / p.target
-                bar.setValue(min(1000, round(share * 1000)))
-                bar.setProperty("state", "done" if share >= 1 else "open")
+            share = p.share
+            show_share(bar, share)
+            if share is not None:
                 text.setText(self.tr("%1 of %2 · %3").replace(
                     "%1", f.money(p.won)).replace("%2", f.money(p.target)).replace(
                     "%3", f.percent(share)))
                 text.setToolTip(self.tr("%1 still to win").replace(
                     "%1", f.money(p.missing or 0)))
             else:
-                bar.setValue(0)
-                bar.setProperty("state", "none")
                 text.setText(self.tr("%1 won · no target set").replace("%1", f.money(p.won)))
                 text.setToolTip("")
-            bar.style().unpolish(bar)
-            bar.style().polish(bar)
 
 
 def scope_name(scope: tuple[str, int | None, int | None], owner_names: dict[int, str],
