@@ -125,3 +125,19 @@ class Formatter:
         if point in text:
             text = text.rstrip("0").rstrip(point)
         return text
+
+
+def money_settings() -> tuple[str, bool]:
+    """(currency sign, 万 wanted) from the open database's settings: ``currency`` as an ISO
+    code, an older ``currency_symbol`` still understood; ``use_wan``."""
+    from .store.queries import get_setting
+
+    code = get_setting("currency", None)
+    sign = (CURRENCY_SYMBOLS.get(str(code), str(code)) if code
+            else str(get_setting("currency_symbol", "¥") or "¥"))
+    return sign, bool(get_setting("use_wan", True))
+
+
+def database_formatter(lang: str) -> Formatter:
+    """The formats for ``lang`` with the open database's currency and 万 settings."""
+    return Formatter(lang, *money_settings())

@@ -13,7 +13,7 @@ import unicodedata
 
 from PySide6.QtCore import QCoreApplication
 
-from ..locale_format import Formatter
+from ..locale_format import database_formatter as formatter
 from ..texts.health import fill
 
 __all__ = [
@@ -51,15 +51,6 @@ def right(text: object, columns: int) -> str:
     """``text`` padded on the left to ``columns`` terminal columns."""
     s = str(text)
     return " " * max(0, columns - width(s)) + s
-
-
-def formatter(lang: str) -> Formatter:
-    """The app's formats for ``lang`` with the database's currency and 万 settings (the
-    database must be open)."""
-    from ..store.queries import get_setting
-
-    return Formatter(lang, str(get_setting("currency", "CNY") or "CNY"),
-                     bool(get_setting("use_wan", True)))
 
 
 def default_language() -> str:

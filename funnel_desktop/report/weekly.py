@@ -12,8 +12,8 @@ from ..core.dates import iso_week, parse_week
 from ..core.errors import ValidationError
 from ..core.values import Period
 from ..i18n import language
-from ..locale_format import Formatter
-from ..store.queries import find_pipeline, get_setting
+from ..locale_format import database_formatter
+from ..store.queries import find_pipeline
 from ..texts.health import FindingWriter
 from .data import WeeklyReportData, gather
 from .document import build_document, write_pdf
@@ -33,15 +33,10 @@ def report_for(week: str | date, scope: ReportScope, pipeline: str | int | None 
     return gather(p.id, period, scope, week_label=label.upper(), printed=printed)
 
 
-def formatter(lang: str) -> Formatter:
-    return Formatter(lang, str(get_setting("currency", "CNY")),
-                     bool(get_setting("use_wan", True)))
-
-
 def document_for(data: WeeklyReportData, lang: str) -> QTextDocument:
     """The report document in ``lang`` (translations are swapped in while it is built)."""
     with language(lang) as lang_:
-        fmt = formatter(lang_)
+        fmt = database_formatter(lang_)
         return build_document(data, fmt, FindingWriter(fmt, data.stage_names))
 
 

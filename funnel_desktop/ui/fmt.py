@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from ..locale_format import CURRENCY_SYMBOLS, Formatter
+from ..locale_format import CURRENCY_SYMBOLS, Formatter, money_settings
 
 __all__ = ["Formatter", "apply_money_settings", "avatar_colour", "currency_symbol", "initials"]
 
@@ -20,14 +20,8 @@ def currency_symbol(code: str) -> str:
 def apply_money_settings(fmt: Formatter) -> None:
     """Set the currency sign and the 万 choice of ``fmt`` from the open database's settings
     (``currency`` as an ISO code; an older ``currency_symbol`` is still understood)."""
-    from ..store.queries import get_setting
-
-    code = get_setting("currency", None)
-    if code:
-        fmt.currency = currency_symbol(str(code))
-    else:
-        fmt.currency = str(get_setting("currency_symbol", "¥") or "¥")
-    fmt.wan = bool(get_setting("use_wan", True)) and fmt.zh
+    fmt.currency, wan = money_settings()
+    fmt.wan = wan and fmt.zh
 
 
 def initials(name: str) -> str:
