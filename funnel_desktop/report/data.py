@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 
 from peewee import fn
 
+from ..core.batches import chunks
 from ..core.conversion import stage_conversion
 from ..core.dates import add_months, month_key, period_of
 from ..core.health import Finding, HealthThresholds, diagnose, is_thin, open_deals
@@ -351,9 +352,7 @@ def reason_lines(entries: list[_Entry], reasons: dict[int, Reason]) -> list[Reas
 def _close_reasons(ids: list[int]) -> dict[int, tuple[int | None, str]]:
     """deal id → (kept reason id, close note)."""
     out: dict[int, tuple[int | None, str]] = {}
-    unique = sorted(set(ids))
-    for i in range(0, len(unique), 900):  # SQLite's limit of bound values, with room
-        chunk = unique[i:i + 900]
+    for chunk in chunks(sorted(set(ids)), 900):  # SQLite's limit of bound values, with room
         for did, rid, note in Deal.select(Deal.id, Deal.close_reason, Deal.close_note).where(
                 Deal.id.in_(chunk)).tuples():
             out[did] = (rid, note or "")

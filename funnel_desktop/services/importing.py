@@ -3,7 +3,6 @@ removes the whole import, one change event."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -11,6 +10,7 @@ from typing import Any
 
 import peewee
 
+from ..core.batches import chunks
 from ..core.errors import ValidationError
 from ..core.values import StageKind
 from ..store.db import fix_sequences, translated_errors
@@ -33,6 +33,7 @@ from ..store.queries import gc_paused
 from .api import LOGGED_FIELDS, Outcome, Services, _as_text
 from .events import Changes
 from .undo import (
+    CHUNK,
     CustomerSnapshot,
     DealSnapshot,
     Restore,
@@ -113,11 +114,6 @@ def _ensure_names(model: type[peewee.Model], known: dict[str, int | None],
     return created
 
 
-def _chunks(ids: list[int], size: int = 20000) -> Iterable[list[int]]:
-    for i in range(0, len(ids), size):
-        yield ids[i:i + size]
-
-
 def _execute(plan: ImportPlan, user: str, now: datetime) -> _Written:
     created_lists = {kind: _ensure_names(model, plan.names[kind], plan.display[kind])
                      for kind, model in (("team", Team), ("region", Region),
@@ -142,7 +138,7 @@ def _execute(plan: ImportPlan, user: str, now: datetime) -> _Written:
     touched = [c.id for c in plan.customers.values()
                if c.id is not None and (c.fields or c.contacts)]
     customer_snaps: list[CustomerSnapshot] = []
-    for chunk in _chunks(touched, 2000):
+    for chunk in chunks(touched, 2000):
         customer_snaps.extend(snapshot_customers(chunk))
     next_customer = _next_id(Customer)
     new_customers = []
@@ -204,7 +200,7 @@ def _execute(plan: ImportPlan, user: str, now: datetime) -> _Written:
     # updated deals
     deal_snaps: list[DealSnapshot] = []
     update_ids = [u.id for u in plan.updates]
-    for chunk in _chunks(update_ids):
+    for chunk in chunks(update_ids, CHUNK):
         deal_snaps.extend(snapshot_deals(chunk))
     olds = {s.deal_id: s.row or {} for s in deal_snaps}
     logs, moved = [], []

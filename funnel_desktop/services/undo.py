@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..core.batches import chunks
 from ..store.models import (
     Activity,
     Contact,
@@ -97,11 +97,6 @@ class Restore:
 CHUNK = 20000
 
 
-def _chunks(ids: list[int]) -> Iterator[list[int]]:
-    for i in range(0, len(ids), CHUNK):
-        yield ids[i:i + CHUNK]
-
-
 def _by(rows: list[Row], key: str, groups: dict[int, list[Row]]) -> None:
     for r in rows:
         groups[r[key]].append(r)
@@ -114,7 +109,7 @@ def snapshot_deals(ids: list[int] | tuple[int, ...]) -> tuple[DealSnapshot, ...]
     hist: dict[int, list[Row]] = {i: [] for i in ids}
     chg: dict[int, list[Row]] = {i: [] for i in ids}
     act: dict[int, list[Row]] = {i: [] for i in ids}
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids, CHUNK):
         rows.update((r["id"], r) for r in rows_with(Deal, Deal.id, chunk))
         _by(rows_with(StageHistory, StageHistory.deal, chunk, ordered=True), "deal", hist)
         _by(rows_with(DealChange, DealChange.deal, chunk, ordered=True), "deal", chg)
@@ -131,7 +126,7 @@ def snapshot_customers(ids: list[int] | tuple[int, ...]) -> tuple[CustomerSnapsh
     contacts: dict[int, list[Row]] = {i: [] for i in ids}
     acts: dict[int, list[Row]] = {i: [] for i in ids}
     deals: dict[int, list[int]] = {i: [] for i in ids}
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids, CHUNK):
         rows.update((r["id"], r) for r in rows_with(Customer, Customer.id, chunk))
         _by(rows_with(Contact, Contact.customer, chunk, ordered=True), "customer", contacts)
         _by(rows_with(Activity, Activity.customer, chunk, ordered=True), "customer", acts)
@@ -157,11 +152,11 @@ def restore_deals(snaps: tuple[DealSnapshot, ...]) -> None:
     are deleted, the others replaced with their history, changes and activities — in a few
     statements per 20,000 deals."""
     gone = [s.deal_id for s in snaps if s.row is None]
-    for chunk in _chunks(gone):
+    for chunk in chunks(gone, CHUNK):
         Deal.delete().where(Deal.id.in_(chunk)).execute()
     back = {s.deal_id: s for s in snaps if s.row is not None}  # the last one of an id wins
     ids = list(back)
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids, CHUNK):
         for model in (StageHistory, DealChange, Activity):
             model.delete().where(model.deal.in_(chunk)).execute()
         Deal.delete().where(Deal.id.in_(chunk)).execute()
@@ -180,7 +175,7 @@ def detach_deal_activities(customer_id: int) -> None:
 
 
 def _detach_and_delete(customer_ids: list[int], delete: bool = True) -> None:
-    for chunk in _chunks(customer_ids):
+    for chunk in chunks(customer_ids, CHUNK):
         Activity.update(customer=None).where(Activity.customer.in_(chunk)
                                              & Activity.deal.is_null(False)).execute()
         if delete:

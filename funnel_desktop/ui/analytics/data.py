@@ -8,8 +8,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from fractions import Fraction
-from typing import TypeVar
 
+from ...core.batches import chunks
 from ...core.conversion import Conversion, ConversionStep, funnel_chain, stage_conversion
 from ...core.dates import add_months, month_end, period_of
 from ...core.errors import ValidationError
@@ -31,8 +31,6 @@ from ...core.visit_table import VisitTable
 from ...store import analytics_queries as aq
 from ...store.queries import get_setting, load_funnel
 from ...store.screen_queries import moved_facts
-
-T = TypeVar("T")
 
 #: The setting holding the health thresholds (a JSON object of HealthThresholds fields).
 HEALTH_SETTING = "health_thresholds"
@@ -528,8 +526,8 @@ def plan_inputs(data: FunnelData, history: Period, today: date, *, ideal: bool =
                                                                 won, start, stop)
                         if history.contains(cl)]
         parts = [conv]
-        for chunk in _chunks(aq.created_with_stays(data.pipeline_id, data.segment, start,
-                                                   stop), CHUNK):
+        for chunk in chunks(aq.created_with_stays(data.pipeline_id, data.segment, start,
+                                                  stop), CHUNK):
             parts.append(stage_conversion(
                 data.stages, [DealFacts(i, s, a, since) for i, s, a, _v in chunk],
                 {i: v for i, _s, _a, v in chunk}, strict=strict))
@@ -554,15 +552,6 @@ def plan_inputs(data: FunnelData, history: Period, today: date, *, ideal: bool =
 CHUNK = 5000
 
 
-def _chunks(rows: Iterable[T], size: int) -> Iterator[list[T]]:
-    chunk: list[T] = []
-    for row in rows:
-        chunk.append(row)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def merged_conversion(stages: list[StageInfo], parts: Iterable[Conversion], *,
