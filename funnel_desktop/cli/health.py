@@ -23,7 +23,7 @@ from ..store.analytics_queries import (
     target_rows,
     target_scope,
 )
-from ..store.queries import get_setting, load_funnel
+from ..store.queries import HEALTH_SETTING, get_setting, load_funnel
 from ..texts.health import FindingWriter
 from .common import (
     add_db,
@@ -36,9 +36,6 @@ from .common import (
     today_of,
 )
 from .output import fill, formatter, translate
-
-#: The setting that holds the thresholds (a JSON object of HealthThresholds fields).
-SETTING = "health_thresholds"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -59,7 +56,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def thresholds_of(args: argparse.Namespace) -> HealthThresholds:
     """The stored thresholds with this run's ``--set`` overrides."""
-    stored = get_setting(SETTING, {}) or {}
+    stored = get_setting(HEALTH_SETTING, {}) or {}
     if not isinstance(stored, dict):
         stored = {}
     values = dict(stored)

@@ -12,7 +12,7 @@ from peewee import fn
 from ..core.batches import chunks
 from ..core.conversion import stage_conversion
 from ..core.dates import add_months, month_key, period_of
-from ..core.health import Finding, HealthThresholds, diagnose, is_thin, open_deals
+from ..core.health import Finding, diagnose, is_thin, open_deals
 from ..core.history import as_of
 from ..core.metrics import compute, effective_probability, open_totals
 from ..core.simulation import forecast_band
@@ -28,6 +28,7 @@ from ..store.analytics_queries import activity_counts, decision_maker_customers
 from ..store.models import Customer, Deal, Owner, Reason, WeeklyNote
 from ..store.queries import (
     get_setting,
+    health_thresholds,
     load_changes,
     load_funnel,
     segment_where,
@@ -423,7 +424,9 @@ def _findings(pipeline_id: int, scope: ReportScope, then: FunnelData, week: Peri
     metrics = dataclasses.replace(compute(FunnelData(then.stages, []), period, week.end),
                                   conversion=stage_conversion(then.stages, cohort, visited))
     quarter = next((t for t in targets if t.label == "quarter"), None)
-    thresholds = HealthThresholds.from_dict(get_setting("health_thresholds", {}) or {})
+    thresholds, bad = health_thresholds()
+    if bad is not None:
+        raise bad
     counts = (activity_counts(pipeline_id, period, scope.segment())
               if is_thin(open_deals(then), then.stages, thresholds) else {})
     return diagnose(then, metrics, week.end, activity_counts=counts,

@@ -433,6 +433,26 @@ def get_setting(key: str, default: Any = None) -> Any:
         return default
 
 
+#: The setting holding the health thresholds (a JSON object of HealthThresholds fields).
+HEALTH_SETTING = "health_thresholds"
+
+
+def health_thresholds():  # -> tuple[HealthThresholds, ValidationError | None]
+    """The stored health thresholds; the defaults and the error when the setting is unusable
+    (not an object, an unknown name, a wrong value)."""
+    from ..core.errors import ValidationError
+    from ..core.health import HealthThresholds
+
+    stored = get_setting(HEALTH_SETTING, None)
+    if stored is not None and not isinstance(stored, dict):
+        return HealthThresholds(), ValidationError("threshold_invalid", HEALTH_SETTING,
+                                                   name=HEALTH_SETTING, value=str(stored))
+    try:
+        return HealthThresholds.from_dict(stored), None
+    except ValidationError as err:
+        return HealthThresholds(), err
+
+
 def class_thresholds():  # -> ClassThresholds
     from ..core.classify import ClassThresholds
 

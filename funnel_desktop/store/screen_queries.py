@@ -306,12 +306,6 @@ def derived_class(customer_id: int, today: date, thresholds: ClassThresholds) ->
 
 def default_idle_days() -> int | None:
     """The idle limit of stages that set none (Settings ▸ health thresholds; None: no limit)."""
-    from ..core.errors import ValidationError
-    from ..core.health import HealthThresholds
-    from .queries import get_setting
+    from .queries import health_thresholds
 
-    raw = get_setting("health_thresholds", {}) or {}
-    try:
-        return HealthThresholds.from_dict(raw if isinstance(raw, dict) else {}).default_idle_days
-    except ValidationError:  # a bad stored value: the settings dialog reports it
-        return HealthThresholds().default_idle_days
+    return health_thresholds()[0].default_idle_days  # a bad setting: the defaults

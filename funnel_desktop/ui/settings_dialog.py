@@ -35,7 +35,7 @@ from ..i18n import normalise
 from ..locale_format import CURRENCY_SYMBOLS
 from ..services import Services
 from ..store.backup import DEFAULT_KEEP, KEEP_SETTING
-from ..store.queries import get_setting
+from ..store.queries import get_setting, health_thresholds
 from . import ask
 from .fields import FieldErrors
 from .fmt import Formatter
@@ -100,10 +100,7 @@ class BusinessSettings:
         if not code:
             symbol = get_setting("currency_symbol", None)
             code = next((c for c in CURRENCIES if CURRENCY_SYMBOLS[c] == symbol), d.currency)
-        try:
-            health = HealthThresholds.from_dict(get_setting("health_thresholds", {}) or {})
-        except ValidationError:
-            health = HealthThresholds()
+        health = health_thresholds()[0]
 
         def number(key: str, default: int) -> int:
             try:

@@ -29,11 +29,9 @@ from ...core.trends import CycleMonth, CyclePanel, WinRateMonth, closed_trends, 
 from ...core.values import DealFacts, FunnelData, Period, Segment, StageInfo, StageKind
 from ...core.visit_table import VisitTable
 from ...store import analytics_queries as aq
-from ...store.queries import get_setting, load_funnel
+from ...store.queries import get_setting, health_thresholds, load_funnel
 from ...store.screen_queries import moved_facts
 
-#: The setting holding the health thresholds (a JSON object of HealthThresholds fields).
-HEALTH_SETTING = "health_thresholds"
 #: The setting holding the deal-size band lower bounds (minor units).
 BANDS_SETTING = "size_bands"
 #: Runs of the forecast band simulation (seeded: the same data gives the same band).
@@ -195,18 +193,6 @@ def subset(data: FunnelData, ids: set[int], visits_of: set[int] | None = None) -
                       else [v for v in visits if v.deal_id in keep])
 
 
-def thresholds_setting() -> tuple[HealthThresholds, ValidationError | None]:
-    """The stored health thresholds (defaults, and the error, when the setting is bad)."""
-    stored = get_setting(HEALTH_SETTING, None)
-    if stored is not None and not isinstance(stored, dict):
-        return HealthThresholds(), ValidationError("threshold_invalid", HEALTH_SETTING,
-                                                   name=HEALTH_SETTING, value=str(stored))
-    try:
-        return HealthThresholds.from_dict(stored), None
-    except ValidationError as err:
-        return HealthThresholds(), err
-
-
 def band_bounds_setting() -> tuple[int, ...]:
     """The size-band lower bounds (minor units, ascending, starting at 0)."""
     raw = get_setting(BANDS_SETTING, None)
@@ -366,7 +352,7 @@ def _compute_all(inputs: Inputs, band_runs: int, clock: Callable[[], float]
         del ids_a, ids_b
     del loaded_ids, cohort_ids
     lap("segments")
-    thresholds, bad = thresholds_setting()
+    thresholds, bad = health_thresholds()
     quarter = period_of("quarter", today)
     quarter_target = next((p.target for p in progress if p.kind == "quarter"), None)
     findings = diagnose(
