@@ -9,11 +9,12 @@ deal actually visited.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Collection, Iterable, Mapping, Set
 from dataclasses import dataclass
 
 from .stats import ratio
 from .values import DealFacts, StageInfo, StageKind, StageVisit
+from .visit_table import VisitTable
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +43,19 @@ def funnel_chain(stages: list[StageInfo]) -> list[StageInfo]:
     chain = [s for s in ordered if s.kind == StageKind.OPEN]
     won = [s for s in ordered if s.kind == StageKind.WON]
     return chain + won[:1]
+
+
+def visited_stages(visits: Iterable[StageVisit], deal_ids: Collection[int] | None = None
+                   ) -> Mapping[int, Set[int]]:
+    """deal id → the stage ids its history ever put it in (only the deals in ``deal_ids``
+    when given; a deal without a stay may be absent)."""
+    if isinstance(visits, VisitTable):  # read from its columns
+        return visits.visited(deal_ids)
+    out: dict[int, set[int]] = defaultdict(set)
+    for v in visits:
+        if deal_ids is None or v.deal_id in deal_ids:
+            out[v.deal_id].add(v.stage_id)
+    return out
 
 
 def stage_conversion(stages: list[StageInfo], deals: list[DealFacts],

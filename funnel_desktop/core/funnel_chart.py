@@ -8,17 +8,15 @@ of :mod:`core.conversion` (or the strict rule); beside them, what sits in each s
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
-from collections.abc import Set as AbstractSet
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from .conversion import funnel_chain
+from .conversion import funnel_chain, visited_stages
 from .dates import previous
 from .metrics import effective_probability
 from .snapshot import FunnelSnapshot
 from .stats import ratio, weighted_minor
 from .values import DealFacts, FunnelData, Period, StageInfo, StageKind, StageVisit
-from .visit_table import VisitTable
 
 RULE = ("Bars: deals created in the period that reached each stage (a deal reached a stage if "
         "it was ever in it or a later open stage, or was won). Conversion = reached(next) ÷ "
@@ -100,16 +98,6 @@ def reached_by_stage(stages: list[StageInfo], deals: list[DealFacts],
             a += top_a[i]
             counts[i], amounts[i] = n, a
     return [s.id for s in chain], counts, amounts
-
-
-def visited_stages(visits: Iterable[StageVisit]) -> Mapping[int, AbstractSet[int]]:
-    """deal id → the stage ids its history ever put it in."""
-    if isinstance(visits, VisitTable):  # read from its columns
-        return visits.visited()
-    out: dict[int, set[int]] = defaultdict(set)
-    for v in visits:
-        out[v.deal_id].add(v.stage_id)
-    return out
 
 
 def _cohort(data: FunnelData, period: Period) -> list[DealFacts]:

@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from .conversion import Conversion, stage_conversion
+from .conversion import Conversion, stage_conversion, visited_stages
 from .dates import month_key
 from .stats import mean, median, ratio, weighted_minor
 from .values import DealFacts, FunnelData, Period, StageInfo, StageKind, StageVisit, within
@@ -259,16 +259,9 @@ def compute(data: FunnelData, period: Period, as_of: date | None = None, *,
             cohort.append(d)
             if k == StageKind.WON:
                 cohort_won += 1
-    visited: dict[int, set[int]] | dict[int, frozenset[int]]
-    if isinstance(data.visits, VisitTable):
-        visited = data.visits.visited({d.id for d in cohort})
-    else:
-        visited = {d.id: set() for d in cohort}
-        for v in data.visits:
-            stays = visited.get(v.deal_id)
-            if stays is not None:
-                stays.add(v.stage_id)
-    conversion = stage_conversion(data.stages, cohort, visited, strict=strict)
+    conversion = stage_conversion(data.stages, cohort,
+                                  visited_stages(data.visits, {d.id for d in cohort}),
+                                  strict=strict)
     win_rate_count = ratio(won_count, won_count + lost_count)
     average = mean(won_amounts)
     cycle_mean = mean(cycles)

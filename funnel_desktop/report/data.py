@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from peewee import fn
 
 from ..core.batches import chunks
-from ..core.conversion import stage_conversion
+from ..core.conversion import Conversion, stage_conversion, visited_stages
 from ..core.dates import add_months, month_key, period_of
 from ..core.health import Finding, diagnose, is_thin, open_deals
 from ..core.history import as_of
@@ -231,10 +231,7 @@ def gather(pipeline_id: int, week: Period, scope: ReportScope, *, week_label: st
 
     totals, _, _, _ = open_totals(then)
     conv_period = conversion_period(week)
-    in_cohort = within(conv_period)
-    cohort = [d for d in then.deals if in_cohort(d.created)]
-    ids = {d.id for d in cohort}
-    conv = stage_conversion(stages, cohort, [v for v in then.visits if v.deal_id in ids])
+    conv = cohort_conversion(then, conv_period)
     step = {s.from_stage: s for s in conv.steps}
     by_stage = {t.stage_id: t for t in totals}
     funnel = []
@@ -335,6 +332,15 @@ def gather(pipeline_id: int, week: Period, scope: ReportScope, *, week_label: st
         deal_count=deal_count)
 
 
+def cohort_conversion(data: FunnelData, period: Period) -> Conversion:
+    """Stage conversion of the deals created in ``period``, as ``metrics.compute`` counts
+    it."""
+    inside = within(period)
+    cohort = [d for d in data.deals if inside(d.created)]
+    return stage_conversion(data.stages, cohort,
+                            visited_stages(data.visits, {d.id for d in cohort}))
+
+
 def reason_lines(entries: list[_Entry], reasons: dict[int, Reason]) -> list[ReasonLine]:
     """The week's won (or lost) deals by kept reason, the biggest value first (then the most
     deals, then by label); deals without a reason in one line labelled ""."""
@@ -413,16 +419,8 @@ def _findings(pipeline_id: int, scope: ReportScope, then: FunnelData, week: Peri
     (as :func:`core.metrics.compute` does), not the time in stage of every stay. The
     activities are counted only when the "busy but thin" rule can fire at all."""
     period = health_period(week)
-    in_period = within(period)
-    visited: dict[int, set[int]] = {d.id: set() for d in then.deals
-                                    if in_period(d.created)}
-    cohort = [d for d in then.deals if d.id in visited]
-    for v in then.visits:
-        stays = visited.get(v.deal_id)
-        if stays is not None:
-            stays.add(v.stage_id)
     metrics = dataclasses.replace(compute(FunnelData(then.stages, []), period, week.end),
-                                  conversion=stage_conversion(then.stages, cohort, visited))
+                                  conversion=cohort_conversion(then, period))
     quarter = next((t for t in targets if t.label == "quarter"), None)
     thresholds, bad = health_thresholds()
     if bad is not None:

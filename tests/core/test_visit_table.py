@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from funnel_desktop.core import simulation
-from funnel_desktop.core.funnel_chart import visited_stages
+from funnel_desktop.core.conversion import visited_stages
 from funnel_desktop.core.metrics import _time_in_stage_days
 from funnel_desktop.core.values import Period, StageVisit
 from funnel_desktop.core.visit_table import VisitTable
