@@ -100,9 +100,26 @@ def stage_conversion(stages: list[StageInfo], deals: list[DealFacts],
         for i in range(len(chain) - 1, -1, -1):
             n += top_n[i]
             reached[i] = n
-    reached_by_id = {s.id: reached[i] for i, s in enumerate(chain)}
-    steps = [ConversionStep(chain[i].id, chain[i + 1].id, reached[i], reached[i + 1],
-                            ratio(reached[i + 1], reached[i]))
-             for i in range(len(chain) - 1)]
-    overall = ratio(reached[-1], reached[0]) if chain and won_ids else None
-    return Conversion([s.id for s in chain], reached_by_id, steps, overall, strict)
+    return _conversion([s.id for s in chain], reached, bool(won_ids), strict)
+
+
+def merged_conversion(stages: list[StageInfo], parts: Iterable[Conversion], *,
+                      strict: bool = False) -> Conversion:
+    """The conversion of the union of disjoint sets of deals, from each set's conversion:
+    reached counts add up (exactly what ``stage_conversion`` of all of them gives)."""
+    ids = [s.id for s in funnel_chain(stages)]
+    reached = [0] * len(ids)
+    for part in parts:
+        for i, sid in enumerate(ids):
+            reached[i] += part.reached.get(sid, 0)
+    return _conversion(ids, reached, any(s.kind == StageKind.WON for s in stages), strict)
+
+
+def _conversion(chain: list[int], reached: list[int], has_won: bool, strict: bool
+                ) -> Conversion:
+    """The steps and the overall rate of the reached counts along ``chain``."""
+    steps = [ConversionStep(chain[i], chain[i + 1], reached[i], reached[i + 1],
+                            ratio(reached[i + 1], reached[i])) for i in range(len(chain) - 1)]
+    overall = ratio(reached[-1], reached[0]) if chain and has_won else None
+    return Conversion(list(chain), dict(zip(chain, reached, strict=True)), steps, overall,
+                      strict)

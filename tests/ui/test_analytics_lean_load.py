@@ -10,7 +10,7 @@ from datetime import date, datetime
 import pytest
 from ui_support import TODAY
 
-from funnel_desktop.core.conversion import stage_conversion
+from funnel_desktop.core.conversion import merged_conversion, stage_conversion
 from funnel_desktop.core.funnel_chart import funnel_chart
 from funnel_desktop.core.health import diagnose
 from funnel_desktop.core.metrics import compute
@@ -31,7 +31,6 @@ from funnel_desktop.ui.analytics.data import (
     Inputs,
     compute_all,
     history_period,
-    merged_conversion,
     period_for,
     plan_inputs,
     previous_for,

@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 from fractions import Fraction
 
 from ...core.batches import chunks
-from ...core.conversion import Conversion, ConversionStep, funnel_chain, stage_conversion
+from ...core.conversion import merged_conversion, stage_conversion, visited_stages
 from ...core.dates import add_months, month_end, period_of
 from ...core.errors import ValidationError
 from ...core.forecast_chart import ForecastChart, forecast_chart, month_keys, monthly_targets
@@ -24,7 +24,6 @@ from ...core.segments_compare import SegmentComparison, compare_segments
 from ...core.simulation import ForecastBand, forecast_band
 from ...core.size_bands import BandLine, size_band_distribution
 from ...core.snapshot import FunnelSnapshot
-from ...core.stats import ratio
 from ...core.trends import CycleMonth, CyclePanel, WinRateMonth, closed_trends, cycle_panel
 from ...core.values import DealFacts, FunnelData, Period, Segment, StageInfo, StageKind
 from ...core.visit_table import VisitTable
@@ -497,11 +496,8 @@ def plan_inputs(data: FunnelData, history: Period, today: date, *, ideal: bool =
     cohort = [d for d in data.deals if history.contains(d.created)
               and (not older or d.created >= since)]
     ids = {d.id for d in cohort}
-    if isinstance(data.visits, VisitTable):
-        conv = stage_conversion(data.stages, cohort, data.visits.visited(ids), strict=strict)
-    else:
-        conv = stage_conversion(data.stages, cohort,
-                                [v for v in data.visits if v.deal_id in ids], strict=strict)
+    conv = stage_conversion(data.stages, cohort, visited_stages(data.visits, ids),
+                            strict=strict)
     del cohort, ids
     if older:
         assert isinstance(data, LoadedData) and data.pipeline_id is not None
@@ -538,23 +534,6 @@ def plan_inputs(data: FunnelData, history: Period, today: date, *, ideal: bool =
 CHUNK = 5000
 
 
-
-
-def merged_conversion(stages: list[StageInfo], parts: Iterable[Conversion], *,
-                      strict: bool = False) -> Conversion:
-    """The conversion of the union of disjoint sets of deals, from each set's conversion:
-    reached counts add up (exactly what ``stage_conversion`` of all of them gives)."""
-    chain = funnel_chain(stages)
-    ids = [s.id for s in chain]
-    reached = [0] * len(chain)
-    for part in parts:
-        for i, sid in enumerate(ids):
-            reached[i] += part.reached.get(sid, 0)
-    won_ids = {s.id for s in stages if s.kind == StageKind.WON}
-    steps = [ConversionStep(ids[i], ids[i + 1], reached[i], reached[i + 1],
-                            ratio(reached[i + 1], reached[i])) for i in range(len(chain) - 1)]
-    overall = ratio(reached[-1], reached[0]) if chain and won_ids else None
-    return Conversion(ids, dict(zip(ids, reached, strict=True)), steps, overall, strict)
 
 
 def make_plan(inputs: PlanInputs, target: int, bounds: tuple[int, ...] | None) -> Plan:
