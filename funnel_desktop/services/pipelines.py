@@ -87,6 +87,17 @@ def _check_stages(stages: Sequence[StageSpec]) -> list[StageSpec]:
     return clean
 
 
+def deals_in_or_through(stage_ids: list[int]) -> list[int]:
+    """Deals in one of these stages now or with a past stay in one (what removing the stages
+    changes), in id order."""
+    if not stage_ids:
+        return []
+    ids = {i for (i,) in Deal.select(Deal.id).where(Deal.stage.in_(stage_ids)).tuples()}
+    ids.update(i for (i,) in StageHistory.select(StageHistory.deal).where(
+        StageHistory.stage.in_(stage_ids)).distinct().tuples())
+    return sorted(ids)
+
+
 def save_pipeline(services: Services, pipeline_id: int | None, name: str,
                   stages: Sequence[StageSpec], moves: dict[int, int] | None = None,
                   initiator: object | None = None) -> Outcome:
@@ -136,19 +147,11 @@ def save_pipeline(services: Services, pipeline_id: int | None, name: str,
     removed_ids = [s.id for s in removed]
     inverse: list[Restore] = []
 
-    def touched_deals() -> list[int]:
-        """Deals in a removed stage, or with a past visit of one (their history changes)."""
-        if not removed_ids:
-            return []
-        ids = {i for (i,) in Deal.select(Deal.id).where(Deal.stage.in_(removed_ids)).tuples()}
-        ids.update(i for (i,) in StageHistory.select(StageHistory.deal).where(
-            StageHistory.stage.in_(removed_ids)).distinct().tuples())
-        return sorted(ids)
-
     def work() -> int:
         # the state before, read inside the transaction that changes it
         if pipeline_id is not None:
-            inverse.append(Restore("edit pipeline", snapshot_deals(touched_deals()),
+            inverse.append(Restore("edit pipeline",
+                                   snapshot_deals(deals_in_or_through(removed_ids)),
                                    pipelines=snapshot_pipelines([pipeline_id])))
         if pipeline_id is None:
             pid = Pipeline.create(name=pname, position=Pipeline.select().count()).id
@@ -200,10 +203,9 @@ def delete_pipeline(services: Services, pipeline_id: int,
         raise ValidationError("pipeline_last", "pipeline")
 
     def work() -> Restore:
-        stages = Stage.select(Stage.id).where(Stage.pipeline == pipeline_id)
-        visited = [i for (i,) in StageHistory.select(StageHistory.deal).where(
-            StageHistory.stage.in_(stages)).distinct().tuples()]
-        before = Restore("delete pipeline", snapshot_deals(sorted(visited)),
+        stages = [i for (i,) in Stage.select(Stage.id).where(
+            Stage.pipeline == pipeline_id).tuples()]
+        before = Restore("delete pipeline", snapshot_deals(deals_in_or_through(stages)),
                          pipelines=snapshot_pipelines([pipeline_id]))
         Pipeline.delete().where(Pipeline.id == pipeline_id).execute()
         return before
