@@ -8,7 +8,7 @@ import json
 from ..core.dates import as_utc_end, make_period, parse_date
 from ..core.history import as_of as rebuild_as_of
 from ..core.metrics import Metrics, compute, coverage
-from ..core.money import to_major
+from ..core.money import to_major, to_minor
 from ..core.planning import round_rate
 from ..core.serialize import metrics_dict
 from ..locale_format import Formatter
@@ -82,16 +82,11 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _minor(major: float | None) -> int | None:
-    """Major units of the JSON dict back to the minor units the formatter takes."""
-    return None if major is None else round(major * 100)
-
-
 def render_text(d: dict, fmt: Formatter | None = None) -> str:
     """A plain table of the numbers for a terminal, in the language of the installed
     translators, formatted by ``fmt`` (English formats by default)."""
     fmt = fmt or Formatter("en")
-    money = lambda major: fmt.money(_minor(major))  # noqa: E731
+    money = lambda major: fmt.money(to_minor(major))  # noqa: E731
     pct = lambda rate: fmt.percent(rate, 1)  # noqa: E731
     lines = [fill(translate("CliMetrics", "%1  %2 – %3  (as of %4)"), d["pipeline"],
                   d["period"]["from"], d["period"]["to"], d["as_of"]), ""]

@@ -9,7 +9,7 @@ from fractions import Fraction
 from ..core.dates import make_period
 from ..core.errors import ValidationError
 from ..core.metrics import compute
-from ..core.money import parse_amount
+from ..core.money import parse_amount, to_minor
 from ..core.planning import DEFAULT_BANDS, reverse_plan
 from ..core.serialize import plan_dict
 from ..locale_format import Formatter
@@ -83,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
 def render_text(d: dict, fmt: Formatter) -> str:
     """The plan as lines in the language of the installed translators."""
     def money(major: float) -> str:
-        return fmt.money(round(major * 100))
+        return fmt.money(to_minor(major))
 
     lines = [fill(translate("CliPlan", "Target %1 · average won deal %2 (history %3 – %4)"),
                   money(d["target"]), money(d["average_deal"]), d["history"]["from"],

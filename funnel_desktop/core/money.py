@@ -64,6 +64,12 @@ def to_major(minor: int | float) -> float:
     return minor / MINOR
 
 
+def to_minor(major: float | None) -> int | None:
+    """Major units (as the JSON output writes them) back to whole minor units; None stays
+    None."""
+    return None if major is None else round(major * MINOR)
+
+
 def format_plain(minor: int | float, *, decimals: int = 0) -> str:
     """``1234567`` minor units → ``12,346`` (no locale; the UI uses QLocale)."""
     major = minor / MINOR
