@@ -6,12 +6,10 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ..core.values import Segment
 from ..services.events import Changes
-from ..store import screen_queries as sq
-from ..store.queries import class_thresholds, stages_of
+from ..store.queries import stages_of
 from .board import Board
 from .context import AppContext
 from .filters import FilterBar
-from .fmt import apply_money_settings
 from .strip import MetricsStrip
 from .totals import FunnelTotals
 
@@ -53,7 +51,6 @@ class BoardPage(QWidget):
 
     def refresh(self) -> None:
         """Recompute the totals and reload the columns and the strip."""
-        self.ctx.default_idle_days = sq.default_idle_days()
         self.totals.recompute(self.board.pipeline_id, self.board.segment, self.ctx.today(),
                               self.ctx.now())
         self.board.reload()
@@ -64,9 +61,7 @@ class BoardPage(QWidget):
                                "settings"):
             return
         if changes.touches("settings", "all"):
-            self.ctx.thresholds = class_thresholds()
-            self.ctx.default_idle_days = sq.default_idle_days()
-            apply_money_settings(self.ctx.fmt)
+            self.ctx.read_settings()
         if changes.touches("pipelines", "all"):
             stages = stages_of(self.board.pipeline_id) if self.board.pipeline_id else []
             if [s.id for s in stages] != [s.id for s in self.board.stages]:

@@ -16,7 +16,7 @@ from ..services import Outcome, Services
 from ..store.models import utcnow
 from . import ask
 from .events import EventBridge
-from .fmt import Formatter
+from .fmt import Formatter, apply_money_settings
 from .messages import error_text
 from .undo import push
 
@@ -39,6 +39,16 @@ class AppContext:
     now: Callable[[], datetime] = utcnow  # naive UTC, like the stored times
     thresholds: ClassThresholds = field(default_factory=ClassThresholds)
     default_idle_days: int | None = 30  # for stages without their own idle limit
+
+    def read_settings(self) -> None:
+        """Take the open database's settings every panel shares: the A/B/C/D thresholds, the
+        default idle limit, the currency and 万."""
+        from ..store.queries import class_thresholds
+        from ..store.screen_queries import default_idle_days
+
+        self.thresholds = class_thresholds()
+        self.default_idle_days = default_idle_days()
+        apply_money_settings(self.fmt)
 
     def record(self, outcome: Outcome, text: str) -> Outcome:
         """Put a finished action on the undo stack under ``text`` (already translated)."""

@@ -39,7 +39,6 @@ from ..store.backup import (
 )
 from ..store.db import FileCheck, OpenedDatabase
 from ..store.models import Deal, Pipeline, database
-from ..store.queries import class_thresholds
 from . import ask
 from .analytics.target_tile import MonthTargetTile
 from .app import icon
@@ -48,7 +47,7 @@ from .context import AppContext
 from .db_problem_dialog import OPEN_OTHER, RESTORE
 from .db_recovery import backup_on_open, backups_to_keep, open_with_recovery
 from .events import EventBridge
-from .fmt import Formatter, apply_money_settings
+from .fmt import Formatter
 from .keys import preferences_keys, quit_keys
 from .messages import error_text
 
@@ -140,16 +139,13 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings()
         stack = QUndoStack(self)
         bridge = EventBridge(services.bus, self)
-        fmt = Formatter(lang)
+        self.ctx = AppContext(services, bridge, stack, Formatter(lang), self.settings, lang)
         if opened:
-            apply_money_settings(fmt)
-        self.ctx = AppContext(services, bridge, stack, fmt, self.settings,
-                              lang)
+            self.ctx.read_settings()
         if today is not None:
             self.ctx.today = today
         if now is not None:
             self.ctx.now = now
-        self.ctx.thresholds = class_thresholds() if opened else self.ctx.thresholds
         self.resize(1360, 860)
         self.setMinimumSize(900, 600)
 
@@ -552,8 +548,7 @@ class MainWindow(QMainWindow):
         backup_on_open(opened)
         if not opened.readonly:
             prepare_database(self.ctx.services, self.lang)
-        self.ctx.thresholds = class_thresholds()
-        apply_money_settings(self.ctx.fmt)
+        self.ctx.read_settings()
         self.ctx.undo_stack.clear()
         self.remember_recent(opened.location)
         self._show_database()
