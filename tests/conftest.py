@@ -14,7 +14,7 @@ os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
 from funnel_desktop.services import Services
 from funnel_desktop.store.db import OpenedDatabase, open_database
-from funnel_desktop.store.models import ALL_MODELS, database
+from funnel_desktop.store.models import SCHEMA_MODELS, database
 
 #: The demo's "today" in tests, so numbers do not drift with the calendar.
 TODAY = date(2026, 11, 24)
@@ -46,7 +46,7 @@ def _pg_reset(url: str) -> None:
 
     db = connect(url)
     db.connect()
-    tables = [m._meta.table_name for m in ALL_MODELS] + ["schema_migration"]
+    tables = [m._meta.table_name for m in SCHEMA_MODELS] + ["schema_migration"]
     db.execute_sql("DROP TABLE IF EXISTS " + ", ".join(f'"{t}"' for t in tables) + " CASCADE")
     db.close()
 

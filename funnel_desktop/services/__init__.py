@@ -1,7 +1,8 @@
 """The only writers: each user action is one validated transaction and one change event."""
 
-from .api import Outcome, Services
+from .api import Base, EditConflict, Outcome, Restore, Services
+from .changeset import UndoConflict
 from .events import Changes, EventBus
-from .undo import Restore
 
-__all__ = ["Changes", "EventBus", "Outcome", "Restore", "Services"]
+__all__ = ["Base", "Changes", "EditConflict", "EventBus", "Outcome", "Restore", "Services",
+           "UndoConflict"]

@@ -265,7 +265,7 @@ def generate(services: Services, *, deals: int = 300, seed: int = 1, lang: str =
                             "period_end": month_end(first),
                             "amount": max(1, deals // 300) * 120_000_000})
         Target.insert_many(targets).execute()
-    services._done(None, None, {"all"})  # publishes the one "everything changed" event
+    services.announce("demo", {"all"})  # the one "everything changed" event
     return DemoSummary(pid, deals, n_customers, counts["open"], counts["won"], counts["lost"])
 
 

@@ -4,16 +4,14 @@ removes the whole import, one change event."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import peewee
 
-from ..core.batches import chunks
 from ..core.errors import ValidationError
-from ..core.values import StageKind
 from ..store.db import fix_sequences, translated_errors
+from ..store.ids import reserve
 from ..store.importing import ImportPlan, ImportReport, Mapping, Table, plan_import
 from ..store.importing.bulk import bulk_insert
 from ..store.importing.resolve import fold
@@ -30,17 +28,9 @@ from ..store.models import (
     database,
 )
 from ..store.queries import gc_paused
-from .api import LOGGED_FIELDS, Outcome, Services, _as_text
+from .api import LOGGED_FIELDS, Outcome, Services, Step, _as_text, bump
+from .changeset import ChangeSet, Created
 from .events import Changes
-from .undo import (
-    CHUNK,
-    CustomerSnapshot,
-    DealSnapshot,
-    Restore,
-    RowsSnapshot,
-    snapshot_customers,
-    snapshot_deals,
-)
 
 _DEAL_COLUMNS = ("id", "title", "customer", "pipeline", "stage", "amount", "probability",
                  "expected_close", "owner", "source", "project_type", "next_step",
@@ -66,7 +56,7 @@ class ImportRefused(ValidationError):
 class _Written:
     deal_ids: list[int]
     customer_ids: list[int]
-    inverse: Restore
+    inverse: ChangeSet
 
 
 def import_table(services: Services, table: Table, mapping: Mapping, pipeline_id: int, *,
@@ -87,19 +77,21 @@ def import_table(services: Services, table: Table, mapping: Mapping, pipeline_id
         return Outcome(report, None, Changes(frozenset()))
     if report.blocked:
         raise ImportRefused(report)
+
+    def work(step: Step) -> ImportReport:
+        written = _execute(plan, services.user, step)
+        step.names({"deals", "customers", "activities", "lists"}, written.deal_ids,
+                   written.customer_ids)
+        step.inverse = written.inverse
+        return report
+
     with gc_paused():
-        written: _Written = services._write(lambda: _execute(plan, services.user, now))
+        out = services.perform("import", work, initiator)
     report.dry_run = False
-    return services._done(report, written.inverse,
-                          {"deals", "customers", "activities", "lists"}, written.deal_ids,
-                          written.customer_ids, initiator)
+    return out
 
 
 # -- writing (inside the transaction) -------------------------------------------------------
-def _next_id(model: type[peewee.Model]) -> int:
-    return (model.select(peewee.fn.MAX(model.id)).scalar() or 0) + 1
-
-
 def _ensure_names(model: type[peewee.Model], known: dict[str, int | None],
                   display: dict[str, str]) -> list[int]:
     """Create the named rows still missing; fill their ids into ``known``."""
@@ -114,7 +106,17 @@ def _ensure_names(model: type[peewee.Model], known: dict[str, int | None],
     return created
 
 
-def _execute(plan: ImportPlan, user: str, now: datetime) -> _Written:
+def _new_ids_above(model: type[peewee.Model], fld: peewee.Field, floor: int,
+                   parents: set[int]) -> tuple[int, ...]:
+    """Ids of ``model`` rows above ``floor`` whose ``fld`` is one of ``parents`` (the rows this
+    import inserted: another writer on a server may have inserted rows for other parents)."""
+    return tuple(i for i, p in model.select(model.id, fld).where(model.id > floor)
+                 .order_by(model.id).tuples() if p in parents)
+
+
+def _execute(plan: ImportPlan, user: str, step: Step) -> _Written:
+    now, cap = step.now, step.capture
+    floors = {m: cap.floor(m) for m in (Contact, StageHistory)}
     created_lists = {kind: _ensure_names(model, plan.names[kind], plan.display[kind])
                      for kind, model in (("team", Team), ("region", Region),
                                          ("source", Source))}
@@ -137,17 +139,16 @@ def _execute(plan: ImportPlan, user: str, now: datetime) -> _Written:
     customer_ids: dict[str, int] = {}
     touched = [c.id for c in plan.customers.values()
                if c.id is not None and (c.fields or c.contacts)]
-    customer_snaps: list[CustomerSnapshot] = []
-    for chunk in chunks(touched, 2000):
-        customer_snaps.extend(snapshot_customers(chunk))
-    next_customer = _next_id(Customer)
+    cap.read(Customer, Customer.id, touched, lock=True)
+    cap.read(Contact, Contact.customer, touched)
+    fresh = [k for k, c in plan.customers.items() if c.id is None]
+    fresh_ids = iter(reserve(Customer, len(fresh)))
     new_customers = []
     for key, c in plan.customers.items():
         if c.id is not None:
             customer_ids[key] = c.id
             continue
-        cid = next_customer
-        next_customer += 1
+        cid = next(fresh_ids)
         customer_ids[key] = cid
         f = c.fields
         region = regions.get(fold(f["region"])) if f.get("region") else None
@@ -161,10 +162,12 @@ def _execute(plan: ImportPlan, user: str, now: datetime) -> _Written:
             values = dict(c.fields)
             if "region" in values:
                 values["region"] = regions.get(fold(values["region"]))
-            Customer.update(updated_at=now, **values).where(Customer.id == c.id).execute()
+            Customer.update(updated_at=now, **bump(Customer), **values).where(
+                Customer.id == c.id).execute()
     bulk_insert(Contact, _CONTACT_COLUMNS,
           [(customer_ids[c.key], p.get("name", ""), p.get("title", ""), p.get("phone", ""),
             p.get("email", "")) for c in plan.customers.values() for p in c.contacts])
+    cap.expect(Contact, Contact.customer, touched, floors[Contact])
 
     def ref(value: Any, ids: dict[str, Any]) -> int | None:
         if isinstance(value, str) and value.startswith("new:"):
@@ -172,14 +175,10 @@ def _execute(plan: ImportPlan, user: str, now: datetime) -> _Written:
         return value
 
     # new deals with their history
-    next_deal = _next_id(Deal)
+    new_ids = reserve(Deal, len(plan.new_deals))
     deal_rows, history = [], []
-    new_ids = []
-    for r in plan.new_deals:
+    for r, did in zip(plan.new_deals, new_ids, strict=True):
         d = r.deal
-        did = next_deal
-        next_deal += 1
-        new_ids.append(did)
         key = plan.row_customer.get(r.row)
         owner = owner_ids.get(fold(r.owner["name"])) if r.owner.get("name") else None
         source = sources.get(fold(d["source"])) if d.get("source") else None
@@ -197,13 +196,13 @@ def _execute(plan: ImportPlan, user: str, now: datetime) -> _Written:
     bulk_insert(Deal, _DEAL_COLUMNS, deal_rows)
     bulk_insert(StageHistory, _HISTORY_COLUMNS, history)
 
-    # updated deals
-    deal_snaps: list[DealSnapshot] = []
+    # updated deals: what the file changes, recorded at the moment of the import
     update_ids = [u.id for u in plan.updates]
-    for chunk in chunks(update_ids, CHUNK):
-        deal_snaps.extend(snapshot_deals(chunk))
-    olds = {s.deal_id: s.row or {} for s in deal_snaps}
-    logs, moved = [], []
+    olds = {r["id"]: r for r in cap.read(Deal, Deal.id, update_ids, lock=True)}
+    stays = cap.read(StageHistory, StageHistory.deal, update_ids)
+    cap.expect(DealChange, DealChange.deal, update_ids, cap.floor(DealChange))
+    open_stay = {s["deal"]: s for s in stays if s["left_at"] is None}
+    logs, moved, redated = [], [], []
     for u in plan.updates:
         values = dict(u.changes)
         for k, ids in (("customer", customer_ids), ("owner", owner_ids), ("source", sources)):
@@ -213,28 +212,52 @@ def _execute(plan: ImportPlan, user: str, now: datetime) -> _Written:
         for f in LOGGED_FIELDS:
             if f in values:
                 logs.append((u.id, f, _as_text(old.get(f)), _as_text(values[f]), now, user))
+        stay = open_stay.get(u.id)
+        since = stay["entered_at"] if stay else u.stage_entered_at
         if "stage" in values:
-            d = u.row.deal
-            entered = d["closed_at"] if d["kind"] != StageKind.OPEN else d["created_at"]
-            if entered is None or entered < u.stage_entered_at:
-                entered = now
+            # a move is known from now on; a close keeps the file's date when it is not
+            # before the stay the deal is leaving began
+            closed = values.get("closed_at")
+            entered = closed if closed is not None and closed >= since else now
+            if closed is not None:
+                values["closed_at"] = entered
             values["stage_entered_at"] = entered
             moved.append((u.id, values["stage"], entered))
-        Deal.update(updated_at=now, **values).where(Deal.id == u.id).execute()
+        elif values.get("closed_at") is not None and old.get("closed_at") is not None:
+            # a closed deal re-dated: its closing stay moves with it, and the log says so
+            previous = max((s["entered_at"] for s in stays if s["deal"] == u.id
+                            and s["left_at"] is not None), default=None)
+            when = values["closed_at"]
+            if previous is not None and when < previous:
+                when = values["closed_at"] = previous
+            values["stage_entered_at"] = when
+            logs.append((u.id, "closed_at", _as_text(old["closed_at"]), _as_text(when), now,
+                         user))
+            redated.append((u.id, old["closed_at"], when))
+        Deal.update(updated_at=now, **bump(Deal), **values).where(Deal.id == u.id).execute()
     bulk_insert(DealChange, ("deal", "field", "old", "new", "at", "by"), logs)
     for did, _stage, entered in moved:
-        StageHistory.update(left_at=entered).where(
+        StageHistory.update(left_at=entered, **bump(StageHistory)).where(
             (StageHistory.deal == did) & StageHistory.left_at.is_null()).execute()
     bulk_insert(StageHistory, _HISTORY_COLUMNS, [(i, s, e, None, user) for i, s, e in moved])
+    for did, old_close, when in redated:
+        StageHistory.update(left_at=when, **bump(StageHistory)).where(
+            (StageHistory.deal == did) & (StageHistory.left_at == old_close)).execute()
+        StageHistory.update(entered_at=when, **bump(StageHistory)).where(
+            (StageHistory.deal == did) & StageHistory.left_at.is_null()).execute()
     fix_sequences(database.obj, ("customer", "deal"))
 
-    new_customer_ids = [customer_ids[k] for k, c in plan.customers.items() if c.id is None]
-    lists = tuple(RowsSnapshot(table, (("id", i),)) for table in ("team", "region", "source",
-                                                                   "owner")
-                  for i in created_lists.get(table, ()))
-    inverse = Restore(
-        "import",
-        tuple(deal_snaps) + tuple(DealSnapshot(i, None) for i in new_ids),
-        tuple(customer_snaps) + tuple(CustomerSnapshot(i, None) for i in new_customer_ids),
-        rows=lists)
+    captured = cap.changeset("import")
+    new_customer_ids = [customer_ids[k] for k in fresh]
+    made = [Created(t, tuple(ids)) for t, ids in (
+        ("team", created_lists["team"]), ("region", created_lists["region"]),
+        ("source", created_lists["source"]), ("owner", created_lists.get("owner", [])),
+        ("customer", new_customer_ids),
+        ("contact", _new_ids_above(Contact, Contact.customer, floors[Contact],
+                                   set(new_customer_ids))),
+        ("deal", new_ids),
+        ("stage_history", _new_ids_above(StageHistory, StageHistory.deal,
+                                         floors[StageHistory], set(new_ids))))
+        if ids]
+    inverse = ChangeSet("import", (*made, *captured.created), captured.rows)
     return _Written(new_ids + update_ids, new_customer_ids + touched, inverse)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..core.errors import ValidationError
+from ..store import feed
 from ..store.models import (
     Customer,
     Deal,
@@ -22,8 +23,8 @@ from ..store.models import (
     Team,
 )
 from . import validate as v
-from .api import Outcome, Services
-from .undo import PipelineSnapshot, Restore, snapshot_deals, snapshot_pipelines
+from .api import EditConflict, Outcome, Services, Step, bump
+from .changeset import Row
 
 KINDS = ("open", "won", "lost")
 
@@ -100,66 +101,74 @@ def deals_in_or_through(stage_ids: list[int]) -> list[int]:
 
 def save_pipeline(services: Services, pipeline_id: int | None, name: str,
                   stages: Sequence[StageSpec], moves: dict[int, int] | None = None,
-                  initiator: object | None = None) -> Outcome:
+                  initiator: object | None = None, version: int | None = None) -> Outcome:
     """Create or edit a pipeline: rename, reorder (list order), add, edit and remove stages.
 
     A removed stage that holds deals needs ``moves[removed_id] = target stage id`` (a stage
     kept in this pipeline, of the same kind); its deals move there with a history entry.
+    ``version``: the pipeline's version the editor showed; an edit made since by somebody
+    else is an :class:`~.api.EditConflict`.
     """
     pname = v.text(name, "pipeline_name", required=True)
     clean = _check_stages(stages)
     moves = dict(moves or {})
-    clash = Pipeline.select().where(Pipeline.name == pname)
-    if pipeline_id is not None:
-        clash = clash.where(Pipeline.id != pipeline_id)
-    if clash.exists():
-        raise ValidationError("pipeline_duplicate", "pipeline_name", value=pname)
-    existing: dict[int, Stage] = {}
-    if pipeline_id is not None:
-        if not Pipeline.select().where(Pipeline.id == pipeline_id).exists():
-            raise ValidationError("pipeline_unknown", "pipeline", value=pipeline_id)
-        existing = {s.id: s for s in Stage.select().where(Stage.pipeline == pipeline_id)}
-    kept = {s.id for s in clean if s.id is not None}
-    if kept - set(existing):
-        raise ValidationError("stage_unknown", "stages", value=sorted(kept - set(existing))[0])
-    removed = [existing[i] for i in existing if i not in kept]
-    holding = {s.id: Deal.select().where(Deal.stage == s.id).count() for s in removed}
-    kind_of = {s.id: s.kind for s in clean if s.id is not None}
-    for s in removed:
-        if holding[s.id]:
-            target = moves.get(s.id)
-            if target is None:
-                raise ValidationError("stage_has_deals", "stages", value=s.name,
-                                      count=holding[s.id])
-            if target not in kept or kind_of.get(target) != s.kind:
-                raise ValidationError("stage_move_invalid", "stages", value=s.name)
-    # past visits of a removed stage are kept, merged into its target (or the nearest kept
-    # stage of the same kind), so time in stage and conversions keep their history
-    merge_into: dict[int, int] = {}
-    for s in removed:
-        same = [k for k in clean if k.id is not None and k.kind == s.kind]
-        nearest = min(same, key=lambda k: abs(existing[k.id].position - s.position),
-                      default=None)
-        target = moves.get(s.id) or (nearest.id if nearest else None)
-        if target is not None:
-            merge_into[s.id] = target
-    now = services.clock()
-    removed_ids = [s.id for s in removed]
-    inverse: list[Restore] = []
 
-    def work() -> int:
-        # the state before, read inside the transaction that changes it
+    def work(step: Step) -> int:
+        cap = step.capture
+        clash = Pipeline.select().where(Pipeline.name == pname)
         if pipeline_id is not None:
-            inverse.append(Restore("edit pipeline",
-                                   snapshot_deals(deals_in_or_through(removed_ids)),
-                                   pipelines=snapshot_pipelines([pipeline_id])))
+            clash = clash.where(Pipeline.id != pipeline_id)
+        if clash.exists():
+            raise ValidationError("pipeline_duplicate", "pipeline_name", value=pname)
+        existing: dict[int, Row] = {}
+        if pipeline_id is not None:
+            rows = cap.read(Pipeline, Pipeline.id, [pipeline_id], lock=True)
+            if not rows:
+                raise ValidationError("pipeline_unknown", "pipeline", value=pipeline_id)
+            if version is not None and rows[0]["version"] != version:
+                later = feed.recent({"pipelines"})
+                raise EditConflict(rows[0]["name"], ["stages"], {}, later[-1:])
+            existing = {s["id"]: s for s in cap.read(Stage, Stage.pipeline, [pipeline_id])}
+        kept = {s.id for s in clean if s.id is not None}
+        if kept - set(existing):
+            raise ValidationError("stage_unknown", "stages",
+                                  value=sorted(kept - set(existing))[0])
+        removed = [existing[i] for i in existing if i not in kept]
+        holding = {s["id"]: Deal.select().where(Deal.stage == s["id"]).count()
+                   for s in removed}
+        kind_of = {s.id: s.kind for s in clean if s.id is not None}
+        for s in removed:
+            if holding[s["id"]]:
+                target = moves.get(s["id"])
+                if target is None:
+                    raise ValidationError("stage_has_deals", "stages", value=s["name"],
+                                          count=holding[s["id"]])
+                if target not in kept or kind_of.get(target) != s["kind"]:
+                    raise ValidationError("stage_move_invalid", "stages", value=s["name"])
+        # past visits of a removed stage are kept, merged into its target (or the nearest kept
+        # stage of the same kind), so time in stage and conversions keep their history
+        merge_into: dict[int, int] = {}
+        for s in removed:
+            same = [k for k in clean if k.id is not None and k.kind == s["kind"]]
+            nearest = min(same, key=lambda k: abs(existing[k.id]["position"] - s["position"]),
+                          default=None)
+            target = moves.get(s["id"]) or (nearest.id if nearest else None)
+            if target is not None:
+                merge_into[s["id"]] = target
+        touched = deals_in_or_through([s["id"] for s in removed])
+        cap.read(Deal, Deal.id, touched, lock=True)
+        cap.read(StageHistory, StageHistory.deal, touched)
+        now = step.now
         if pipeline_id is None:
-            pid = Pipeline.create(name=pname, position=Pipeline.select().count()).id
+            pid = int(Pipeline.create(name=pname, position=Pipeline.select().count()).id)
+            cap.expect(Pipeline, Pipeline.id, [pid])
+            cap.expect(Stage, Stage.pipeline, [pid])
         else:
             pid = pipeline_id
-            Pipeline.update(name=pname).where(Pipeline.id == pid).execute()
+            Pipeline.update(name=pname, **bump(Pipeline)).where(Pipeline.id == pid).execute()
         # move positions out of the way first, so reordering never collides
-        Stage.update(position=Stage.position + 10_000).where(Stage.pipeline == pid).execute()
+        Stage.update(position=Stage.position + 10_000, **bump(Stage)).where(
+            Stage.pipeline == pid).execute()
         for pos, s in enumerate(clean):
             values = {"name": s.name, "kind": s.kind, "position": pos,
                       "probability": s.probability, "idle_days": s.idle_days,
@@ -170,48 +179,46 @@ def save_pipeline(services: Services, pipeline_id: int | None, name: str,
             else:
                 Stage.update(values).where(Stage.id == s.id).execute()
         for s in removed:
-            target = moves.get(s.id)
-            if target is not None and holding[s.id]:
-                ids = [d.id for d in Deal.select(Deal.id).where(Deal.stage == s.id)]
-                StageHistory.update(left_at=now).where(
+            sid = s["id"]
+            target = moves.get(sid)
+            if target is not None and holding[sid]:
+                ids = [d.id for d in Deal.select(Deal.id).where(Deal.stage == sid)]
+                StageHistory.update(left_at=now, **bump(StageHistory)).where(
                     StageHistory.deal.in_(ids) & StageHistory.left_at.is_null()).execute()
                 StageHistory.insert_many([{"deal": i, "stage": target, "entered_at": now,
                                            "by": services.user} for i in ids]).execute()
-                Deal.update(stage=target, stage_entered_at=now, updated_at=now).where(
-                    Deal.id.in_(ids)).execute()
-            if s.id in merge_into:
-                StageHistory.update(stage=merge_into[s.id]).where(
-                    StageHistory.stage == s.id).execute()
-            Stage.delete().where(Stage.id == s.id).execute()
+                Deal.update(stage=target, stage_entered_at=now, updated_at=now,
+                            **bump(Deal)).where(Deal.id.in_(ids)).execute()
+            if sid in merge_into:
+                StageHistory.update(stage=merge_into[sid], **bump(StageHistory)).where(
+                    StageHistory.stage == sid).execute()
+            Stage.delete().where(Stage.id == sid).execute()
+        step.names({"pipelines", "deals"}, touched)
         return pid
 
-    pid = services._write(work)
-    undo = inverse[0] if inverse else Restore("create pipeline",
-                                              pipelines=(PipelineSnapshot(pid, None),))
-    return services._done(pid, undo, {"pipelines", "deals"},
-                          deal_ids=[d.deal_id for d in undo.deals], initiator=initiator)
+    label = "edit pipeline" if pipeline_id is not None else "create pipeline"
+    return services.perform(label, work, initiator)
 
 
 def delete_pipeline(services: Services, pipeline_id: int,
                     initiator: object | None = None) -> Outcome:
     """Delete a pipeline that holds no deals (the last pipeline cannot be deleted)."""
-    if not Pipeline.select().where(Pipeline.id == pipeline_id).exists():
-        raise ValidationError("pipeline_unknown", "pipeline", value=pipeline_id)
-    if Deal.select().where(Deal.pipeline == pipeline_id).exists():
-        raise ValidationError("pipeline_has_deals", "pipeline")
-    if Pipeline.select().count() <= 1:
-        raise ValidationError("pipeline_last", "pipeline")
 
-    def work() -> Restore:
-        stages = [i for (i,) in Stage.select(Stage.id).where(
-            Stage.pipeline == pipeline_id).tuples()]
-        before = Restore("delete pipeline", snapshot_deals(deals_in_or_through(stages)),
-                         pipelines=snapshot_pipelines([pipeline_id]))
+    def work(step: Step) -> int:
+        cap = step.capture
+        if not cap.read(Pipeline, Pipeline.id, [pipeline_id], lock=True):
+            raise ValidationError("pipeline_unknown", "pipeline", value=pipeline_id)
+        if Deal.select().where(Deal.pipeline == pipeline_id).exists():
+            raise ValidationError("pipeline_has_deals", "pipeline")
+        if Pipeline.select().count() <= 1:
+            raise ValidationError("pipeline_last", "pipeline")
+        stages = [s["id"] for s in cap.read(Stage, Stage.pipeline, [pipeline_id])]
+        cap.read(StageHistory, StageHistory.stage, stages)
         Pipeline.delete().where(Pipeline.id == pipeline_id).execute()
-        return before
+        step.names({"pipelines"})
+        return pipeline_id
 
-    before = services._write(work)
-    return services._done(pipeline_id, before, {"pipelines"}, initiator=initiator)
+    return services.perform("delete pipeline", work, initiator)
 
 
 _MODELS: dict[str, Any] = {"source": Source, "team": Team, "region": Region, "owner": Owner,
@@ -238,13 +245,13 @@ def save_list(services: Services, which: str, items: Sequence[ListItem],
         raise ValidationError("list_duplicate", which, value=dup[1] if isinstance(dup, tuple)
                               else dup)
     kept_ids = {it.id for it, _ in clean if it.id is not None}
-    gone = [r.id for r in model.select(model.id) if r.id not in kept_ids]
-    for rid in gone:
-        if _in_use(which, rid):
-            row = model.get_by_id(rid)
-            raise ValidationError("list_in_use", which, value=getattr(row, label))
 
-    def work() -> None:
+    def work(step: Step) -> str:
+        gone = [r.id for r in model.select(model.id) if r.id not in kept_ids]
+        for rid in gone:
+            if _in_use(which, rid):
+                row = model.get_by_id(rid)
+                raise ValidationError("list_in_use", which, value=getattr(row, label))
         if gone:
             model.delete().where(model.id.in_(gone)).execute()
         # free unique names first so swaps and renames never collide
@@ -261,10 +268,11 @@ def save_list(services: Services, which: str, items: Sequence[ListItem],
             if it.id is None:
                 model.create(**values)
             else:
-                model.update(values).where(model.id == it.id).execute()
+                model.update(values, **bump(model)).where(model.id == it.id).execute()
+        step.names({"lists", "deals", "customers"})
+        return which
 
-    services._write(work)
-    return services._done(which, None, {"lists", "deals", "customers"}, initiator=initiator)
+    return services.perform("edit list", work, initiator, undoable=False)
 
 
 def _in_use(which: str, rid: int) -> bool:

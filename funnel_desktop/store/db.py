@@ -252,13 +252,15 @@ def _schema_state(db: peewee.Database) -> tuple[int, list[str], list[str]]:
 
 
 def fix_sequences(db: peewee.Database, tables: tuple[str, ...]) -> None:
-    """After inserting rows with explicit ids, move PostgreSQL's id sequences past them
-    (SQLite needs nothing)."""
+    """After inserting rows with explicit ids, move PostgreSQL's id sequences past them —
+    never back, so an id once handed out is not handed out again (SQLite needs nothing)."""
     if not isinstance(db, peewee.PostgresqlDatabase):
         return
     for table in tables:
-        db.execute_sql(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                       f"COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)")
+        db.execute_sql(
+            f"SELECT setval(q.s, GREATEST(COALESCE((SELECT MAX(id) FROM {table}), 0), "
+            f"COALESCE(pg_sequence_last_value(q.s), 0), 1), true) "
+            f"FROM (SELECT pg_get_serial_sequence('{table}', 'id')::regclass AS s) q")
 
 
 def integrity_report(opened: OpenedDatabase) -> dict[str, object]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 
 from peewee import (
+    AutoField,
     BigIntegerField,
     BooleanField,
     CharField,
@@ -31,22 +32,29 @@ class BaseModel(Model):
         legacy_table_names = False
 
 
-class Setting(BaseModel):
+class Versioned(BaseModel):
+    """A row that carries a version: 1 when created, +1 on every write (schema 4). Undo uses
+    it to tell a row nobody touched since an action from one somebody changed."""
+
+    version = IntegerField(default=1)
+
+
+class Setting(Versioned):
     """Key/value settings of the business (JSON text values)."""
 
     key = CharField(unique=True)
     value = TextField()
 
 
-class Team(BaseModel):
+class Team(Versioned):
     name = CharField(unique=True)
 
 
-class Region(BaseModel):
+class Region(Versioned):
     name = CharField(unique=True)
 
 
-class Owner(BaseModel):
+class Owner(Versioned):
     """A salesperson (负责人)."""
 
     name = CharField(unique=True)
@@ -55,19 +63,19 @@ class Owner(BaseModel):
     active = BooleanField(default=True)
 
 
-class Source(BaseModel):
+class Source(Versioned):
     """A lead source / channel (渠道)."""
 
     name = CharField(unique=True)
 
 
-class Pipeline(BaseModel):
+class Pipeline(Versioned):
     name = CharField(unique=True)
     position = IntegerField(default=0)
     template = CharField(default="")
 
 
-class Stage(BaseModel):
+class Stage(Versioned):
     pipeline = ForeignKeyField(Pipeline, backref="stages", on_delete="CASCADE")
     name = CharField()
     kind = CharField(default="open")  # open / won / lost
@@ -79,7 +87,7 @@ class Stage(BaseModel):
     ideal_conversion = IntegerField(null=True)  # target conversion to the next stage, %
 
 
-class Reason(BaseModel):
+class Reason(Versioned):
     """A kept won or lost reason, grouped by category."""
 
     kind = CharField()  # won / lost
@@ -92,7 +100,7 @@ class Reason(BaseModel):
         indexes = ((("kind", "label"), True),)
 
 
-class Customer(BaseModel):
+class Customer(Versioned):
     name = CharField()
     contact_person = CharField(default="")
     phone = CharField(default="")
@@ -120,7 +128,7 @@ class Customer(BaseModel):
     updated_at = DateTimeField(default=utcnow)
 
 
-class Contact(BaseModel):
+class Contact(Versioned):
     """A person on the customer's decision chain (决策链)."""
 
     customer = ForeignKeyField(Customer, backref="contacts", on_delete="CASCADE")
@@ -133,7 +141,7 @@ class Contact(BaseModel):
     notes = TextField(default="")
 
 
-class Deal(BaseModel):
+class Deal(Versioned):
     title = CharField()
     customer = ForeignKeyField(Customer, null=True, backref="deals", on_delete="SET NULL")
     pipeline = ForeignKeyField(Pipeline, backref="deals", on_delete="CASCADE")
@@ -168,7 +176,7 @@ class Deal(BaseModel):
         )
 
 
-class StageHistory(BaseModel):
+class StageHistory(Versioned):
     """Every entry into and exit from a stage."""
 
     deal = ForeignKeyField(Deal, backref="history", on_delete="CASCADE")
@@ -189,7 +197,7 @@ class DealChange(BaseModel):
     by = CharField(default="")
 
 
-class Activity(BaseModel):
+class Activity(Versioned):
     """A follow-up (跟进): call, visit, email, meeting, note or task."""
 
     deal = ForeignKeyField(Deal, null=True, backref="activities", on_delete="CASCADE")
@@ -203,7 +211,7 @@ class Activity(BaseModel):
     created_at = DateTimeField(default=utcnow)
 
 
-class Target(BaseModel):
+class Target(Versioned):
     """A revenue goal for the business, a team or an owner over a period."""
 
     scope = CharField(default="business")  # business / team / owner
@@ -214,7 +222,7 @@ class Target(BaseModel):
     amount = BigIntegerField()
 
 
-class WeeklyNote(BaseModel):
+class WeeklyNote(Versioned):
     """The owner's own 'problems and actions' for one week and scope (schema 2)."""
 
     week = CharField()  # ISO week, e.g. 2026-W47
@@ -226,7 +234,29 @@ class WeeklyNote(BaseModel):
         indexes = ((("week", "scope"), True),)
 
 
+class ChangeFeed(BaseModel):
+    """One committed action (schema 4): what other windows, the command line's ``watch`` and
+    a team's clients read to see each other's changes. ``seq`` grows in commit order."""
+
+    seq = AutoField()
+    at = DateTimeField(default=utcnow)
+    by = CharField(default="")
+    client = CharField(default="")  # the writing process's random token (its own changes)
+    action = CharField(default="")  # the action's label, e.g. "move deals"
+    kinds = CharField(default="")  # comma-separated change kinds
+    deal_ids = TextField(default="")  # comma-separated ids, or "*" when too many to list
+    customer_ids = TextField(default="")
+    moves = TextField(default="")  # "deal:from:to" items, comma-separated
+
+    class Meta:
+        table_name = "change_feed"
+
+
+#: The business's data (what a dump compares); the change feed is bookkeeping beside it.
 ALL_MODELS: list[type[BaseModel]] = [
     Setting, Team, Region, Owner, Source, Pipeline, Stage, Reason, Customer, Contact, Deal,
     StageHistory, DealChange, Activity, Target, WeeklyNote,
 ]
+
+#: Every table of the schema.
+SCHEMA_MODELS: list[type[BaseModel]] = [*ALL_MODELS, ChangeFeed]

@@ -7,8 +7,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..core.errors import FunnelError
-from ..services import Outcome, Services
-from ..services.undo import Restore
+from ..services import Outcome, Restore, Services
 
 
 class OutcomeCommand(QUndoCommand):

@@ -102,7 +102,9 @@ def save_weekly_note(s, w, mp, fail_on):
 
 def undo(s, w, mp, fail_on):
     inverse = s.move_deals([w.erp], w.stages[4]).inverse
-    fail_on("stage_history", "INSERT")  # history deleted, deal row restored already
+    # undo takes back only what the move wrote: the deal row and the old stay are restored
+    # already when the new stay is removed
+    fail_on("stage_history", "DELETE")
     return lambda: s.undo(inverse)
 
 

@@ -29,6 +29,23 @@ def content(path: Path, tables=DATA_TABLES + ("schema_migration",)) -> dict[str,
         con.close()
 
 
+def data_without_versions(path: Path) -> dict[str, list]:
+    """:func:`content` of the data tables without schema 4's row versions (and every row at
+    version 1: a migrated row was never written since)."""
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        out = {}
+        for t in DATA_TABLES:
+            names = [r[1] for r in con.execute(f'PRAGMA table_info("{t}")')]
+            kept = ", ".join(f'"{n}"' for n in names if n != "version")
+            out[t] = con.execute(f'SELECT {kept} FROM "{t}" ORDER BY id').fetchall()
+            if "version" in names:
+                assert {v for (v,) in con.execute(f'SELECT version FROM "{t}"')} <= {1}
+        return out
+    finally:
+        con.close()
+
+
 def tables_of(path: Path) -> set[str]:
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
@@ -53,7 +70,7 @@ def test_the_fixture_is_schema_1(v1: Path):
 def test_an_old_database_is_backed_up_then_migrated(v1: Path):
     original = content(v1)
     opened = open_database(v1)
-    assert (opened.migrated_from, opened.schema_version) == (1, 3)
+    assert (opened.migrated_from, opened.schema_version) == (1, 4)
     # the backup: next to the file, named for the schema it holds, private, the old content
     assert opened.backup is not None and opened.backup.parent == v1.parent
     assert opened.backup.name.startswith("shop.schema1-")
@@ -65,19 +82,20 @@ def test_an_old_database_is_backed_up_then_migrated(v1: Path):
     assert "weekly_note" in opened.db.get_tables()
     names = [r[0] for r in opened.db.execute_sql(
         "SELECT name FROM schema_migration ORDER BY id").fetchall()]
-    assert names == ["0001_initial", "0002_weekly_notes", "0003_speed_indexes"]
+    assert names == ["0001_initial", "0002_weekly_notes", "0003_speed_indexes",
+                     "0004_versions_and_feed"]
     indexes = {r[0] for r in opened.db.execute_sql(
         "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'deal'")}
     assert {"deal_customer_id_stage_id_amount_expected_close",
             "deal_pipeline_id_closed_at_stage_id_amount"} <= indexes
-    after = content(v1, DATA_TABLES)
+    after = data_without_versions(v1)
     assert after == {t: original[t] for t in DATA_TABLES}
     d = Deal.get_by_id(1)
     assert (d.title, d.amount, d.probability, d.customer.name) == ("ERP 系统", 1_250_050, 35,
                                                                    "华信科技有限公司")
     assert [h.stage_id for h in StageHistory.select().where(StageHistory.deal == 2)
             .order_by(StageHistory.id)] == [1, 3, 4]
-    # and it works as a schema-3 database
+    # and it works as a schema-4 database
     s = Services(user="t", clock=lambda: datetime(2026, 11, 24, 9))
     s.save_weekly_note("2026-W48", "all", "migrated")
     s.move_deals([1], 3)
