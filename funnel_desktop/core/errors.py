@@ -112,6 +112,13 @@ MESSAGES: dict[str, str] = {
     "closed without a reason.",
     "backup_missing": "The backup {path} does not exist.",
     "backup_invalid": "{path} is not a usable backup ({detail}); nothing was restored.",
+    # several writers
+    "undo_conflict": "Nothing was undone: {by} changed {items} after “{action}” ({at}). Undo "
+    "takes back only what nobody has changed since.",
+    "edit_conflict": "{by} changed {fields} of “{item}” ({at}) while it was open here; nothing "
+    "was saved.",
+    "db_in_use": "{path} is open in another program ({holders}). Close it there first; "
+    "nothing was changed.",
     "export_what_unknown": "“{value}” cannot be exported; choose deals, customers, contacts "
     "or activities.",
 }

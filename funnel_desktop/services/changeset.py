@@ -105,13 +105,16 @@ class ChangeSet:
 
 @dataclass(frozen=True, slots=True)
 class Conflict:
-    """A row undo cannot take back: ``why`` is changed / deleted / taken / referenced."""
+    """A row undo cannot take back: ``why`` is changed / deleted / taken / referenced /
+    parent_gone."""
 
     table: str
     id: int
     why: str
     fields: tuple[str, ...] = ()
     name: str = ""  # what a person calls the row (a deal's title, a customer's name)
+    parent: str = ""  # parent_gone: the table and id of the row somebody deleted
+    parent_id: int = 0
 
 
 class UndoConflict(FunnelError):
@@ -338,6 +341,7 @@ def apply(cs: ChangeSet, now: datetime) -> Applied:
         if "updated_at" in write:
             write["updated_at"] = now
         updates.append((rc.table, row, write))
+    conflicts.extend(_missing_parents(put_back))
     if conflicts:
         _raise(cs, conflicts, current)
 
@@ -373,6 +377,30 @@ def apply(cs: ChangeSet, now: datetime) -> Applied:
                    touched)
 
 
+def _missing_parents(put_back: dict[str, list[Row]]) -> list[Conflict]:
+    """Rows to put back whose customer, stage, owner… somebody deleted since (the row would
+    point at nothing): each is a conflict naming the reference."""
+    conflicts: list[Conflict] = []
+    coming = {t: {r["id"] for r in rows} for t, rows in put_back.items()}
+    for table, rows in put_back.items():
+        for fk in MODELS[table]._meta.refs:
+            parent = fk.rel_model._meta.table_name
+            wanted = {r[fk.name] for r in rows if r.get(fk.name) is not None}
+            wanted -= coming.get(parent, set())
+            if not wanted:
+                continue
+            model = MODELS[parent]
+            there = set()
+            for chunk in chunks(sorted(wanted), CHUNK):
+                there.update(i for (i,) in model.select(model.id).where(model.id.in_(chunk))
+                             .tuples())
+            for r in rows:
+                if r.get(fk.name) in wanted - there:
+                    conflicts.append(Conflict(table, r["id"], "parent_gone", (fk.name,),
+                                              _name(table, r), parent, r[fk.name]))
+    return conflicts
+
+
 def _refuse_foreign_children(cs: ChangeSet, remove: dict[str, list[Row]],
                              current: dict[str, dict[int, Row]]) -> None:
     """A row to remove that somebody else's row refers to (a follow-up Bob logged on the
@@ -400,6 +428,10 @@ def _raise(cs: ChangeSet, conflicts: list[Conflict],
     deal_ids = {c.id for c in conflicts if c.table == "deal"}
     customer_ids = {c.id for c in conflicts if c.table == "customer"}
     for c in conflicts:
+        if c.parent == "customer":
+            customer_ids.add(c.parent_id)
+        elif c.parent == "deal":
+            deal_ids.add(c.parent_id)
         row = current.get(c.table, {}).get(c.id)
         if row is not None and c.table in ("stage_history", "deal_change", "activity"):
             if row.get("deal") is not None:
