@@ -97,10 +97,10 @@ def stress(services: Services, spec: dict[str, Any]) -> None:
                 mine.append((kind, out.value, out.inverse))
         except FunnelError as err:
             failed[f"{kind}:{err.code}"] = failed.get(f"{kind}:{err.code}", 0) + 1
+    written = sum(n for k, n in counts.items() if k != "unchanged")
     print(json.dumps({"counts": counts, "failed": failed, "activities": activities,
                       "undone_activities": undone_activities, "edits": len(edits),
-                      "undone_edits": len(undone_edits), "feed_rows": sum(n for k, n in counts.items() if k != "unchanged")}),
-          flush=True)
+                      "undone_edits": len(undone_edits), "feed_rows": written}), flush=True)
 
 
 def main() -> None:
