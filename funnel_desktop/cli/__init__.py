@@ -10,7 +10,8 @@ import sys
 from ..core.errors import FunnelError, StoreError, ValidationError
 
 #: Sub-command modules in ``funnel_desktop.cli``; each has ``register(sub)`` and ``run(args)``.
-COMMANDS = ("demo", "metrics", "plan", "check", "health", "report", "import_", "export", "backup")
+COMMANDS = ("demo", "metrics", "plan", "check", "health", "report", "import_", "export", "backup",
+            "watch")
 
 EXIT_OK, EXIT_ERROR, EXIT_INPUT, EXIT_DATABASE = 0, 1, 2, 3
 
@@ -118,6 +119,16 @@ def run(args: argparse.Namespace) -> int:
     except FunnelError as exc:
         print(f"funnel-desktop: {error_message(exc, args.ui_lang)}", file=sys.stderr)
         return EXIT_ERROR
+    finally:
+        _close_database()
+
+
+def _close_database() -> None:
+    """A command lets go of its database when it is done (another may replace the file)."""
+    from ..store.models import database
+
+    if database.obj is not None and not database.obj.is_closed():
+        database.obj.close()
 
 
 def error_message(exc: FunnelError, lang: str | None) -> str:

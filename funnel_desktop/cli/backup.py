@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 
+from ..core.errors import ValidationError
 from ..locale_format import Formatter
 from ..store.backup import backup_now, list_backups, restore_backup
+from ..store.db import is_url, mask_url
 from .output import fill, left, right, translate
 
 
@@ -27,6 +29,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if is_url(args.db):  # a server keeps its own backups: pg_dump / pg_restore
+        raise ValidationError("server_backup", "db", path=mask_url(args.db))
     if args.list:
         backups = list_backups(args.db, args.backup_dir)
         fmt = Formatter(args.ui_lang)

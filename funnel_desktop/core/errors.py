@@ -119,6 +119,8 @@ MESSAGES: dict[str, str] = {
     "was saved.",
     "db_in_use": "{path} is open in another program ({holders}). Close it there first; "
     "nothing was changed.",
+    "server_backup": "{path} is a server database: it is backed up and restored on the server "
+    "(pg_dump and pg_restore; see “Team mode” in the README), not by this command.",
     "export_what_unknown": "“{value}” cannot be exported; choose deals, customers, contacts "
     "or activities.",
 }

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.errors import StoreError
+from .presence import replacing
 
 
 def backup_sqlite(source: str | Path, dest: str | Path) -> Path:
@@ -206,13 +207,20 @@ def restore_backup(backup: str | Path, db_path: str | Path, *,
     """Replace the database with ``backup`` (close the database first).
 
     The backup is checked before anything changes; the current file is copied first to a
-    ``before-restore`` backup, whose path is returned (None when there was no file)."""
+    ``before-restore`` backup, whose path is returned (None when there was no file). While
+    another window, command or program has the file open nothing is changed: a
+    :class:`StoreError` ``db_in_use`` names who."""
     backup, db_path = Path(backup).expanduser(), Path(db_path).expanduser()
     check_backup(backup)
     if db_path.exists() and backup.resolve() == db_path.resolve():
         raise StoreError("backup_invalid", path=str(backup), detail="it is the database itself")
     if db_path.exists() and not os.access(db_path, os.W_OK):
         raise StoreError("db_readonly", path=str(db_path))
+    with replacing(db_path):  # nobody else has it open, and nobody opens it meanwhile
+        return _restore(backup, db_path, backup_dir)
+
+
+def _restore(backup: Path, db_path: Path, backup_dir: str | Path | None) -> Path | None:
     safety = None
     if db_path.exists():
         _ensure_unlocked(db_path)

@@ -17,6 +17,7 @@ from playhouse.migrations import Migration, Runner
 from ..core.errors import StoreError
 from .backup import backup_sqlite, stamped_name
 from .models import database
+from .presence import Presence
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 #: Per-connection pragmas. WAL is set once, after the checks (it is stored in the file, and a
@@ -62,6 +63,26 @@ def is_url(location: str) -> bool:
     return "://" in location
 
 
+def mask_url(location: str) -> str:
+    """A database location as it may be shown, logged or printed: a URL's password is
+    replaced by ``***``."""
+    if not is_url(location):
+        return location
+    from urllib.parse import urlsplit, urlunsplit
+
+    try:
+        parts = urlsplit(location)
+    except ValueError:
+        return "***"
+    if parts.password is None:
+        return location
+    user = parts.username or ""
+    host = parts.hostname or ""
+    port = f":{parts.port}" if parts.port else ""
+    return urlunsplit((parts.scheme, f"{user}:***@{host}{port}", parts.path, parts.query,
+                       parts.fragment))
+
+
 def map_error(exc: Exception, location: str) -> StoreError:
     """Turn a driver error into a :class:`StoreError` a person can act on."""
     text = str(exc).lower()
@@ -90,12 +111,38 @@ def translated_errors(location: str) -> Iterator[None]:
         raise map_error(exc, location) from exc
 
 
+class FileDatabase(peewee.SqliteDatabase):
+    """A SQLite file whose every open connection holds the file's presence (see
+    ``store/presence.py``): nothing replaces the file while it is open here."""
+
+    def __init__(self, database: str, *, file: Path, **kwargs: object) -> None:
+        super().__init__(database, **kwargs)
+        self.file = file
+        self._holds: dict[int, Presence] = {}
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = super()._connect()
+        try:
+            self._holds[id(conn)] = Presence(self.file)
+        except StoreError:
+            conn.close()
+            raise
+        return conn
+
+    def _close(self, conn: sqlite3.Connection) -> None:
+        try:
+            super()._close(conn)
+        finally:
+            hold = self._holds.pop(id(conn), None)
+            if hold is not None:
+                hold.release()
+
+
 def _sqlite(path: Path, readonly: bool) -> peewee.SqliteDatabase:
     if readonly:
-        return peewee.SqliteDatabase(f"file:{path.as_posix()}?mode=ro", uri=True,
-                                     pragmas={"foreign_keys": 1, "query_only": 1},
-                                     timeout=3)
-    return peewee.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, timeout=3)
+        return FileDatabase(f"file:{path.as_posix()}?mode=ro", file=path, uri=True,
+                            pragmas={"foreign_keys": 1, "query_only": 1}, timeout=3)
+    return FileDatabase(str(path), file=path, pragmas=SQLITE_PRAGMAS, timeout=3)
 
 
 def _create_private_file(path: Path) -> None:
