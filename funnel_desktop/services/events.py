@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,10 +19,24 @@ class Changes:
     initiator: object | None = None
     #: for stage moves: deal id → (old stage id, new stage id), lets panels update in O(1)
     moves: tuple[tuple[int, int, int], ...] = ()
+    #: for a change another writer made (``initiator`` is :data:`REMOTE`): who, when (naive
+    #: UTC) and the action's label, from the change feed
+    by: str = ""
+    at: datetime | None = None
+    action: str = ""
 
     def touches(self, *kinds: str) -> bool:
         return "all" in self.kinds or any(k in self.kinds for k in kinds)
 
+
+class _Remote:
+    def __repr__(self) -> str:
+        return "REMOTE"
+
+
+#: The initiator of changes another window, process or person committed (read from the
+#: change feed): no panel of this window started them.
+REMOTE: object = _Remote()
 
 Listener = Callable[[Changes], None]
 

@@ -56,6 +56,16 @@ def save_changes(parent: QWidget | None, what: str) -> str:
                "cancel")
 
 
+def conflict(parent: QWidget | None, text: str) -> str:
+    """Somebody else changed the fields being saved: ``reload`` (take theirs, drop mine),
+    ``mine`` (save mine over theirs) or ``edit`` (keep editing, nothing saved)."""
+    return ask(parent, translate("Ask", "Changed by someone else"), text,
+               [("reload", translate("Ask", "Reload theirs")),
+                ("mine", translate("Ask", "Save mine over theirs")),
+                ("cancel", translate("Ask", "Keep editing"))], "cancel").replace(
+        "cancel", "edit")
+
+
 def reason(parent: QWidget | None, kind: str, count: int) -> tuple[int, str] | None:
     """A kept won/lost reason and a note for closing ``count`` deals; None to cancel."""
     from .reason_dialog import ReasonDialog

@@ -32,10 +32,13 @@ from PySide6.QtWidgets import (
 
 from ..core.classify import man_action
 from ..core.errors import FunnelError
-from ..services.events import Changes
+from ..services import Base, EditConflict
+from ..services.events import REMOTE, Changes
+from ..store import feed
 from ..store import screen_queries as sq
 from ..store.models import Contact, Customer, Region, Source
 from . import ask
+from .banner import ChangeBanner, when_text
 from .context import AppContext
 from .customer_models import ATTITUDES, ROLES, ChoiceDelegate, ContactsModel
 from .fields import FieldErrors
@@ -136,6 +139,12 @@ class CustomerForm(QWidget):
         self.errors = FieldErrors()
         self._loading = False
         self._saved_state: tuple = ()
+        #: what the form showed: its own values, the stored ones, the version and feed seq
+        self._shown: dict[str, Any] = {}
+        self._shown_contacts: list[dict[str, Any]] = []
+        self._base: dict[str, Any] = {}
+        self._version = 0
+        self._seq = 0
         self._build()
         self.load(None)
         ctx.bridge.changed.connect(self._on_changes)
@@ -181,6 +190,9 @@ class CustomerForm(QWidget):
         hl.addWidget(self.heading, 1)
         hl.addWidget(self.badges)
         outer.addWidget(head)
+        self.banner = ChangeBanner(self.reload_saved, self.tr(
+            "Show the customer as saved now (your unsaved changes are dropped)"))
+        outer.addWidget(self.banner)
 
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -403,6 +415,8 @@ class CustomerForm(QWidget):
         self.errors.clear()
         self.general_error.hide()
         self._fill_lists()
+        self.banner.hide()
+        self._seq = feed.last_seq()
         c = Customer.get_or_none(Customer.id == customer_id) if customer_id else None
         self.customer_id = c.id if c else None
         for name in ("name", "contact_person", "phone", "email", "im", "address", "industry",
@@ -434,6 +448,11 @@ class CustomerForm(QWidget):
         self.delete_button.setEnabled(c is not None)
         self._loading = False
         self._saved_state = self._state()
+        self._shown = self.fields()
+        self._shown_contacts = self.contact_rows()
+        self._base = ({k: getattr(c, k + "_id" if k in ("region", "source") else k)
+                       for k in self._shown} if c else {})
+        self._version = c.version if c else 0
         self._show_man()
         self._show_class()
         self._show_assessment()
@@ -521,8 +540,10 @@ class CustomerForm(QWidget):
         out["assessment"] = json.dumps(assessment, ensure_ascii=False, sort_keys=True)
         return out
 
-    def contact_rows(self) -> list[dict[str, str]]:
-        return [dict(r) for r in self.contacts.rows]
+    def contact_rows(self) -> list[dict[str, Any]]:
+        """The decision chain as the form holds it (with each saved contact's id)."""
+        return [{**r, "id": i} if i is not None else dict(r)
+                for r, i in zip(self.contacts.rows, self.contacts.ids, strict=True)]
 
     def _state(self) -> tuple:
         return (tuple(sorted(self.fields().items())),
@@ -549,24 +570,68 @@ class CustomerForm(QWidget):
 
     # -- saving -----------------------------------------------------------------------------
     def save(self) -> bool:
-        """Save through the services (one undo step); errors shown at the fields."""
+        """Save through the services (one undo step); errors shown at the fields. Only what
+        was changed here is saved, over the version the form showed."""
         self.errors.clear()
         self.general_error.hide()
         self.contact_view.closePersistentEditor(self.contact_view.currentIndex())
         fields = self.fields()
+        contacts: list[dict[str, Any]] | None = self.contact_rows()
+        base = None
+        if self.customer_id is not None:
+            fields = {k: v for k, v in fields.items() if v != self._shown.get(k)}
+            if contacts == self._shown_contacts:
+                contacts = None
+            if not fields and contacts is None:
+                self._saved_state = self._state()
+                self._show_heading()
+                return True
+            base = Base({k: self._base.get(k) for k in fields}, self._version, self._seq)
         try:
-            outcome = self.ctx.services.save_customer(self.customer_id, fields,
-                                                      self.contact_rows(), initiator=self)
+            outcome = self._save(fields, contacts, base)
         except FunnelError as err:
             field = getattr(err, "field", None)
             if not (field and self.errors.show(field, error_text(err))):
                 self.general_error.setText(error_text(err))
                 self.general_error.show()
             return False
-        self.ctx.record(outcome, self.tr("Save customer “%1”").replace("%1", fields["name"]))
+        if outcome is None:
+            return False
+        name = fields.get("name") or self.name.text().strip()
+        self.ctx.record(outcome, self.tr("Save customer “%1”").replace("%1", name))
         self.load(outcome.value)
         self.saved.emit(outcome.value)
         return True
+
+    def _save(self, fields: dict[str, Any], contacts: list[dict[str, Any]] | None,
+              base: Base | None) -> Any:
+        services = self.ctx.services
+        try:
+            return services.save_customer(self.customer_id, fields, contacts, initiator=self,
+                                          base=base)
+        except EditConflict as err:
+            who = err.params.get("by", "?")
+            text = (self.tr("%1 changed %2 of this customer at %3 while you were editing it. "
+                            "Reload theirs, save yours over theirs, or keep editing.")
+                    .replace("%1", who).replace("%2", ", ".join(err.fields))
+                    .replace("%3", when_text(err.later[-1].at) if err.later else "?"))
+            answer = ask.conflict(self, text)
+            if answer == "mine":
+                return services.save_customer(self.customer_id, fields, contacts,
+                                              initiator=self)
+            if answer == "reload":
+                self.reload_saved()
+            else:
+                self._base.update(err.current)
+                self._version = Customer.get_by_id(self.customer_id).version
+                self._seq = feed.last_seq()
+            return None
+
+    def reload_saved(self) -> None:
+        """Show the customer as saved now (unsaved changes dropped)."""
+        exists = self.customer_id is not None and Customer.get_or_none(
+            Customer.id == self.customer_id) is not None
+        self.load(self.customer_id if exists else None)
 
     def delete(self) -> bool:
         if self.customer_id is None:
@@ -597,7 +662,17 @@ class CustomerForm(QWidget):
         return True
 
     def _on_changes(self, changes: Changes) -> None:
-        if changes.initiator is self or self.is_dirty():
+        if changes.initiator is self:
+            return
+        if self.is_dirty():
+            if (changes.initiator is REMOTE and self.customer_id is not None
+                    and self.customer_id in changes.customer_ids):
+                self.banner.say(self.tr("%1 changed this customer at %2 while you were "
+                                        "editing. Saving keeps their changes to the fields "
+                                        "you did not touch; where you both changed a field "
+                                        "you choose.")
+                                .replace("%1", changes.by or self.tr("Someone"))
+                                .replace("%2", when_text(changes.at)))
             return
         if not self.isVisible():
             self._stale = True

@@ -176,11 +176,14 @@ class ContactsModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.rows: list[dict[str, str]] = []
+        #: each row's contact id (None: added in this form), so a save edits them in place
+        self.ids: list[int | None] = []
 
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
         self.beginResetModel()
         self.rows = [{k: str(r.get(k) or "") for k in (*CONTACT_COLUMNS, "notes")}
                      for r in rows]
+        self.ids = [r.get("id") for r in rows]
         for r in self.rows:
             r["attitude"] = r["attitude"] or "neutral"
         self.endResetModel()
@@ -190,6 +193,7 @@ class ContactsModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), n, n)
         self.rows.append({"name": "", "title": "", "role": "", "attitude": "neutral",
                           "phone": "", "email": "", "notes": ""})
+        self.ids.append(None)
         self.endInsertRows()
         return n
 
@@ -197,6 +201,7 @@ class ContactsModel(QAbstractTableModel):
         if 0 <= row < len(self.rows):
             self.beginRemoveRows(QModelIndex(), row, row)
             del self.rows[row]
+            del self.ids[row]
             self.endRemoveRows()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008

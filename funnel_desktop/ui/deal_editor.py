@@ -34,10 +34,13 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import FunnelError, ValidationError
+from ..services import Base, EditConflict
 from ..services import validate as v
-from ..services.events import Changes
+from ..services.events import REMOTE, Changes
+from ..store import feed
 from ..store.models import Activity, Customer, Deal, DealChange, Owner, Source, Stage, StageHistory
 from . import ask
+from .banner import ChangeBanner, when_text
 from .context import AppContext
 from .fields import DateField, FieldErrors, name_from_labels
 from .messages import activity_kind_name, error_text, project_type_name
@@ -70,6 +73,10 @@ class DealEditor(QDialog):
         self.setObjectName("dealEditor")
         self.errors = FieldErrors()
         self._loading = True
+        #: what the form showed: stored values, the row's version, the feed's position then
+        self._base: dict[str, Any] = {}
+        self._version = 0
+        self._seq = feed.last_seq()
         deal = Deal.get_or_none(Deal.id == deal_id) if deal_id is not None else None
         if deal_id is not None and deal is None:
             raise ValidationError("deal_unknown", "deal", value=deal_id)
@@ -92,6 +99,9 @@ class DealEditor(QDialog):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(18, 16, 18, 14)
         outer.setSpacing(10)
+        self.banner = ChangeBanner(self.reload_saved, self.tr(
+            "Show the deal as it is saved now (your unsaved changes are dropped)"))
+        outer.addWidget(self.banner)
         top = QHBoxLayout()
         self.title = QLineEdit()
         self.title.setObjectName("titleEdit")
@@ -213,6 +223,12 @@ class DealEditor(QDialog):
         self.general_error.setWordWrap(True)
         self.general_error.hide()
         form.addRow(self.general_error)
+        self.note = QLabel()
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
+        self.note.setObjectName("formNote")
+        self.note.setWordWrap(True)
+        self.note.hide()
+        form.addRow(self.note)
 
         self.tabs = QTabWidget()
         body.addWidget(self.tabs, 6)
@@ -353,6 +369,8 @@ class DealEditor(QDialog):
             self.next_step_due.set_date(deal.next_step_due)
             self.close_note.setPlainText(deal.close_note)
             self._checked = json.loads(deal.checklist or "{}")
+            self._base = stored_fields(deal)
+            self._version = deal.version
         else:
             self.use_default.setChecked(True)
             self._set_combo(self.stage_combo, self.stage_id)
@@ -611,7 +629,14 @@ class DealEditor(QDialog):
                                                fields, initiator=self)
                 text = self.tr("New deal “%1”").replace("%1", fields["title"])
             else:
-                outcome = services.update_deal(self.deal_id, fields, initiator=self)
+                changed = self.changed_fields(fields)
+                if not changed:
+                    self._saved_state = self._state()
+                    self._edited()
+                    return True
+                outcome = self._update(changed)
+                if outcome is None:
+                    return False
                 text = self.tr("Edit deal “%1”").replace("%1", fields["title"])
         except FunnelError as err:
             if new_customer is not None and new_customer.inverse is not None:
@@ -631,13 +656,97 @@ class DealEditor(QDialog):
             self.deal_id = outcome.value
             self.tabs.setTabEnabled(self.tabs.indexOf(self.activity_tab), True)
             self.delete_button.show()
+        self._remember_saved()
         self._loading = True
         self._load_timeline()
         self._load_history()
         self._loading = False
         self._saved_state = self._state()
         self._edited()
+        self.banner.hide()
+        if outcome.merged:
+            self._show_note(self.tr("Saved. Changes made meanwhile by %1 were kept.")
+                            .replace("%1", ", ".join(dict.fromkeys(e.by or "?"
+                                                                   for e in outcome.merged))))
         return True
+
+    def changed_fields(self, fields: dict[str, Any]) -> dict[str, Any]:
+        """The fields of the form that differ from what it showed (only those are saved, so
+        somebody else's edits of the other fields stay)."""
+        out = {}
+        for key, value in fields.items():
+            shown = self._base.get(key)
+            if key == "checklist":
+                if json.loads(value or "{}") != json.loads(shown or "{}"):
+                    out[key] = value
+            elif value != shown:
+                out[key] = value
+        return out
+
+    def _update(self, changed: dict[str, Any]) -> Any:
+        """Save ``changed`` over the version the form showed; on a conflict ask the user.
+        None when nothing was saved."""
+        services = self.ctx.services
+        base = Base({k: self._base.get(k) for k in changed}, self._version, self._seq)
+        try:
+            return services.update_deal(self.deal_id, changed, initiator=self, base=base)
+        except EditConflict as err:
+            answer = ask.conflict(self, self.conflict_text(err))
+            if answer == "mine":
+                return services.update_deal(self.deal_id, changed, initiator=self)
+            if answer == "reload":
+                self.reload_saved()
+            else:  # keep editing: what they saved is now what this form knows of
+                self._base.update(err.current)
+                self._version = Deal.get_by_id(self.deal_id).version
+                self._seq = feed.last_seq()
+            return None
+
+    def conflict_text(self, err: EditConflict) -> str:
+        """The conflict in words: who changed which fields, to what, when."""
+        fields = ", ".join(f"{self._field_name(f)} ({self._shown_value(f, err.current.get(f))})"
+                           for f in err.fields)
+        who = err.params.get("by", "?")
+        return (self.tr("%1 changed %2 of this deal at %3 while you were editing it. Reload "
+                        "theirs, save yours over theirs, or keep editing.")
+                .replace("%1", who).replace("%2", fields)
+                .replace("%3", when_text(err.later[-1].at) if err.later else "?"))
+
+    def _shown_value(self, field: str, value: Any) -> str:
+        if value in (None, ""):
+            return "—"
+        if field == "amount":
+            return self.ctx.fmt.money(int(value))
+        if field in ("owner", "source"):
+            combo = self.owner if field == "owner" else self.source
+            i = combo.findData(value)
+            return combo.itemText(i) if i >= 0 else str(value)
+        if hasattr(value, "isoformat"):
+            return self.ctx.fmt.day(value)
+        return str(value)
+
+    def _remember_saved(self) -> None:
+        seq = feed.last_seq()
+        deal = Deal.get_or_none(Deal.id == self.deal_id) if self.deal_id else None
+        if deal is not None:
+            self._base, self._version, self._seq = stored_fields(deal), deal.version, seq
+
+    def reload_saved(self) -> None:
+        """Show the deal as it is saved now (unsaved changes dropped)."""
+        self.banner.hide()
+        if self.deal_id is None:
+            return
+        seq = feed.last_seq()
+        deal = Deal.get_or_none(Deal.id == self.deal_id)
+        if deal is None:
+            return
+        self._seq = seq
+        self._load(deal)
+        self._edited()
+
+    def _show_note(self, text: str) -> None:
+        self.note.setText(text)
+        self.note.show()
 
     def save_and_close(self) -> None:
         if self.save():
@@ -705,21 +814,50 @@ class DealEditor(QDialog):
         self._load_timeline()
 
     def _on_changes(self, changes: Changes) -> None:
-        """Another panel (or undo) changed this deal: refresh what is not being edited."""
+        """Another panel, an undo or another writer changed this deal: refresh what is not
+        being edited; edits in progress stay, under a banner that says who changed what."""
         if changes.initiator is self or self.deal_id is None:
             return
         if self.deal_id in changes.deal_ids or changes.touches("all"):
-            if Deal.get_or_none(Deal.id == self.deal_id) is None:
+            remote = changes.initiator is REMOTE
+            seq = feed.last_seq()
+            deal = Deal.get_or_none(Deal.id == self.deal_id)
+            if deal is None:
+                if remote:
+                    self.banner.say(self.tr("%1 deleted this deal at %2.")
+                                    .replace("%1", changes.by or self.tr("Someone"))
+                                    .replace("%2", when_text(changes.at)), reload=False)
                 return
             self._load_timeline()
             self._load_history()
             if not self.is_dirty():
-                self._load(Deal.get_by_id(self.deal_id))
+                self._seq = seq
+                self._load(deal)
+                if remote and changes.by:
+                    self._show_note(self.tr("Updated: %1 changed this deal at %2.")
+                                    .replace("%1", changes.by)
+                                    .replace("%2", when_text(changes.at)))
+            elif deal.version != self._version:
+                self.banner.say(self.tr("%1 changed this deal at %2 while you were editing. "
+                                          "Saving keeps their changes to the fields you did "
+                                          "not touch; where you both changed a field you "
+                                          "choose.")
+                                .replace("%1", changes.by or self.tr("Someone"))
+                                .replace("%2", when_text(changes.at)))
 
     def done(self, result: int) -> None:
         with contextlib.suppress(RuntimeError, TypeError):
             self.ctx.bridge.changed.disconnect(self._on_changes)
         super().done(result)
+
+
+def stored_fields(deal: Deal) -> dict[str, Any]:
+    """The editable fields of a deal as stored (what an editor shows and compares with)."""
+    return {"title": deal.title, "customer": deal.customer_id, "amount": deal.amount,
+            "probability": deal.probability, "expected_close": deal.expected_close,
+            "owner": deal.owner_id, "source": deal.source_id, "project_type": deal.project_type,
+            "next_step": deal.next_step, "next_step_due": deal.next_step_due,
+            "checklist": deal.checklist, "close_note": deal.close_note}
 
 
 def _required_probability() -> int:

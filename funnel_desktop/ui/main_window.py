@@ -7,7 +7,7 @@ import contextlib
 import threading
 import zlib
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from ..core.errors import FunnelError, StoreError
 from ..i18n import normalise
 from ..services import Services
-from ..services.events import Changes
+from ..services.events import REMOTE, Changes
 from ..store.backup import (
     backup_now,
     backup_sqlite,
@@ -49,6 +49,7 @@ from .db_recovery import backup_on_open, backups_to_keep, open_with_recovery
 from .events import EventBridge
 from .fmt import Formatter
 from .keys import preferences_keys, quit_keys
+from .live import LiveUpdates
 from .messages import error_text
 
 if TYPE_CHECKING:
@@ -176,6 +177,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.db_label)
         stack.indexChanged.connect(self._undo_hint)
         self._restore_layout()
+        #: Other writers' commits, shown here as they land (None: no database open).
+        self.live: LiveUpdates | None = None
+        self._watch_database()
+        self.ctx.bridge.changed.connect(self._note_remote)
         self._show_database()
         self.show_page(str(self.settings.value("window/page", "board")))
         columns = self.board_page.board.columns
@@ -520,6 +525,43 @@ class MainWindow(QMainWindow):
                 return
 
     # -- database ---------------------------------------------------------------------------
+    def _stop_watching(self) -> None:
+        if self.live is not None:
+            self.live.stop()
+            self.live.deleteLater()
+            self.live = None
+
+    def _watch_database(self) -> None:
+        """Follow the open database's change feed (another window, the command line, a
+        team); the old database's watcher stops."""
+        self._stop_watching()
+        if self.opened is None:
+            return
+        try:
+            self.live = LiveUpdates(self.opened.location, self.ctx.services.client,
+                                    self.ctx.services.bus, self)
+        except StoreError:
+            return  # the window still works; it just does not see others' changes
+        self.live.arrived.connect(self._others_changed)
+
+    def _note_remote(self, changes: Changes) -> None:
+        if changes.initiator is REMOTE and changes.action:
+            from ..texts.actions import action_name
+
+            when = changes.at.replace(tzinfo=UTC).astimezone() if changes.at else None
+            self.statusBar().showMessage(
+                self.tr("%1 %2 at %3").replace("%1", changes.by or self.tr("Someone"))
+                .replace("%2", action_name(changes.action))
+                .replace("%3", when.strftime("%H:%M") if when else ""), 6000)
+
+    def _others_changed(self, count: int) -> None:
+        """Hook for the benchmark and tests: ``count`` feed rows of others were shown."""
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.WindowActivate and self.live is not None:
+            self.live.poll(force=True)  # back to the window: catch up at once
+        return super().event(event)
+
     def _show_database(self) -> None:
         loc = self.opened.location if self.opened else ""
         name = Path(loc).name if self.opened and self.opened.is_sqlite else loc
@@ -545,6 +587,7 @@ class MainWindow(QMainWindow):
         if old is not None and old.db is not opened.db:
             old.db.close()
         self.opened = opened
+        self._watch_database()
         backup_on_open(opened)
         if not opened.readonly:
             prepare_database(self.ctx.services, self.lang)
@@ -666,6 +709,7 @@ class MainWindow(QMainWindow):
             return False
         location = self.opened.location
         self.wait_database_check(stop=True)
+        self._stop_watching()
         database.obj.close()
         try:
             restore_backup(chosen, path)
@@ -736,6 +780,7 @@ class MainWindow(QMainWindow):
         ok = False
         if choice.action == RESTORE and choice.path is not None:
             self.wait_database_check(stop=True)
+            self._stop_watching()
             database.obj.close()
             try:
                 restore_backup(choice.path, location)
@@ -804,6 +849,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_layout()
+        self._stop_watching()
         self.wait_database_check(stop=True)  # a backup being written is finished first
         self.ctx.bridge.detach()
         super().closeEvent(event)

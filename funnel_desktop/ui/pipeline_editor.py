@@ -143,6 +143,7 @@ class PipelineEditor(QDialog):
         self.services = services
         self.lang = lang
         self.pipeline_id: int | None = None
+        self.version: int | None = None  # the shown pipeline's version
         self.moves: dict[int, int] = {}
         self.dirty = False
         self._loading = False
@@ -314,6 +315,7 @@ class PipelineEditor(QDialog):
         """Show a pipeline's stages as stored (unsaved edits are dropped)."""
         p = Pipeline.get_by_id(pipeline_id)
         self.pipeline_id = pipeline_id
+        self.version = p.version  # an edit saved meanwhile elsewhere is a conflict
         self.moves = {}
         self._loading = True
         self.name.setText(p.name)
@@ -542,7 +544,8 @@ class PipelineEditor(QDialog):
             return False
         try:
             outcome = save_pipeline(self.services, self.pipeline_id, self.name.text(),
-                                    self.model.specs(), moves=self.moves, initiator=self)
+                                    self.model.specs(), moves=self.moves, initiator=self,
+                                    version=self.version)
         except FunnelError as err:
             self._error(err)
             return False

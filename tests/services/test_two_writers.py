@@ -235,3 +235,49 @@ def test_three_writers_racing_on_eight_deals_keep_every_invariant(any_db, svc: S
             Activity.id.in_(rep["undone_activities"] or [0])).exists()
     print("\nstress", any_db.location.split("/")[-1], STRESS_SECONDS, "s:",
           [(r["counts"], r["failed"]) for r in reports])
+
+
+def test_a_target_another_writer_set_meanwhile_is_not_overwritten(any_db, alice, world):
+    from datetime import date
+
+    (r,) = other_process(any_db, "bob", [{"op": "set_target", "args": [
+        "business", "2027-01-01", "2027-01-31", "400000"]}])
+    assert r["ok"]
+    with pytest.raises(EditConflict) as err:
+        alice.set_target("business", date(2027, 1, 1), date(2027, 1, 31), "500000",
+                         expected=None)  # her form showed no target for January
+    assert "bob" in err.value.english()
+    out = alice.set_target("business", date(2027, 1, 1), date(2027, 1, 31), "500000",
+                           expected=40_000_000)
+    assert out.value
+
+
+def test_a_pipeline_edited_meanwhile_by_another_writer_is_a_conflict(any_db, alice, world):
+    from funnel_desktop.services.pipelines import StageSpec, save_pipeline
+    from funnel_desktop.store.models import Pipeline
+
+    shown = Pipeline.get_by_id(world.pipeline).version
+    (r,) = other_process(any_db, "bob", [{"op": "seed_lists"}])  # unrelated: no conflict
+    assert r["ok"]
+    specs = [StageSpec(s.name, s.kind, s.probability, s.idle_days, s.colour, [],
+                       s.ideal_conversion, s.id)
+             for s in Stage.select().where(Stage.pipeline == world.pipeline)
+             .order_by(Stage.position)]
+    save_pipeline(alice, world.pipeline, "Renamed by Alice", specs, version=shown)
+    shown = Pipeline.get_by_id(world.pipeline).version
+    script = ("from funnel_desktop.services.pipelines import save_pipeline, StageSpec\n"
+              "from funnel_desktop.store.models import Stage\n")
+    done = subprocess.run([sys.executable, "-c", script + (
+        "import sys\nfrom funnel_desktop.store.db import open_database\n"
+        "from funnel_desktop.services import Services\n"
+        f"open_database({any_db.location!r})\n"
+        f"st = [StageSpec(s.name, s.kind, s.probability, s.idle_days, s.colour, [], "
+        f"s.ideal_conversion, s.id) for s in Stage.select().where(Stage.pipeline == "
+        f"{world.pipeline}).order_by(Stage.position)]\n"
+        f"save_pipeline(Services(user='bob'), {world.pipeline}, 'Renamed by Bob', st)\n")],
+        capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    with pytest.raises(EditConflict) as err:
+        save_pipeline(alice, world.pipeline, "Alice again", specs, version=shown)
+    assert "bob" in err.value.english()
+    assert Pipeline.get_by_id(world.pipeline).name == "Renamed by Bob"

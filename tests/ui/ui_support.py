@@ -34,6 +34,7 @@ class Answers:
         self.infos: list[str] = []
         self.paths: list[str] = []
         self.db_choices: list[Any] = []  # answers to database problems (default: quit)
+        self.conflict = "edit"  # another writer changed the same fields: reload / mine / edit
 
     def install(self, mp: pytest.MonkeyPatch) -> None:
         def reason(parent: Any, kind: str, count: int) -> tuple[int, str] | None:
@@ -64,6 +65,11 @@ class Answers:
             self.errors.append(error_text(err))
             return self.db_choices.pop(0) if self.db_choices else DbChoice(QUIT)
 
+        def conflict(parent: Any, text: str) -> str:
+            self.asked.append(("conflict", text))
+            return self.conflict
+
+        mp.setattr(ask, "conflict", conflict)
         mp.setattr(ask, "reason", reason)
         mp.setattr(ask, "db_problem", db_problem)
         mp.setattr(ask, "confirm", confirm)

@@ -135,6 +135,8 @@ class TargetsDialog(QDialog):
         lay.addWidget(self.existing, 1)
         lay.addWidget(buttons)
         self._rows: list = []
+        #: the amount the form showed for the chosen period (None: no target; False: unknown)
+        self._shown: int | bool | None = False
         self.scope.currentIndexChanged.connect(lambda _i: self._fill_who())
         self.who.currentIndexChanged.connect(lambda _i: self._fill_existing())
         self.kind.currentIndexChanged.connect(lambda _i: self._fill_periods())
@@ -219,6 +221,7 @@ class TargetsDialog(QDialog):
             return
         match = [r for r in self._rows if r.start == p.start and r.end == p.end]
         self.amount.setText(self.fmt.amount_input(match[0].amount) if match else "")
+        self._shown = match[0].amount if match else None  # another's new target: a conflict
         self._clear_error()
 
     # -- saving -----------------------------------------------------------------------------
@@ -235,7 +238,8 @@ class TargetsDialog(QDialog):
         p = self.chosen_period()
         try:
             outcome = self.ctx.services.set_target(kind, p.start, p.end, text, team_id=team_id,
-                                                   owner_id=owner_id, initiator=self)
+                                                   owner_id=owner_id, initiator=self,
+                                                   expected=self._shown)
         except ValidationError as err:
             self._error(error_text(err))
             return None
