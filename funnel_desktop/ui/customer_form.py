@@ -48,6 +48,7 @@ from .messages import (
     attitude_name,
     class_meaning,
     error_text,
+    field_names,
     intent_name,
     man_action_text,
     priority_name,
@@ -613,7 +614,8 @@ class CustomerForm(QWidget):
             who = err.params.get("by", "?")
             text = (self.tr("%1 changed %2 of this customer at %3 while you were editing it. "
                             "Reload theirs, save yours over theirs, or keep editing.")
-                    .replace("%1", who).replace("%2", ", ".join(err.fields))
+                    .replace("%1", who)
+                    .replace("%2", ", ".join(field_names().get(f, f) for f in err.fields))
                     .replace("%3", when_text(err.later[-1].at) if err.later else "?"))
             answer = ask.conflict(self, text)
             if answer == "mine":

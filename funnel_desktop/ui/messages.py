@@ -170,6 +170,19 @@ def _templates() -> dict[str, str]:
         "backup_missing": translate("Messages", "The backup {path} does not exist."),
         "backup_invalid": translate(
             "Messages", "{path} is not a usable backup ({detail}); nothing was restored."),
+        "undo_conflict": translate(
+            "Messages", "Nothing was undone: {by} changed {items} after “{action}” ({at}). "
+                        "Undo takes back only what nobody has changed since."),
+        "edit_conflict": translate(
+            "Messages", "{by} changed {fields} of “{item}” ({at}) while it was open here; "
+                        "nothing was saved."),
+        "db_in_use": translate(
+            "Messages", "{path} is open in another program ({holders}). Close it there "
+                        "first; nothing was changed."),
+        "server_backup": translate(
+            "Messages", "{path} is a server database: it is backed up and restored on the "
+                        "server (pg_dump and pg_restore; see “Team mode” in the README), not "
+                        "by this command."),
         "export_what_unknown": translate(
             "Messages", "“{value}” cannot be exported; choose deals, customers, contacts or "
                         "activities."),
@@ -180,7 +193,49 @@ def _templates() -> dict[str, str]:
 def _param(name: str, value: object) -> str:
     if name == "kind" and value in ("won", "lost"):
         return won_lost(str(value))
+    if name == "action":
+        from ..texts.actions import action_name
+
+        return action_name(str(value))
+    if name == "fields":
+        names = field_names()
+        return translate("Messages", ", ").join(
+            names.get(f.strip(), f.strip()) for f in str(value).split(",") if f.strip())
     return str(value)
+
+
+def field_names() -> dict[str, str]:
+    """Deal and customer field codes as a person calls them (conflict messages)."""
+    return {
+        "title": translate("Messages", "title"), "customer": translate("Messages", "customer"),
+        "amount": translate("Messages", "amount"),
+        "probability": translate("Messages", "probability"),
+        "expected_close": translate("Messages", "expected close"),
+        "owner": translate("Messages", "owner"), "source": translate("Messages", "source"),
+        "project_type": translate("Messages", "project type"),
+        "next_step": translate("Messages", "next step"),
+        "next_step_due": translate("Messages", "next step due"),
+        "checklist": translate("Messages", "checklist"),
+        "close_note": translate("Messages", "close note"),
+        "stage": translate("Messages", "stage"), "stages": translate("Messages", "stages"),
+        "name": translate("Messages", "name"),
+        "contact_person": translate("Messages", "contact person"),
+        "phone": translate("Messages", "phone"), "email": translate("Messages", "email"),
+        "im": translate("Messages", "WeChat / messenger"),
+        "address": translate("Messages", "address"),
+        "industry": translate("Messages", "industry"), "region": translate("Messages", "region"),
+        "scale": translate("Messages", "scale"), "needs": translate("Messages", "needs"),
+        "pain_points": translate("Messages", "pain points"),
+        "intent": translate("Messages", "purchase intent"),
+        "budget": translate("Messages", "budget"),
+        "credit_notes": translate("Messages", "credit notes"),
+        "man_money": translate("Messages", "money"),
+        "man_authority": translate("Messages", "authority"),
+        "man_need": translate("Messages", "need"), "class_manual": translate("Messages", "class"),
+        "priority": translate("Messages", "priority"),
+        "assessment": translate("Messages", "assessment"),
+        "notes": translate("Messages", "notes"),
+    }
 
 
 def error_text(err: FunnelError) -> str:

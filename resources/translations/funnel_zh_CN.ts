@@ -2,6 +2,105 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
     <context>
+        <name>Actions</name>
+        <message>
+            <source>created a deal</source>
+            <translation>新建了商机</translation>
+        </message>
+        <message>
+            <source>edited a deal</source>
+            <translation>编辑了商机</translation>
+        </message>
+        <message>
+            <source>deleted deals</source>
+            <translation>删除了商机</translation>
+        </message>
+        <message>
+            <source>moved deals</source>
+            <translation>移动了商机</translation>
+        </message>
+        <message>
+            <source>marked deals won</source>
+            <translation>将商机标为赢单</translation>
+        </message>
+        <message>
+            <source>marked deals lost</source>
+            <translation>将商机标为输单</translation>
+        </message>
+        <message>
+            <source>reopened a deal</source>
+            <translation>重新打开了商机</translation>
+        </message>
+        <message>
+            <source>logged a follow-up</source>
+            <translation>记录了跟进</translation>
+        </message>
+        <message>
+            <source>ticked off a follow-up</source>
+            <translation>完成了跟进</translation>
+        </message>
+        <message>
+            <source>saved a customer</source>
+            <translation>保存了客户</translation>
+        </message>
+        <message>
+            <source>deleted a customer</source>
+            <translation>删除了客户</translation>
+        </message>
+        <message>
+            <source>created a pipeline</source>
+            <translation>新建了销售漏斗</translation>
+        </message>
+        <message>
+            <source>edited a pipeline</source>
+            <translation>编辑了销售漏斗</translation>
+        </message>
+        <message>
+            <source>deleted a pipeline</source>
+            <translation>删除了销售漏斗</translation>
+        </message>
+        <message>
+            <source>filled the kept lists</source>
+            <translation>填入了常用列表</translation>
+        </message>
+        <message>
+            <source>added to a kept list</source>
+            <translation>在常用列表中添加了一项</translation>
+        </message>
+        <message>
+            <source>edited a kept list</source>
+            <translation>编辑了常用列表</translation>
+        </message>
+        <message>
+            <source>changed a setting</source>
+            <translation>更改了设置</translation>
+        </message>
+        <message>
+            <source>set a target</source>
+            <translation>设置了目标</translation>
+        </message>
+        <message>
+            <source>wrote the weekly notes</source>
+            <translation>写了周报备注</translation>
+        </message>
+        <message>
+            <source>imported a file</source>
+            <translation>导入了文件</translation>
+        </message>
+        <message>
+            <source>made the demo data</source>
+            <translation>生成了演示数据</translation>
+        </message>
+        <message>
+            <source>undid: %1</source>
+            <translation>撤销：%1</translation>
+        </message>
+        <message>
+            <source>redid: %1</source>
+            <translation>重做：%1</translation>
+        </message>
+    </context>
+    <context>
         <name>Analytics</name>
         <message>
             <source>By count</source>
@@ -210,6 +309,22 @@
             <source>Discard</source>
             <translation>不保存</translation>
         </message>
+        <message>
+            <source>Changed by someone else</source>
+            <translation>已被他人修改</translation>
+        </message>
+        <message>
+            <source>Reload theirs</source>
+            <translation>载入对方的版本</translation>
+        </message>
+        <message>
+            <source>Save mine over theirs</source>
+            <translation>用我的覆盖对方的</translation>
+        </message>
+        <message>
+            <source>Keep editing</source>
+            <translation>继续编辑</translation>
+        </message>
     </context>
     <context>
         <name>AssessmentRow</name>
@@ -391,6 +506,13 @@ last %2 days</source>
         <message>
             <source>Next step overdue</source>
             <translation>下一步已逾期</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChangeBanner</name>
+        <message>
+            <source>Reload</source>
+            <translation>重新载入</translation>
         </message>
     </context>
     <context>
@@ -669,6 +791,14 @@ last %2 days</source>
         <message>
             <source>the PDF file to write</source>
             <translation>要写入的 PDF 文件</translation>
+        </message>
+        <message>
+            <source>print each change to the database as it is committed, until interrupted</source>
+            <translation>每当数据库有改动提交时就打印出来，直到被中断</translation>
+        </message>
+        <message>
+            <source>start after this change number (default: from now on)</source>
+            <translation>从这个改动编号之后开始（默认：从现在起）</translation>
         </message>
     </context>
     <context>
@@ -1019,6 +1149,13 @@ last %2 days</source>
         </message>
     </context>
     <context>
+        <name>CliWatch</name>
+        <message>
+            <source>deals %1</source>
+            <translation>商机 %1</translation>
+        </message>
+    </context>
+    <context>
         <name>ColumnHeader</name>
         <message>
             <source>Default win probability of this stage</source>
@@ -1116,6 +1253,10 @@ last %2 days</source>
     </context>
     <context>
         <name>CustomerForm</name>
+        <message>
+            <source>Show the customer as saved now (your unsaved changes are dropped)</source>
+            <translation>显示客户当前保存的内容（放弃你未保存的修改）</translation>
+        </message>
         <message>
             <source>Profile</source>
             <translation>客户档案</translation>
@@ -1337,6 +1478,10 @@ last %2 days</source>
             <translation>保存客户“%1”</translation>
         </message>
         <message>
+            <source>%1 changed %2 of this customer at %3 while you were editing it. Reload theirs, save yours over theirs, or keep editing.</source>
+            <translation>你编辑期间，%1 在 %3 修改了这个客户的%2。可以载入对方的版本、用你的覆盖对方的，或继续编辑。</translation>
+        </message>
+        <message>
             <source>Delete customer</source>
             <translation>删除客户</translation>
         </message>
@@ -1355,6 +1500,14 @@ last %2 days</source>
         <message>
             <source>This customer</source>
             <translation>此客户</translation>
+        </message>
+        <message>
+            <source>%1 changed this customer at %2 while you were editing. Saving keeps their changes to the fields you did not touch; where you both changed a field you choose.</source>
+            <translation>你编辑期间，%1 在 %2 修改了这个客户。保存时会保留对方对你没改动的字段的修改；双方都改了的字段由你决定。</translation>
+        </message>
+        <message>
+            <source>Someone</source>
+            <translation>有人</translation>
         </message>
     </context>
     <context>
@@ -1583,6 +1736,10 @@ last %2 days</source>
             <translation>成交可能性</translation>
         </message>
         <message>
+            <source>Show the deal as it is saved now (your unsaved changes are dropped)</source>
+            <translation>显示商机当前保存的内容（放弃你未保存的修改）</translation>
+        </message>
+        <message>
             <source>Stage</source>
             <translation>阶段</translation>
         </message>
@@ -1771,6 +1928,14 @@ last %2 days</source>
             <translation>新建客户“%1”</translation>
         </message>
         <message>
+            <source>Saved. Changes made meanwhile by %1 were kept.</source>
+            <translation>已保存。期间 %1 所做的修改都保留了。</translation>
+        </message>
+        <message>
+            <source>%1 changed %2 of this deal at %3 while you were editing it. Reload theirs, save yours over theirs, or keep editing.</source>
+            <translation>你编辑期间，%1 在 %3 修改了这个商机的%2。可以载入对方的版本、用你的覆盖对方的，或继续编辑。</translation>
+        </message>
+        <message>
             <source>This deal</source>
             <translation>此商机</translation>
         </message>
@@ -1797,6 +1962,22 @@ last %2 days</source>
         <message>
             <source>Mark activity not done</source>
             <translation>将跟进标记为未完成</translation>
+        </message>
+        <message>
+            <source>%1 deleted this deal at %2.</source>
+            <translation>%1 在 %2 删除了这个商机。</translation>
+        </message>
+        <message>
+            <source>Someone</source>
+            <translation>有人</translation>
+        </message>
+        <message>
+            <source>Updated: %1 changed this deal at %2.</source>
+            <translation>已更新：%1 在 %2 修改了这个商机。</translation>
+        </message>
+        <message>
+            <source>%1 changed this deal at %2 while you were editing. Saving keeps their changes to the fields you did not touch; where you both changed a field you choose.</source>
+            <translation>你编辑期间，%1 在 %2 修改了这个商机。保存时会保留对方对你没改动的字段的修改；双方都改了的字段由你决定。</translation>
         </message>
     </context>
     <context>
@@ -3066,6 +3247,14 @@ weighted %3</source>
             <translation>刷新数字(&amp;R)</translation>
         </message>
         <message>
+            <source>%1 %2 at %3</source>
+            <translation>%1 于 %3 %2</translation>
+        </message>
+        <message>
+            <source>Someone</source>
+            <translation>有人</translation>
+        </message>
+        <message>
             <source>%1 — Funnel Desktop</source>
             <translation>%1 — 销售漏斗管家</translation>
         </message>
@@ -3485,12 +3674,172 @@ weighted %3</source>
             <translation>{path} 不是可用的备份（{detail}）；未恢复任何内容。</translation>
         </message>
         <message>
+            <source>Nothing was undone: {by} changed {items} after “{action}” ({at}). Undo takes back only what nobody has changed since.</source>
+            <translation>未撤销任何内容：“{action}”之后，{by} 修改了{items}（{at}）。撤销只会收回之后没有人改动过的内容。</translation>
+        </message>
+        <message>
+            <source>{by} changed {fields} of “{item}” ({at}) while it was open here; nothing was saved.</source>
+            <translation>在这里打开期间，{by} 修改了“{item}”的{fields}（{at}）；没有保存任何内容。</translation>
+        </message>
+        <message>
+            <source>{path} is open in another program ({holders}). Close it there first; nothing was changed.</source>
+            <translation>{path} 正在被另一个程序打开（{holders}）。请先在那里关闭；没有做任何改动。</translation>
+        </message>
+        <message>
+            <source>{path} is a server database: it is backed up and restored on the server (pg_dump and pg_restore; see “Team mode” in the README), not by this command.</source>
+            <translation>{path} 是服务器数据库：它在服务器上备份和恢复（用 pg_dump 和 pg_restore；见 README 的“团队模式”），不用这个命令。</translation>
+        </message>
+        <message>
             <source>“{value}” cannot be exported; choose deals, customers, contacts or activities.</source>
             <translation>无法导出“{value}”；请选择商机、客户、联系人或跟进记录。</translation>
         </message>
         <message>
             <source>“{value}” is not valid structured data.</source>
             <translation>“{value}”不是有效的结构化数据。</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>、</translation>
+        </message>
+        <message>
+            <source>title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <source>customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <source>probability</source>
+            <translation>成交可能性</translation>
+        </message>
+        <message>
+            <source>expected close</source>
+            <translation>预计成交日期</translation>
+        </message>
+        <message>
+            <source>owner</source>
+            <translation>负责人</translation>
+        </message>
+        <message>
+            <source>source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <source>project type</source>
+            <translation>项目类型</translation>
+        </message>
+        <message>
+            <source>next step</source>
+            <translation>下一步</translation>
+        </message>
+        <message>
+            <source>next step due</source>
+            <translation>下一步期限</translation>
+        </message>
+        <message>
+            <source>checklist</source>
+            <translation>推进问题</translation>
+        </message>
+        <message>
+            <source>close note</source>
+            <translation>结单备注</translation>
+        </message>
+        <message>
+            <source>stage</source>
+            <translation>阶段</translation>
+        </message>
+        <message>
+            <source>stages</source>
+            <translation>阶段</translation>
+        </message>
+        <message>
+            <source>name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>contact person</source>
+            <translation>联系人</translation>
+        </message>
+        <message>
+            <source>phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>email</source>
+            <translation>邮箱</translation>
+        </message>
+        <message>
+            <source>WeChat / messenger</source>
+            <translation>微信 / 即时通讯</translation>
+        </message>
+        <message>
+            <source>address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <source>industry</source>
+            <translation>行业</translation>
+        </message>
+        <message>
+            <source>region</source>
+            <translation>区域</translation>
+        </message>
+        <message>
+            <source>scale</source>
+            <translation>规模</translation>
+        </message>
+        <message>
+            <source>needs</source>
+            <translation>需求</translation>
+        </message>
+        <message>
+            <source>pain points</source>
+            <translation>痛点</translation>
+        </message>
+        <message>
+            <source>purchase intent</source>
+            <translation>购买意向</translation>
+        </message>
+        <message>
+            <source>budget</source>
+            <translation>预算</translation>
+        </message>
+        <message>
+            <source>credit notes</source>
+            <translation>信用备注</translation>
+        </message>
+        <message>
+            <source>money</source>
+            <translation>资金</translation>
+        </message>
+        <message>
+            <source>authority</source>
+            <translation>决策权</translation>
+        </message>
+        <message>
+            <source>need</source>
+            <translation>需求</translation>
+        </message>
+        <message>
+            <source>class</source>
+            <translation>分类</translation>
+        </message>
+        <message>
+            <source>priority</source>
+            <translation>优先级</translation>
+        </message>
+        <message>
+            <source>assessment</source>
+            <translation>客户评估</translation>
+        </message>
+        <message>
+            <source>notes</source>
+            <translation>备注</translation>
         </message>
         <message>
             <source>won</source>
