@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-PARTS = ("coldstart", "board", "metrics", "report", "import")
+PARTS = ("coldstart", "board", "metrics", "report", "import", "team")
 
 
 def _machine() -> dict[str, Any]:
@@ -35,7 +35,7 @@ def _log(text: str) -> None:
 
 
 def run(sizes: list[int], parts: tuple[str, ...], *, drops: int, runs: int, seed: int,
-        workdir: Path) -> dict[str, Any]:
+        workdir: Path, team: dict[str, Any] | None = None) -> dict[str, Any]:
     """Measure every part at every size; the results keyed by size (as text)."""
     from PySide6.QtWidgets import QApplication
 
@@ -48,6 +48,13 @@ def run(sizes: list[int], parts: tuple[str, ...], *, drops: int, runs: int, seed
 
     app = QApplication.instance() or QApplication(sys.argv[:1])  # for the report's PDF
     results: dict[str, Any] = {}
+    if "team" in parts:
+        from .team import measure_team
+
+        _log("[bench] several clients on one database …")
+        results["team"] = measure_team(workdir, **(team or {}))
+        if parts == ("team",):
+            return results
     for size in sizes:
         _log(f"[bench] {size:,} deals: dataset …")
         ds = dataset(size, seed)
@@ -80,6 +87,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--only", default=",".join(PARTS),
                    help=f"parts to run (default: all of {','.join(PARTS)})")
     p.add_argument("--workdir", help="folder for working copies (default: a temporary one)")
+    p.add_argument("--clients", type=int, default=8,
+                   help="team: client processes on PostgreSQL (3 on SQLite)")
+    p.add_argument("--seconds", type=float, default=30, help="team: how long they drop cards")
+    p.add_argument("--pg", default=os.environ.get("FUNNEL_BENCH_PG_URL")
+                   or os.environ.get("FUNNEL_TEST_DB_URL"),
+                   help="team: a PostgreSQL database to use (its tables are replaced)")
     args = p.parse_args(argv)
     try:
         sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
@@ -99,7 +112,8 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["FUNNEL_DESKTOP_HOME"] = str(home)  # settings stay out of the profile
         os.environ["XDG_CONFIG_HOME"] = str(home / "config")
         results = run(sizes, parts, drops=args.drops, runs=args.runs, seed=args.seed,
-                      workdir=workdir)
+                      workdir=workdir, team={"pg_url": args.pg, "clients_pg": args.clients,
+                                             "seconds": args.seconds})
     targets = check_targets(results)
     print(render(results, targets))
     if args.json:

@@ -61,11 +61,21 @@ def _fmt(v: Any) -> str:
 
 def check_targets(results: dict[str, Any]) -> dict[str, Any]:
     """Each target against the size it is set for (100,000 deals, else the largest run)."""
-    sizes = sorted(int(s) for s in results)
+    sizes = sorted(int(s) for s in results if s.isdigit())
+    out: dict[str, Any] = {}
+    for kind, goal in TEAM_TARGETS.items():
+        team = _get(results, ("team", kind))
+        if team is not None:
+            p95 = _get(team, ("propagation_ms", "p95"))
+            out[f"propagation_{kind}"] = {
+                "label": f"{kind}: propagation p95 (ms)", "at": "team", "target": goal,
+                "value": p95, "met": None if p95 is None else p95 <= goal}
+            out[f"lost_{kind}"] = {"label": f"{kind}: lost updates", "at": "team",
+                                   "target": 0, "value": team["lost_updates"],
+                                   "met": team["lost_updates"] == 0}
     if not sizes:
-        return {}
+        return out
     at = 100_000 if 100_000 in sizes else sizes[-1]
-    out = {}
     for label, path, key, lower in ROWS:
         if not key:
             continue
@@ -79,7 +89,10 @@ def check_targets(results: dict[str, Any]) -> dict[str, Any]:
 
 def render(results: dict[str, Any], targets: dict[str, Any]) -> str:
     """The table: one column per size, then the target and whether it is met."""
-    sizes = sorted(results, key=int)
+    sizes = sorted((s for s in results if s.isdigit()), key=int)
+    lines = render_team(results["team"]) if "team" in results else []
+    if not sizes:
+        return "\n".join(lines)
     head = ["measure"] + [f"{int(s):,} deals" for s in sizes] + ["target", "met"]
     rows = [head]
     by_key = {k: v for k, v in targets.items()}
@@ -89,7 +102,8 @@ def render(results: dict[str, Any], targets: dict[str, Any]) -> str:
         met = "" if t is None or t["met"] is None else ("yes" if t["met"] else "NO")
         rows.append([label] + [_fmt(_get(results[s], path)) for s in sizes] + [goal, met])
     widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
-    lines = []
+    if lines:
+        lines.append("")
     for n, r in enumerate(rows):
         cells = [r[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(r[1:], widths[1:],
                                                                           strict=True)]
@@ -97,3 +111,23 @@ def render(results: dict[str, Any], targets: dict[str, Any]) -> str:
         if n == 0:
             lines.append("  ".join("-" * w for w in widths))
     return "\n".join(lines)
+
+
+#: Propagation p95 targets of the several-clients run, ms.
+TEAM_TARGETS = {"postgresql": 500.0, "sqlite": 1000.0}
+
+
+def render_team(team: dict[str, Any]) -> list[str]:
+    """The several-clients figures, one line per database kind."""
+    lines = ["several clients on one database (commits/s · commit median/p95 ms · "
+             "propagation median/p95/max ms · conflicts · lost updates)"]
+    for kind, t in team.items():
+        c, p = t["commit_ms"], t["propagation_ms"]
+        goal = TEAM_TARGETS.get(kind)
+        met = "" if goal is None or p["p95"] is None else (
+            " (target ≤ %d ms: %s)" % (goal, "yes" if p["p95"] <= goal else "NO"))
+        lines.append(f"  {kind}: {t['clients']} clients × {t['seconds']:g} s: "
+                     f"{t['commits_per_s']} commits/s · {c['median']}/{c['p95']} · "
+                     f"{p['median']}/{p['p95']}/{p['max']}{met} · {t['conflicts']} · "
+                     f"{t['lost_updates']} · board agrees: {t['board_agrees']}")
+    return lines

@@ -145,6 +145,10 @@ def _is_pg() -> bool:
     return isinstance(database.obj, peewee.PostgresqlDatabase)
 
 
+#: SQL text of the locking read of one row, per model and field (PostgreSQL).
+_LOCK_ONE: dict[tuple[type[BaseModel], str], str] = {}
+
+
 def read_rows(model: type[BaseModel], fld: peewee.Field, ids: Iterable[int],
               lock: bool = False) -> list[Row]:
     """The rows whose ``fld`` is one of ``ids`` (locked FOR UPDATE on PostgreSQL with
@@ -159,6 +163,12 @@ def read_rows(model: type[BaseModel], fld: peewee.Field, ids: Iterable[int],
         for chunk in chunks(ids, CHUNK):
             out.extend(rows_with(model, fld, chunk))
         return out
+    if len(ids) == 1:
+        sql = _LOCK_ONE.get((model, fld.name))
+        if sql is None:
+            sql = _LOCK_ONE[(model, fld.name)] = model.select().where(fld == 0).order_by(
+                model.id).for_update().sql()[0]
+        return model_rows(model, sql, [ids[0]])
     out = []
     for chunk in chunks(sorted(ids), CHUNK):  # one order everywhere: no deadlocks
         out.extend(model_rows(model, model.select().where(fld.in_(chunk))
