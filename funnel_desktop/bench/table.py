@@ -125,7 +125,7 @@ def render_team(team: dict[str, Any]) -> list[str]:
         c, p = t["commit_ms"], t["propagation_ms"]
         goal = TEAM_TARGETS.get(kind)
         met = "" if goal is None or p["p95"] is None else (
-            " (target ≤ %d ms: %s)" % (goal, "yes" if p["p95"] <= goal else "NO"))
+            f" (target ≤ {goal:.0f} ms: {'yes' if p['p95'] <= goal else 'NO'})")
         lines.append(f"  {kind}: {t['clients']} clients × {t['seconds']:g} s: "
                      f"{t['commits_per_s']} commits/s · {c['median']}/{c['p95']} · "
                      f"{p['median']}/{p['p95']}/{p['max']}{met} · {t['conflicts']} · "
