@@ -40,3 +40,21 @@ def test_the_benchmark_writes_every_key(tmp_path: Path):
     assert r["import"]["rows"] == 200 and {"rows_per_s", "undo_s"} <= set(r["import"])
     assert set(report["targets"]) == set(TARGETS)
     assert all(t["at"] == 200 and t["value"] is not None for t in report["targets"].values())
+
+
+def test_the_team_benchmark_measures_clients_on_sqlite_and_postgresql(tmp_path: Path,
+                                                                      monkeypatch):
+    """Clients drop cards for a moment; every figure is there and nothing was lost (the
+    one figure a test may assert: lost updates are a bug, not a speed)."""
+    from funnel_desktop.bench.team import measure_team
+
+    monkeypatch.setenv("FUNNEL_BENCH_CACHE", str(tmp_path / "cache"))
+    pg = os.environ.get("FUNNEL_TEST_DB_URL")
+    out = measure_team(tmp_path, pg_url=pg, clients_pg=3, clients_sqlite=2, seconds=2,
+                       deals=200)
+    assert set(out) == ({"sqlite", "postgresql"} if pg else {"sqlite"})
+    for kind, figures in out.items():
+        assert figures["commits"] > 0, kind
+        assert figures["lost_updates"] == 0 and figures["board_agrees"] is True
+        assert figures["not_seen"] == 0, figures
+        assert {"median", "p95", "max", "n"} <= set(figures["propagation_ms"])
