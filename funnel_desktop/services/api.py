@@ -619,6 +619,8 @@ class Services:
             row["attitude"] = v.choice(row["attitude"] or "neutral", "attitude")
             if c.get("id") is not None:
                 row["id"] = c["id"]
+                if c.get("_base") is not None:  # the contact as the form showed it
+                    row["_base"] = {k: c["_base"].get(k, "") for k in CONTACT_FIELDS}
             out.append(row)
         return out
 
@@ -673,20 +675,34 @@ class Services:
     @staticmethod
     def _edit_contacts(cid: int, people: list[dict[str, Any]],
                        old: list[dict[str, Any]]) -> None:
-        """Contacts by id: edited where they changed, removed when left out, added when new."""
+        """Contacts by id: edited where they changed, removed when left out, added when new.
+
+        A contact that carries the values the form showed (``_base``) has only the fields
+        changed since written, and a field somebody else changed meanwhile is an
+        :class:`EditConflict`; one somebody deleted meanwhile comes back only if it was
+        edited here."""
         known = {r["id"]: r for r in old}
         keep = {p["id"] for p in people if p.get("id") in known}
         gone = [i for i in known if i not in keep]
         if gone:
             Contact.delete().where(Contact.id.in_(gone)).execute()
         for p in people:
-            values = {k: val for k, val in p.items() if k != "id"}
+            shown = p.get("_base")
+            values = {k: val for k, val in p.items() if k not in ("id", "_base")}
+            mine = values if shown is None else {k: val for k, val in values.items()
+                                                 if shown.get(k) != val}
             if p.get("id") in known:
-                changed = {k: val for k, val in values.items() if known[p["id"]].get(k) != val}
+                now = known[p["id"]]
+                if shown is not None:
+                    clash = [k for k, val in mine.items()
+                             if now.get(k) != shown.get(k) and now.get(k) != val]
+                    if clash:
+                        raise EditConflict(now["name"], clash, {k: now[k] for k in clash}, [])
+                changed = {k: val for k, val in mine.items() if now.get(k) != val}
                 if changed:
                     Contact.update(**bump(Contact), **changed).where(
                         Contact.id == p["id"]).execute()
-            else:
+            elif p.get("id") is None or shown is None or mine:
                 Contact.create(customer=cid, **values)
 
     def delete_customer(self, customer_id: int, initiator: object | None = None) -> Outcome:

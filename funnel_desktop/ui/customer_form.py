@@ -583,6 +583,10 @@ class CustomerForm(QWidget):
             fields = {k: v for k, v in fields.items() if v != self._shown.get(k)}
             if contacts == self._shown_contacts:
                 contacts = None
+            else:  # each saved contact with what the form showed of it
+                shown = {c["id"]: c for c in self._shown_contacts if "id" in c}
+                contacts = [{**c, "_base": shown[c["id"]]} if c.get("id") in shown else c
+                            for c in contacts]
             if not fields and contacts is None:
                 self._saved_state = self._state()
                 self._show_heading()

@@ -281,3 +281,28 @@ def test_a_pipeline_edited_meanwhile_by_another_writer_is_a_conflict(any_db, ali
         save_pipeline(alice, world.pipeline, "Alice again", specs, version=shown)
     assert "bob" in err.value.english()
     assert Pipeline.get_by_id(world.pipeline).name == "Renamed by Bob"
+
+
+def test_two_editors_of_one_decision_chain_keep_each_other_s_changes(any_db, alice, world):
+    from funnel_desktop.store.models import Contact
+
+    shown = [{k: (v if v is not None else "") for k, v in r.items() if k in
+              ("id", "name", "title", "phone", "email", "role", "attitude", "notes")}
+             for r in Contact.select().where(Contact.customer == world.customer)
+             .order_by(Contact.id).dicts()]
+    hall, ito = shown
+    (r,) = other_process(any_db, "bob", [{"op": "save_customer", "args": [
+        world.customer, {}, [{**hall, "title": "CEO"}, ito]]}])
+    assert r["ok"]
+    # Alice changes Ms. Ito's phone in the list she had open: Bob's new title for Mr. Hall
+    # stays, and Mr. Hall keeps his row (nothing deleted and re-inserted)
+    alice.save_customer(world.customer, {}, [{**hall, "_base": hall},
+                                             {**ito, "phone": "139", "_base": ito}])
+    rows = {c.name: c for c in Contact.select().where(Contact.customer == world.customer)}
+    assert (rows["Mr. Hall"].title, rows["Mr. Hall"].id) == ("CEO", hall["id"])
+    assert rows["Ms. Ito"].phone == "139"
+    # the same field changed by both is a conflict
+    with pytest.raises(EditConflict):
+        alice.save_customer(world.customer, {}, [{**hall, "title": "CFO", "_base": hall},
+                                                 {**ito, "_base": ito}])
+    assert Contact.get_by_id(hall["id"]).title == "CEO"
