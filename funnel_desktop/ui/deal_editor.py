@@ -704,8 +704,9 @@ class DealEditor(QDialog):
 
     def conflict_text(self, err: EditConflict) -> str:
         """The conflict in words: who changed which fields, to what, when."""
-        fields = ", ".join(f"{self._field_name(f)} ({self._shown_value(f, err.current.get(f))})"
-                           for f in err.fields)
+        fields = self.tr(", ").join(
+            self.tr("%1 (now %2)").replace("%1", self._field_name(f))
+            .replace("%2", self._shown_value(f, err.current.get(f))) for f in err.fields)
         who = err.params.get("by", "?")
         return (self.tr("%1 changed %2 of this deal at %3 while you were editing it. Reload "
                         "theirs, save yours over theirs, or keep editing.")

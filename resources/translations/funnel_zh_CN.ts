@@ -1932,6 +1932,14 @@ last %2 days</source>
             <translation>已保存。期间 %1 所做的修改都保留了。</translation>
         </message>
         <message>
+            <source>, </source>
+            <translation>、</translation>
+        </message>
+        <message>
+            <source>%1 (now %2)</source>
+            <translation>%1（现为 %2）</translation>
+        </message>
+        <message>
             <source>%1 changed %2 of this deal at %3 while you were editing it. Reload theirs, save yours over theirs, or keep editing.</source>
             <translation>你编辑期间，%1 在 %3 修改了这个商机的%2。可以载入对方的版本、用你的覆盖对方的，或继续编辑。</translation>
         </message>
