@@ -551,7 +551,7 @@ class Services:
             row = {"deal": deal_id, "customer": customer_id, "kind": kind, "subject": subject,
                    "notes": notes, "due_at": due, "done_at": done,
                    "created_at": fields.get("created_at") or step.now,
-                   "owner": fields.get("owner")}
+                   "owner": fields.get("owner"), "by": self.user}
             act = Activity.create(**row)
             if deal_id is not None:
                 Deal.update(last_activity_at=row["created_at"], **bump(Deal)).where(

@@ -61,6 +61,7 @@ class Owner(Versioned):
     team = ForeignKeyField(Team, null=True, backref="owners", on_delete="SET NULL")
     region = ForeignKeyField(Region, null=True, backref="owners", on_delete="SET NULL")
     active = BooleanField(default=True)
+    login = CharField(null=True, unique=True)  # the server login of this person (schema 5)
 
 
 class Source(Versioned):
@@ -209,6 +210,7 @@ class Activity(Versioned):
     due_at = DateTimeField(null=True)
     done_at = DateTimeField(null=True)
     created_at = DateTimeField(default=utcnow)
+    by = CharField(default="")  # who logged it (schema 5; on a team server, its login)
 
 
 class Target(Versioned):

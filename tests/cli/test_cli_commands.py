@@ -188,14 +188,14 @@ def test_plan_text_and_plain_average(demo_file: Path, run):
 
 # -- check --------------------------------------------------------------------------------
 
-def test_check_reports_schema_4(demo_file: Path, run):
+def test_check_reports_schema_5(demo_file: Path, run):
     code, out, err = run("check", "--db", str(demo_file))
     assert (code, err) == (0, "")
-    assert "schema 4 (this version: 4)" in out and "integrity: ok" in out
+    assert "schema 5 (this version: 5)" in out and "integrity: ok" in out
     code, out, _ = run("check", "--db", str(demo_file), "--json")
     report = json.loads(out)
     assert code == 0
-    assert (report["schema_version"], report["ok"], report["counts"]["deal"]) == (4, True, 300)
+    assert (report["schema_version"], report["ok"], report["counts"]["deal"]) == (5, True, 300)
 
 
 # -- errors -------------------------------------------------------------------------------
@@ -263,4 +263,4 @@ def test_the_same_demo_gives_the_same_numbers_on_any_database(any_db, demo_file:
     assert (code, err) == (0, "")
     assert metrics_json(location) == metrics_json(demo_file)
     code, out, _ = run("check", "--db", location)
-    assert code == 0 and "schema 4" in out
+    assert code == 0 and "schema 5" in out

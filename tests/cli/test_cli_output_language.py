@@ -173,7 +173,7 @@ def test_check_in_chinese_and_english(run: Any, demo_file: Path) -> None:
         "integrity: ok", "foreign-key problems: 0",
         en.splitlines()[3], "OK"]
     assert "deals: 300" in en and "customers: 120" in en
-    assert zh.splitlines()[0] == f"{demo_file}：结构版本 4（本程序版本：4）"
+    assert zh.splitlines()[0] == f"{demo_file}：结构版本 5（本程序版本：5）"
     assert zh.splitlines()[1:3] == ["完整性：正常", "外键问题：0"]
     assert "商机 300" in zh and "客户 120" in zh and zh.splitlines()[-1] == "检查通过"
     assert leftover_english(zh, {str(demo_file)}) == []

@@ -56,7 +56,7 @@ def stop(proc: subprocess.Popen[str]) -> None:
     proc.communicate()
 
 
-def test_restore_refuses_while_another_process_has_the_file_open(shop, capsys):
+def test_restore_refuses_while_another_process_has_the_file_open(shop, capsys, qapp):
     path, backup = shop
     proc = holding(path)
     try:

@@ -70,7 +70,7 @@ def test_the_fixture_is_schema_1(v1: Path):
 def test_an_old_database_is_backed_up_then_migrated(v1: Path):
     original = content(v1)
     opened = open_database(v1)
-    assert (opened.migrated_from, opened.schema_version) == (1, 4)
+    assert (opened.migrated_from, opened.schema_version) == (1, 5)
     # the backup: next to the file, named for the schema it holds, private, the old content
     assert opened.backup is not None and opened.backup.parent == v1.parent
     assert opened.backup.name.startswith("shop.schema1-")
@@ -83,7 +83,7 @@ def test_an_old_database_is_backed_up_then_migrated(v1: Path):
     names = [r[0] for r in opened.db.execute_sql(
         "SELECT name FROM schema_migration ORDER BY id").fetchall()]
     assert names == ["0001_initial", "0002_weekly_notes", "0003_speed_indexes",
-                     "0004_versions_and_feed"]
+                     "0004_versions_and_feed", "0005_logins"]
     indexes = {r[0] for r in opened.db.execute_sql(
         "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'deal'")}
     assert {"deal_customer_id_stage_id_amount_expected_close",

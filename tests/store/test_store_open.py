@@ -50,7 +50,7 @@ def open_fails(path: Path | str, code: str, **kw) -> StoreError:
 def test_a_new_file_gets_the_current_schema_privately(tmp_path: Path):
     path = tmp_path / "sub" / "new.sqlite"
     opened = open_database(path)
-    assert opened.schema_version == SCHEMA_VERSION == 4
+    assert opened.schema_version == SCHEMA_VERSION == 5
     assert (opened.migrated_from, opened.backup, opened.path) == (0, None, path)
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     tables = set(opened.db.get_tables())
@@ -61,17 +61,17 @@ def test_a_new_file_gets_the_current_schema_privately(tmp_path: Path):
     assert database.obj is opened.db
     opened.db.close()
     again = open_database(path)
-    assert (again.schema_version, again.migrated_from, again.backup) == (4, None, None)
+    assert (again.schema_version, again.migrated_from, again.backup) == (5, None, None)
     again.db.close()
     assert sorted(p.name for p in path.parent.iterdir()) == ["new.sqlite"]  # no backup
 
 
 def test_any_db_is_migrated_to_the_current_schema(any_db: OpenedDatabase):
-    assert any_db.schema_version == 4
+    assert any_db.schema_version == 5
     assert "weekly_note" in any_db.db.get_tables()
     rows = any_db.db.execute_sql("SELECT name FROM schema_migration ORDER BY name").fetchall()
     assert [r[0] for r in rows] == ["0001_initial", "0002_weekly_notes", "0003_speed_indexes",
-                                    "0004_versions_and_feed"]
+                                    "0004_versions_and_feed", "0005_logins"]
 
 
 def test_a_missing_file_is_not_created_when_asked_not_to(tmp_path: Path):
@@ -143,12 +143,12 @@ def test_a_database_from_a_newer_version_is_refused(tmp_path: Path):
     make_db(path)
     con = sqlite3.connect(path)
     con.execute("INSERT INTO schema_migration (name, applied) VALUES "
-                "('0005_something_new', '2027-01-01 00:00:00')")
+                "('0006_something_new', '2027-01-01 00:00:00')")
     con.commit()
     con.close()
     before = snapshot(tmp_path)
     e = open_fails(path, "db_newer")
-    assert (e.params["found"], e.params["known"]) == (5, 4)
+    assert (e.params["found"], e.params["known"]) == (6, 5)
     assert "newer version" in e.english()
     open_fails(path, "db_newer", migrate=False)
     open_fails(path, "db_newer", readonly=True)
@@ -188,7 +188,7 @@ def test_a_read_only_file_is_refused_before_anything_is_written(tmp_path: Path):
         assert "read-only" in e.english()
         # it can still be opened read-only
         opened = open_database(path, readonly=True)
-        assert (opened.readonly, opened.schema_version) == (True, 4)
+        assert (opened.readonly, opened.schema_version) == (True, 5)
         assert Deal.select().count() == 2
         opened.db.close()
     assert snapshot(tmp_path) == before
