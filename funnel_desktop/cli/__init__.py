@@ -11,7 +11,7 @@ from ..core.errors import FunnelError, StoreError, ValidationError
 
 #: Sub-command modules in ``funnel_desktop.cli``; each has ``register(sub)`` and ``run(args)``.
 COMMANDS = ("demo", "metrics", "plan", "check", "health", "report", "import_", "export", "backup",
-            "watch")
+            "watch", "team")
 
 EXIT_OK, EXIT_ERROR, EXIT_INPUT, EXIT_DATABASE = 0, 1, 2, 3
 

@@ -142,6 +142,12 @@ def bump(model: type[peewee.Model]) -> dict[str, Any]:
     return {"version": model.version + 1}
 
 
+def _location() -> str:
+    from ..store.db import mask_url
+
+    return mask_url(str(getattr(database.obj, "database", "database")))
+
+
 def _retryable(exc: BaseException | None) -> bool:
     """Whether a driver error somewhere in the chain is PostgreSQL's "try again"."""
     seen = 0
@@ -168,6 +174,8 @@ class Services:
         self.clock = clock
         #: This process's token in the change feed (its own rows are not news to it).
         self.client = secrets.token_hex(8)
+        self._session: Any = None
+        self._session_key: int | None = None
 
     # -- plumbing -------------------------------------------------------------------------
     def _write(self, fn: Callable[[], Any]) -> Any:
@@ -270,12 +278,45 @@ class Services:
 
     @staticmethod
     def _locked_deals(step: Step, deal_ids: list[int]) -> list[dict[str, Any]]:
-        """The deals' rows, locked, in the order given (``deal_unknown`` for a missing one)."""
+        """The deals' rows, locked, in the order given (``deal_unknown`` for a missing one;
+        on a team server ``db_denied`` for one this user may see but not change)."""
         rows = {r["id"]: r for r in step.capture.read(Deal, Deal.id, deal_ids, lock=True)}
         for i in deal_ids:
             if i not in rows:
+                if Deal.select().where(Deal.id == i).exists():  # readable, not lockable
+                    raise StoreError("db_denied", path=_location())
                 raise ValidationError("deal_unknown", "deal", value=i)
         return [rows[i] for i in deal_ids]
+
+    # -- who may (team mode) ------------------------------------------------------------------
+    def session(self) -> Any:
+        """Who is connected to a team server (``store.team.Session``), or None for a
+        database file or a server without team mode."""
+        db = database.obj
+        if not isinstance(db, peewee.PostgresqlDatabase):
+            return None
+        key = id(db)
+        if self._session_key != key:
+            from ..store import team
+
+            with translated_errors(_location()):
+                found = team.session(db)
+            self._session = found if found.role else None
+            self._session_key = key
+            if self._session is not None:
+                self.user = self._session.login
+        return self._session
+
+    def role(self) -> str:
+        """admin / manager / sales on a team server; "admin" everywhere else (one person)."""
+        found = self.session()
+        return found.role if found is not None else "admin"
+
+    def require_admin(self) -> None:
+        """Refuse (``db_denied``, nothing written) what only an admin may do on a team
+        server: deleting, pipelines, kept lists, settings, imports."""
+        if self.role() != "admin":
+            raise StoreError("db_denied", path=_location())
 
     def _clean_deal(self, fields: dict[str, Any]) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -410,12 +451,15 @@ class Services:
         """Delete deals with their history and activities."""
         deal_ids = list(dict.fromkeys(deal_ids))  # an id listed twice is one deal
 
+        self.require_admin()
+
         def work(step: Step) -> int:
             self._locked_deals(step, deal_ids)
             cap = step.capture
             for model in (StageHistory, DealChange, Activity):
                 cap.read(model, model.deal, deal_ids)
-            Deal.delete().where(Deal.id.in_(deal_ids)).execute()
+            if Deal.delete().where(Deal.id.in_(deal_ids)).execute() != len(deal_ids):
+                raise StoreError("db_denied", path=_location())
             step.names({"deals", "activities"}, deal_ids)
             return len(deal_ids)
 
@@ -707,6 +751,7 @@ class Services:
 
     def delete_customer(self, customer_id: int, initiator: object | None = None) -> Outcome:
         """Delete a customer; its deals stay, without a customer."""
+        self.require_admin()
 
         def work(step: Step) -> int:
             cap = step.capture
@@ -735,6 +780,7 @@ class Services:
         t = template(template_code)
         zh = lang.startswith("zh")
         pname = name or (t.zh if zh else t.en)
+        self.require_admin()
 
         def work(step: Step) -> int:
             pname_, n = pname, 2
@@ -793,6 +839,7 @@ class Services:
     def set_setting(self, key: str, value: Any, initiator: object | None = None) -> Outcome:
         """Store one business setting (JSON)."""
         text = json.dumps(value, ensure_ascii=False)
+        self.require_admin()
 
         def work(step: Step) -> str:
             Setting.insert(key=key, value=text).on_conflict(

@@ -68,6 +68,7 @@ def import_table(services: Services, table: Table, mapping: Mapping, pipeline_id
     (for ``Services.undo``) removes everything the import created and puts back what it
     changed. A dry run writes nothing and publishes nothing. Raises :class:`ImportRefused`
     when rows have problems (unless the mapping skips them)."""
+    services.require_admin()  # on a team server only an admin imports
     now = services.clock()
     location = str(getattr(database.obj, "database", "database"))
     with translated_errors(location), gc_paused():  # many small objects: no GC passes

@@ -109,6 +109,7 @@ def save_pipeline(services: Services, pipeline_id: int | None, name: str,
     ``version``: the pipeline's version the editor showed; an edit made since by somebody
     else is an :class:`~.api.EditConflict`.
     """
+    services.require_admin()
     pname = v.text(name, "pipeline_name", required=True)
     clean = _check_stages(stages)
     moves = dict(moves or {})
@@ -203,6 +204,7 @@ def save_pipeline(services: Services, pipeline_id: int | None, name: str,
 def delete_pipeline(services: Services, pipeline_id: int,
                     initiator: object | None = None) -> Outcome:
     """Delete a pipeline that holds no deals (the last pipeline cannot be deleted)."""
+    services.require_admin()
 
     def work(step: Step) -> int:
         cap = step.capture
@@ -230,6 +232,7 @@ def save_list(services: Services, which: str, items: Sequence[ListItem],
     """Replace a kept list (``source``, ``team``, ``region``, ``owner``, or ``reason``):
     rename and edit kept rows, add new ones, remove the rest. A removed row still in use is
     refused (reasons and owners can be made inactive instead)."""
+    services.require_admin()
     model = _MODELS[which]
     label = "label" if which == "reason" else "name"
     clean = []

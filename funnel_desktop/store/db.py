@@ -83,9 +83,54 @@ def mask_url(location: str) -> str:
                        parts.fragment))
 
 
+def hide_password(text: str, location: str) -> str:
+    """``text`` with the password of ``location`` (a URL) replaced, wherever it appears."""
+    if not is_url(location):
+        return text
+    from urllib.parse import unquote, urlsplit
+
+    try:
+        password = urlsplit(location).password
+    except ValueError:
+        return text.replace(location, "***")
+    if not password:
+        return text
+    for secret in {password, unquote(password)}:
+        text = text.replace(secret, "***")
+    return text
+
+
+def connect_error(exc: Exception, location: str) -> StoreError:
+    """Why a server connection failed, in words a person can act on (no password in it)."""
+    shown = mask_url(location)
+    detail = hide_password(str(exc), location).strip()
+    text = detail.lower()
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(location)
+        user, host = parts.username or "", parts.hostname or "localhost"
+    except ValueError:
+        user, host = "", ""
+    if "password authentication failed" in text or "authentication failed" in text:
+        return StoreError("db_login_failed", path=shown, user=user)
+    if "no password supplied" in text:
+        return StoreError("db_password_needed", path=shown, user=user)
+    if ("could not connect" in text or "connection refused" in text or "timeout" in text
+            or "could not translate host" in text or "no route" in text):
+        return StoreError("db_server_down", path=shown, host=host)
+    if "permission denied for database" in text or "not permitted to log in" in text \
+            or ("does not exist" in text and "role" in text):
+        return StoreError("db_no_access", path=shown, user=user)
+    return StoreError("db_connect", path=shown, detail=detail)
+
+
 def map_error(exc: Exception, location: str) -> StoreError:
     """Turn a driver error into a :class:`StoreError` a person can act on."""
     text = str(exc).lower()
+    if ("row-level security" in text or "permission denied" in text
+            or "insufficient privilege" in text):
+        return StoreError("db_denied", path=mask_url(location))
     if "locked" in text or "busy" in text:
         return StoreError("db_locked", path=location)
     if "readonly" in text or "read-only" in text or "read only" in text:
@@ -97,7 +142,8 @@ def map_error(exc: Exception, location: str) -> StoreError:
         return StoreError("db_corrupt", path=location, detail=str(exc))
     if isinstance(exc, peewee.OperationalError) and "unable to open" in text:
         return StoreError("db_readonly", path=location)
-    return StoreError("db_error", path=location, detail=str(exc))
+    return StoreError("db_error", path=mask_url(location),
+                      detail=hide_password(str(exc), location))
 
 
 @contextmanager
@@ -176,7 +222,7 @@ def open_database(location: str | Path, *, create: bool = True, readonly: bool =
             db = connect_url(location)
             db.connect()
         except Exception as exc:  # driver-specific errors
-            raise StoreError("db_connect", path=location, detail=str(exc)) from exc
+            raise connect_error(exc, location) from exc
     else:
         path = Path(location).expanduser()
         location = str(path)
@@ -216,7 +262,14 @@ def open_database(location: str | Path, *, create: bool = True, readonly: bool =
                     dest = (backup_dir or p.parent) / stamped_name(p, f"schema{version}")
                     backup = backup_sqlite(p, dest)
                 migrated_from = version
-                Runner(db, str(MIGRATIONS)).up()
+                try:
+                    Runner(db, str(MIGRATIONS)).up()
+                except peewee.DatabaseError as exc:
+                    if isinstance(db, peewee.PostgresqlDatabase) and "permission" in str(
+                            exc).lower():
+                        raise StoreError("db_needs_upgrade", path=mask_url(location),
+                                         found=version, known=SCHEMA_VERSION) from exc
+                    raise
                 version = SCHEMA_VERSION
             elif pending and version == 0:
                 raise StoreError("db_not_funnel", path=location)
