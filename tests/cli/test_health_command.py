@@ -12,7 +12,7 @@ def test_health_prints_sentences_and_json(demo, capsys):
     path = str(demo.path)
     assert main(["health", "--db", path, "--today", "2026-11-24"]) == 0
     text = capsys.readouterr().out
-    assert text.startswith("B2B six stages  2025-12-01 – 2026-11-24")
+    assert text.startswith("B2B six stages  2025-11-25 – 2026-11-24")
     assert "[high]" in text and "deals: #" in text
     assert main(["health", "--db", path, "--today", "2026-11-24", "--json",
                  "--set", "min_open_deals=1000"]) == 0

@@ -53,7 +53,8 @@ def test_periods_by_hand() -> None:
     assert period_for("month", today) == Period(date(2026, 11, 1), date(2026, 11, 30))
     assert period_for("quarter", today) == Period(date(2026, 10, 1), date(2026, 12, 31))
     assert period_for("year", today) == Period(date(2026, 1, 1), date(2026, 12, 31))
-    assert period_for("last12", today) == Period(date(2025, 12, 1), date(2026, 11, 30))
+    # the last 12 months up to today (core.periods), as planning and the command line read them
+    assert period_for("last12", today) == Period(date(2025, 11, 25), date(2026, 11, 24))
     custom = Period(date(2026, 3, 5), date(2026, 3, 14))
     assert period_for("custom", today, custom) == custom
     # the calendar period before, not "the same number of days"
@@ -62,7 +63,7 @@ def test_periods_by_hand() -> None:
     assert previous_for("quarter", period_for("quarter", today)) == Period(
         date(2026, 7, 1), date(2026, 9, 30))
     assert previous_for("last12", period_for("last12", today)) == Period(
-        date(2024, 12, 1), date(2025, 11, 30))
+        date(2024, 11, 25), date(2025, 11, 24))
     assert previous_for("custom", custom) == Period(date(2026, 2, 23), date(2026, 3, 4))
     # trends show at least 12 months ending with the period
     assert trend_period(period_for("quarter", today)) == Period(date(2026, 1, 1),

@@ -18,6 +18,7 @@ from ...core.funnel_chart import FunnelChart, funnel_chart, with_snapshot
 from ...core.health import Finding, HealthThresholds, diagnose
 from ...core.metrics import Metrics, compute
 from ...core.owner_table import PeopleTable, owner_table, team_table
+from ...core.periods import last_months, named_period, previous_period
 from ...core.planning import DEFAULT_BANDS, Plan, reverse_plan
 from ...core.reasons_summary import ReasonSummary, reasons_summary
 from ...core.segments_compare import SegmentComparison, compare_segments
@@ -48,28 +49,14 @@ COMPARISONS: dict[str, tuple[str, str, str]] = {
 
 
 def period_for(code: str, today: date, custom: Period | None = None) -> Period:
-    """The period a choice names: this month / quarter / year, the last 12 months (the
-    current month and the 11 before it) or a custom range."""
-    if code in ("month", "quarter", "year"):
-        return period_of(code, today)
-    if code == "last12":
-        return Period(add_months(today, -11), month_end(today))
-    if code == "custom":
-        if custom is None:
-            raise ValueError("a custom period needs its dates")
-        return custom
-    raise ValueError(code)
+    """The period a choice names (:func:`core.periods.named_period`): this month / quarter /
+    year, the last 12 months up to today, or a custom range."""
+    return named_period(code, today, custom)
 
 
 def previous_for(code: str, period: Period) -> Period:
-    """The period compared with: the calendar month / quarter / year before, the 12 months
-    before, or (custom) the same number of days just before."""
-    if code in ("month", "quarter", "year"):
-        return period_of(code, period.start - timedelta(days=1))
-    if code == "last12":
-        return Period(add_months(period.start, -12), period.start - timedelta(days=1))
-    length = (period.end - period.start).days + 1
-    return Period(period.start - timedelta(days=length), period.start - timedelta(days=1))
+    """The period compared with (:func:`core.periods.previous_period`)."""
+    return previous_period(code, period)
 
 
 TREND_MONTHS = 12
@@ -461,11 +448,11 @@ DEFAULT_HISTORY = "12"
 
 
 def history_period(code: str, today: date, page: Period | None) -> Period:
-    """The history a plan learns from: the last N months up to today, or the page's period."""
+    """The history a plan learns from: the last N months up to today
+    (:func:`core.periods.last_months`), or the page's period."""
     if code == "page" and page is not None:
         return page
-    months = HISTORY_MONTHS.get(code) or 12
-    return Period(add_months(today, -(months - 1)), today)
+    return last_months(today, HISTORY_MONTHS.get(code) or 12)
 
 
 @dataclass(frozen=True, slots=True)
