@@ -107,8 +107,11 @@ def test_metrics_json_does_not_depend_on_the_language(run: Any, demo_file: Path)
 def test_health_in_chinese_through_the_app_writer(run: Any, demo_file: Path,
                                                   metrics_json: Any) -> None:
     en, zh = both(run, "health", "--db", str(demo_file), "--today", TODAY)
-    assert en.startswith("B2B six stages  2025-11-25 – 2026-11-24  (today 2026-11-24)")
-    assert zh.startswith("B2B six stages  2025-11-25 – 2026-11-24（今天 2026-11-24）")
+    # judged on --today; conversion and activity over the last 90 days, as in the app
+    assert en.startswith("B2B six stages  as of 2026-11-24; conversion and activity over "
+                         "2026-08-27 – 2026-11-24")
+    assert zh.startswith("B2B six stages  截至 2026-11-24；转化率和跟进按 2026-08-27 – "
+                         "2026-11-24 统计")
     assert "[high] Expected close date already passed: 7 open deals (¥648,000)" in en
     assert "[高] 已过预计成交日期：7 个进行中商机（¥64.8万），最多已超过 51 天。" in zh
     assert "deals: #35, #102, #198" in en and "商机：#35, #102, #198" in zh
