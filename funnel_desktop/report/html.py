@@ -8,6 +8,7 @@ from html import escape
 from PySide6.QtCore import QCoreApplication
 
 from ..locale_format import Formatter
+from ..texts.moments import as_of_line, period_words
 from .data import LIST_TOP, DealLine, DealList, ReasonLine, WeeklyReportData
 
 translate = QCoreApplication.translate
@@ -18,6 +19,7 @@ h1 { font-size: 17pt; color: #1f4e79; margin: 0; }
 h2 { font-size: 11.5pt; color: #1f4e79; margin-top: 14px; margin-bottom: 4px; }
 h3 { font-size: 9.5pt; color: #1f4e79; margin-top: 8px; margin-bottom: 3px; }
 .sub { color: #6b7a8c; font-size: 8.5pt; }
+.asof { color: #1f2d3d; font-size: 9pt; font-weight: bold; }
 .note { color: #6b7a8c; font-size: 7.5pt; }
 table.grid { border-collapse: collapse; }
 table.grid td, table.grid th { border: 1px solid #d5dbe3; padding: 3px 5px; }
@@ -137,10 +139,14 @@ def render_html(r: WeeklyReportData, fmt: Formatter,
     business = escape(r.business) + " · " if r.business else ""
     out.append(f"<h1>{business}{escape(title)}</h1>")
     out.append('<p class="sub">' + escape(
-        translate("WeeklyReport", "%1 · week %2 (%3 – %4) · pipeline %5 · printed %6")
+        translate("WeeklyReport", "%1 · week %2 (%3 – %4) · pipeline %5")
         .replace("%1", scope).replace("%2", r.week_label)
         .replace("%3", fmt.date(r.week.start)).replace("%4", fmt.date(r.week.end))
-        .replace("%5", r.pipeline).replace("%6", fmt.date(r.printed))) + "</p>")
+        .replace("%5", r.pipeline)) + "</p>")
+    look = r.as_of
+    out.append('<p class="asof">' + escape(as_of_line(
+        fmt, look.moment, look.day, look.running, None if look.running else r.printed))
+        + "</p>")
     if r.empty:
         out.append(_none(translate(
             "WeeklyReport", "There are no deals in this scope yet. Add deals on the board, or "
@@ -180,8 +186,13 @@ def render_html(r: WeeklyReportData, fmt: Formatter,
                       [[escape(a), escape(b), escape(c), d] for a, b, c, d in rows],
                       [34, 22, 22, 22]))
     out.append('<p class="note">' + escape(translate(
+        "WeeklyReport", "This week: open deals and values as they stand now, the week so far; "
+        "last week: as they stood at its end (rebuilt from the change log). Won, lost and new "
+        "count what happened inside the week: the lists below are the same deals.")
+        if look.running else translate(
         "WeeklyReport", "Open deals and values as they stood at the end of each week (rebuilt "
-        "from the change log); won, lost and new count what happened inside the week.")) + "</p>")
+        "from the change log); won, lost and new count what happened inside the week: the "
+        "lists below are the same deals.")) + "</p>")
 
     # funnel
     out.append(_h2(translate("WeeklyReport", "The funnel")))
@@ -191,8 +202,7 @@ def render_html(r: WeeklyReportData, fmt: Formatter,
     frows.append(["<b>" + escape(translate("WeeklyReport", "Total")) + "</b>", "",
                   f"<b>{fmt.number(sum(f.count for f in r.funnel))}</b>",
                   f"<b>{fmt.money(sum(f.amount for f in r.funnel))}</b>",
-                  f"<b>{fmt.money(sum(f.weighted for f in r.funnel))}</b>", "",
-                  f"<b>{fmt.percent(r.overall_conversion, 1)}</b>"])
+                  f"<b>{fmt.money(sum(f.weighted for f in r.funnel))}</b>", "", ""])
     out.append(_table([(translate("WeeklyReport", "Stage"), False),
                        (translate("WeeklyReport", "Probability"), True),
                        (translate("WeeklyReport", "Deals"), True),
@@ -200,13 +210,22 @@ def render_html(r: WeeklyReportData, fmt: Formatter,
                        (translate("WeeklyReport", "Weighted"), True),
                        (translate("WeeklyReport", "Reached"), True),
                        (translate("WeeklyReport", "Conversion to next"), True)], frows,
-                      [24, 11, 9, 16, 16, 10, 14]))
+                      [22, 12, 9, 16, 15, 11, 15]))
+    cohort = period_words(fmt, r.conversion_period)
     out.append('<p class="note">' + escape(
-        translate("WeeklyReport", "Weighted = value × probability. Conversion = deals that "
-                  "reached the next stage ÷ deals that reached this one, among deals created "
-                  "%1 – %2; the last row's total is the overall rate to won.")
-        .replace("%1", fmt.date(r.conversion_period.start))
-        .replace("%2", fmt.date(r.conversion_period.end))) + "</p>")
+        translate("WeeklyReport", "Deals, value and weighted: what is open in each stage at "
+                  "the moment above (weighted = value × probability). Reached and conversion: "
+                  "the deals created %1 (the last 90 days) — a deal reached a stage if it was "
+                  "ever in it or a later one; conversion = reached the next stage ÷ reached "
+                  "this one; the last stage's is to won.").replace("%1", cohort)) + "</p>")
+    if r.overall_conversion is not None:
+        out.append('<p class="sub">' + escape(
+            translate("WeeklyReport", "Lead-to-win of the deals created %1: %2 (%3 of %4 "
+                      "won so far). This is not the win rate, which counts deals closed: won "
+                      "÷ (won + lost) this week is %5.")
+            .replace("%1", cohort).replace("%2", fmt.percent(r.overall_conversion, 1))
+            .replace("%3", fmt.number(r.cohort_won)).replace("%4", fmt.number(r.cohort_size))
+            .replace("%5", fmt.percent(r.this.win_rate, 1))) + "</p>")
     out.append('<p align="center"><img src="funnel.png" width="520"></p>')
 
     # why deals were won and lost: every deal of the week, by kept reason
@@ -290,8 +309,8 @@ def render_html(r: WeeklyReportData, fmt: Formatter,
         rows_f.append(row)
     out.append(_table(head, rows_f))
     note = translate("WeeklyReport", "Weighted value of open deals by expected close month; "
-                     "overdue deals (expected close already passed) are shown apart, never "
-                     "hidden in a past month.")
+                     "overdue deals (expected close before %1) are shown apart, never hidden "
+                     "in a past month.").replace("%1", fmt.date(look.day))
     if has_band:
         note += " " + translate("WeeklyReport", "P10 / P50 / P90: revenue in 10 % / 50 % / 90 % "
                                 "of 2,000 simulated outcomes, each open deal winning with its "
@@ -304,9 +323,10 @@ def render_html(r: WeeklyReportData, fmt: Formatter,
     trows = []
     for tl in r.targets:
         label = (translate("WeeklyReport", "This month") if tl.label == "month"
-                 else translate("WeeklyReport", "This quarter"))
+                 else translate("WeeklyReport", "This quarter")) \
+            + f' <span class="sub">({period_words(fmt, tl.period)})</span>'
         missing = (tl.target - tl.won) if tl.target else None
-        trows.append([escape(label), fmt.money(tl.target), fmt.money(tl.won),
+        trows.append([label, fmt.money(tl.target), fmt.money(tl.won),
                       fmt.percent(tl.progress, 0), fmt.money(max(0, missing))
                       if missing is not None else "—",
                       (fmt.number(tl.coverage, 1) + "×") if tl.coverage is not None else "—"])
@@ -317,14 +337,20 @@ def render_html(r: WeeklyReportData, fmt: Formatter,
                        (translate("WeeklyReport", "Still missing"), True),
                        (translate("WeeklyReport", "Coverage"), True)], trows))
     out.append('<p class="note">' + escape(translate(
-        "WeeklyReport", "Coverage = open pipeline value ÷ what is still missing to the target; "
-        "below 3× is a common warning line.")) + "</p>")
+        "WeeklyReport", "Won so far: won from the period's first day to %1. Coverage = open "
+        "pipeline value ÷ what is still missing to the target; below 3× is a common warning "
+        "line.").replace("%1", fmt.date(look.day))) + "</p>")
     if not any(tl.target for tl in r.targets):
         out.append(_none(translate(
             "WeeklyReport", "No target is set for this scope. Set one in Analytics → Targets.")))
 
     # health
     out.append(_h2(translate("WeeklyReport", "Problem analysis")))
+    out.append('<p class="note">' + escape(translate(
+        "WeeklyReport", "Overdue, idle and close dates judged on %1; conversion and activity "
+        "over %2 (the last 90 days); coverage against this quarter's target. The app's "
+        "Health panel and the health command find the same at the same moment.")
+        .replace("%1", fmt.date(look.day)).replace("%2", cohort)) + "</p>")
     if r.findings and findings_text is not None:
         items = []
         for f in r.findings:
