@@ -12,6 +12,9 @@ from ..texts.moments import as_of_line, period_words
 from .data import LIST_TOP, DealLine, DealList, ReasonLine, WeeklyReportData
 
 translate = QCoreApplication.translate
+#: A run of this many characters without a space gets invisible break chances, so that a
+#: long code or address typed by a user cannot widen its table past the page.
+LONG_WORD = 24
 
 STYLE = """
 body { font-size: 9pt; color: #1f2d3d; }
@@ -32,6 +35,18 @@ td.more { color: #6b7a8c; background-color: #f7f9fb; }
 .finding-medium { color: #b9770e; }
 .finding-low { color: #566573; }
 """
+
+def user_text(text: str) -> str:
+    """Text a user typed, escaped for the report; words longer than :data:`LONG_WORD`
+    characters get zero-width break chances (the document wraps at word boundaries only)."""
+    words = []
+    for word in text.split(" "):
+        if len(word) > LONG_WORD:
+            word = "\u200b".join(word[i:i + LONG_WORD // 2]
+                                  for i in range(0, len(word), LONG_WORD // 2))
+        words.append(word)
+    return escape(" ".join(words))
+
 
 def _delta(now: int, before: int, fmt: Formatter, money: bool, higher_is_better: bool = True
            ) -> str:
@@ -69,8 +84,8 @@ def _more_row(lst: DealList, fmt: Formatter, columns: int) -> str:
 
 
 def _section(*parts: str) -> str:
-    """A heading and what follows it. (QTextDocument splits even a table cell across pages,
-    so wrapping them in one cannot keep them together.)"""
+    """A heading and what follows it (:mod:`report.pagination` keeps them on one page when
+    they fit, and never lets the heading end a page)."""
     return "".join(parts)
 
 
@@ -106,11 +121,15 @@ def _reason_table(heading: str, reasons: list[ReasonLine], fmt: Formatter, none:
 
 def _deal_rows(lines: list[DealLine], fmt: Formatter, extra: Callable[[DealLine], list[str]]
                ) -> list[list[str]]:
-    return [[escape(d.title), escape(d.customer), escape(d.owner), fmt.money(d.amount),
-             *extra(d)] for d in lines]
+    return [[user_text(d.title), user_text(d.customer), user_text(d.owner),
+             fmt.money(d.amount), *extra(d)] for d in lines]
 
 
-def _h2(text: str) -> str:
+def _h2(text: str, keep: str = "") -> str:
+    """A heading; ``keep`` names its section to be kept on one page when it fits (the anchor
+    :mod:`report.pagination` looks for)."""
+    if keep:
+        return f'<h2><a name="keep-{keep}">{escape(text)}</a></h2>'
     return f"<h2>{escape(text)}</h2>"
 
 
@@ -153,7 +172,7 @@ def render_html(r: WeeklyReportData, fmt: Formatter,
             "import a spreadsheet, and the report fills itself.")))
 
     # key figures
-    out.append(_h2(translate("WeeklyReport", "Key figures")))
+    out.append(_h2(translate("WeeklyReport", "Key figures"), "figures"))
     t, last = r.this, r.last
     rows = [
         [translate("WeeklyReport", "Open deals"), fmt.number(t.open_count),
@@ -195,7 +214,7 @@ def render_html(r: WeeklyReportData, fmt: Formatter,
         "lists below are the same deals.")) + "</p>")
 
     # funnel
-    out.append(_h2(translate("WeeklyReport", "The funnel")))
+    out.append(_h2(translate("WeeklyReport", "The funnel"), "funnel"))
     frows = [[escape(f.name), f"{f.probability}%", fmt.number(f.count), fmt.money(f.amount),
               fmt.money(f.weighted), fmt.number(f.reached), fmt.percent(f.conversion, 1)]
              for f in r.funnel]
@@ -230,7 +249,7 @@ def render_html(r: WeeklyReportData, fmt: Formatter,
 
     # why deals were won and lost: every deal of the week, by kept reason
     out.append(_section(
-        _h2(translate("WeeklyReport", "Won and lost by reason")),
+        _h2(translate("WeeklyReport", "Won and lost by reason"), "reasons"),
         '<table width="100%" cellspacing="0" cellpadding="0"><tr><td width="49%" valign="top">'
         + _reason_table(translate("WeeklyReport", "Won"), r.won_reasons, fmt,
                         translate("WeeklyReport", "No deals won this week."))
@@ -292,7 +311,7 @@ def render_html(r: WeeklyReportData, fmt: Formatter,
                         lambda d: [escape(d.detail)], [24, 24, 12, 12, 28])))
 
     # forecast
-    out.append(_h2(translate("WeeklyReport", "Forecast for the coming months")))
+    out.append(_h2(translate("WeeklyReport", "Forecast for the coming months"), "forecast"))
     has_band = any(m.p50 is not None for m in r.forecast)
     head = [(translate("WeeklyReport", "Month"), False),
             (translate("WeeklyReport", "Open value"), True),
@@ -319,7 +338,7 @@ def render_html(r: WeeklyReportData, fmt: Formatter,
     out.append('<p align="center"><img src="forecast.png" width="520"></p>')
 
     # targets
-    out.append(_h2(translate("WeeklyReport", "Target progress")))
+    out.append(_h2(translate("WeeklyReport", "Target progress"), "targets"))
     trows = []
     for tl in r.targets:
         label = (translate("WeeklyReport", "This month") if tl.label == "month"
@@ -345,7 +364,7 @@ def render_html(r: WeeklyReportData, fmt: Formatter,
             "WeeklyReport", "No target is set for this scope. Set one in Analytics → Targets.")))
 
     # health
-    out.append(_h2(translate("WeeklyReport", "Problem analysis")))
+    out.append(_h2(translate("WeeklyReport", "Problem analysis"), "health"))
     out.append('<p class="note">' + escape(translate(
         "WeeklyReport", "Overdue, idle and close dates judged on %1; conversion and activity "
         "over %2 (the last 90 days); coverage against this quarter's target. The app's "
@@ -361,14 +380,12 @@ def render_html(r: WeeklyReportData, fmt: Formatter,
         out.append(_none(translate("WeeklyReport",
                                    "No problems found in the pipeline this week.")))
 
-    # owner's notes: heading and box in one table row, so they stay on one page
+    # owner's notes (the pagination keeps the heading with them)
     if r.notes.strip():
-        body = "".join(f"<p>{escape(line)}</p>" for line in r.notes.splitlines())
+        body = "".join(f"<p>{user_text(line)}</p>" for line in r.notes.splitlines())
     else:
         body = ('<table class="grid" width="100%" cellspacing="0" cellpadding="10">'
                 + "".join("<tr><td>&nbsp;</td></tr>" for _ in range(5)) + "</table>")
-    out.append('<table width="100%" cellspacing="0" cellpadding="0"><tr><td>'
-               + _h2(translate("WeeklyReport", "Problems and actions"))
-               + body + "</td></tr></table>")
+    out.append(_h2(translate("WeeklyReport", "Problems and actions"), "notes") + body)
     out.append("</body></html>")
     return "".join(out)
