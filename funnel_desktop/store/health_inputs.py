@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from ..core.conversion import Conversion, stage_conversion, visited_stages
 from ..core.dates import add_months, month_end, period_of
@@ -67,8 +67,10 @@ def won_between(data: FunnelData, period: Period) -> int:
     """The amount of the deals of ``data`` won (in a won stage) with their close inside
     ``period``."""
     won = {s.id for s in data.stages if s.kind == StageKind.WON}
-    inside = within(period)
-    return sum(d.amount for d in data.deals if d.stage_id in won and inside(d.closed))
+    start, stop = period.moment_bounds()
+    stop = stop or datetime.max
+    return sum(d.amount for d in data.deals
+               if d.stage_id in won and d.closed is not None and start <= d.closed < stop)
 
 
 def cohort_conversion(data: FunnelData, period: Period) -> Conversion:
