@@ -5,30 +5,23 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import date
 from typing import Any
 
-from ..core.dates import make_period, period_of
+from ..core.dates import make_period, parse_date
 from ..core.errors import ValidationError
-from ..core.forecast_chart import monthly_targets, period_months
-from ..core.health import MONEY_PARAMS, RATE_PARAMS, HealthThresholds, diagnose
-from ..core.metrics import compute
+from ..core.health import MONEY_PARAMS, RATE_PARAMS, HealthThresholds
 from ..core.money import to_major
-from ..core.snapshot import FunnelSnapshot
+from ..core.periods import health_period
 from ..core.values import Period
 from ..i18n import language
 from ..locale_format import Formatter
-from ..store.analytics_queries import (
-    activity_counts,
-    decision_maker_customers,
-    target_rows,
-    target_scope,
-)
+from ..store.health_inputs import health_check
 from ..store.queries import HEALTH_SETTING, get_setting, load_funnel
 from ..texts.health import FindingWriter
 from .common import (
     add_db,
     add_json,
-    add_period,
     add_segment,
     open_db,
     pipeline_of,
@@ -42,7 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("health", help=translate(
         "Cli", "health findings of the pipeline (too few deals, bottlenecks, idle deals, …)"))
     add_db(p)
-    add_period(p)
+    add_health_period(p)
     add_segment(p)
     p.add_argument("--target-period", choices=("month", "quarter", "year"), default="quarter",
                    help=translate("Cli", "coverage is judged against the target of this "
@@ -52,6 +45,26 @@ def register(sub: argparse._SubParsersAction) -> None:
                                          "min_open_deals=20 (repeatable)"))
     add_json(p)
     p.set_defaults(run=run)
+
+
+def add_health_period(p: argparse.ArgumentParser) -> None:
+    """``--from`` / ``--to`` / ``--today``: the health rules judge conversion and activity
+    over the last 90 days by default (:func:`core.periods.health_period`), as the app's
+    Health panel and the weekly report do."""
+    p.add_argument("--from", dest="start", help=translate(
+        "Cli", "judge conversion and activity from this day, YYYY-MM-DD (default: 90 days "
+        "before --to)"))
+    p.add_argument("--to", dest="end", help=translate(
+        "Cli", "judge conversion and activity up to this day, YYYY-MM-DD (default: today)"))
+    p.add_argument("--today", help=translate("Cli", "treat this date as today (YYYY-MM-DD)"))
+
+
+def health_window(args: argparse.Namespace, today: date) -> Period:
+    """The period of ``--from`` / ``--to``; the last 90 days up to ``--to`` (or today) by
+    default."""
+    end = parse_date(args.end, field="to") or today
+    start = args.start if args.start is not None else health_period(end).start
+    return make_period(start, end, today=today)
 
 
 def thresholds_of(args: argparse.Namespace) -> HealthThresholds:
@@ -69,31 +82,22 @@ def thresholds_of(args: argparse.Namespace) -> HealthThresholds:
 
 
 def collect(args: argparse.Namespace) -> dict[str, Any]:
-    """The findings with the facts needed to render them (used by ``run`` and by tests)."""
+    """The findings with the facts needed to render them (used by ``run`` and by tests):
+    :func:`store.health_inputs.health_check` of the pipeline now, judged on ``--today`` —
+    the findings the Health panel and the weekly report show at the same moment."""
     open_db(args)
     today = today_of(args)
-    period = make_period(args.start, args.end, today=today)
+    period = health_window(args, today)
     pipeline = pipeline_of(args)
     segment = segment_of(args)
     thresholds = thresholds_of(args)
     data = load_funnel(pipeline.id, segment)
-    metrics = compute(data, period, today)
-    target_period = period_of(args.target_period, today)
-    scope, team_id, owner_id = target_scope(segment)
-    months = monthly_targets(target_rows(target_period.start, target_period.end, scope=scope,
-                                         team_id=team_id, owner_id=owner_id),
-                             period_months(target_period))
-    target = sum(months.values()) if months else None
-    won_so_far = FunnelSnapshot.from_data(data).closed_in(
-        Period(target_period.start, today))[1]
-    findings = diagnose(data, metrics, today,
-                        activity_counts=activity_counts(pipeline.id, period, segment),
-                        decision_customers=decision_maker_customers(), target=target,
-                        won_so_far=won_so_far, thresholds=thresholds)
+    check = health_check(pipeline.id, segment, data, today, period=period,
+                         thresholds=thresholds, target_kind=args.target_period)
     return {"pipeline": pipeline.name, "period": period, "today": today,
-            "stages": {s.id: s.name for s in data.stages}, "target": target,
-            "target_period": target_period, "won_so_far": won_so_far,
-            "thresholds": thresholds, "findings": findings}
+            "stages": {s.id: s.name for s in data.stages}, "target": check.target,
+            "target_period": check.target_period, "won_so_far": check.won_so_far,
+            "thresholds": thresholds, "findings": check.findings}
 
 
 def as_json(d: dict[str, Any]) -> dict[str, Any]:
@@ -139,7 +143,8 @@ def run(args: argparse.Namespace) -> int:
 
 def render_text(d: dict[str, Any], fmt: Formatter) -> str:
     """The findings as sentences in the language of the installed translators."""
-    lines = [fill(translate("CliHealth", "%1  %2 – %3  (today %4)"), d["pipeline"],
+    lines = [fill(translate("CliHealth", "%1  as of %4; conversion and activity over %2 – "
+                                         "%3"), d["pipeline"],
                   d["period"].start.isoformat(), d["period"].end.isoformat(),
                   d["today"].isoformat())]
     if not d["findings"]:

@@ -12,7 +12,9 @@ from ..core.money import to_major, to_minor
 from ..core.planning import round_rate
 from ..core.serialize import metrics_dict
 from ..locale_format import Formatter
-from ..store.queries import load_changes, load_funnel, target_for
+from ..store.analytics_queries import target_scope
+from ..store.health_inputs import period_target
+from ..store.queries import load_changes, load_funnel
 from .common import (
     add_db,
     add_json,
@@ -54,16 +56,15 @@ def collect(args: argparse.Namespace) -> dict:
     m = compute(data, period, look_at, strict=args.strict)
     out = {"pipeline": pipeline.name}
     out.update(metrics_dict(m, data.stages))
-    seg = segment_of(args)
-    owner = seg.owner_ids[0] if len(seg.owner_ids) == 1 else None
-    team = seg.team_ids[0] if len(seg.team_ids) == 1 and owner is None else None
-    target = target_for(period.start, period.end, team, owner)
+    # the target as the Analytics page and the weekly report read it: the whole months of
+    # the period, in the scope the segment reads
+    target = period_target(period, target_scope(segment_of(args)))
     out["coverage"] = coverage_dict(m, target)
     return out
 
 
 def coverage_dict(m: Metrics, target: int | None) -> dict:
-    """Pipeline coverage against the target set inside the period (None without one)."""
+    """Pipeline coverage against the period's target (None without one)."""
     if not target:
         return {"target": None, "won": to_major(m.won_amount), "missing": None,
                 "coverage": None, "weighted_coverage": None}

@@ -12,14 +12,15 @@ _CASTS = {
     "probability": lambda s: int(s) if s not in (None, "") else None,
     "expected_close": lambda s: date.fromisoformat(s) if s else None,
     "owner": lambda s: int(s) if s not in (None, "") else None,
+    "next_step": lambda s: s or "",
+    "next_step_due": lambda s: date.fromisoformat(s[:10]) if s else None,
 }
-_FIELD_ATTR = {"amount": "amount", "probability": "probability",
-               "expected_close": "expected_close", "owner": "owner_id"}
 
 
 def as_of(data: FunnelData, changes: list[FieldChange], moment: datetime) -> FunnelData:
     """``data`` as it was at ``moment`` (naive UTC): later deals dropped, stages and edited
-    fields (amount, probability, expected close, owner) rolled back, later visits cut.
+    fields (amount, probability, expected close, owner, next step and its due date) rolled
+    back, later visits cut.
 
     When nothing in ``data`` or ``changes`` happened after ``moment`` (a look at the current
     week, the common case) ``data`` itself is the answer, decided by one scan of the moments.
@@ -89,13 +90,14 @@ def rebuild_as_of(data: FunnelData, changes: list[FieldChange], moment: datetime
             deals.append(d)
             continue
         values = {"amount": d.amount, "probability": d.probability,
-                  "expected_close": d.expected_close, "owner": d.owner_id}
+                  "expected_close": d.expected_close, "owner": d.owner_id,
+                  "next_step": d.next_step, "next_step_due": d.next_step_due}
         if edits:
             for f, c in edits.items():
                 values[f] = _CASTS[f](c.old)
         deals.append(DealFacts(d.id, stage_id, values["amount"], d.created,
                                values["probability"], values["expected_close"], closed,
                                values["owner"], d.customer_id, d.title, last, entered,
-                               d.next_step, d.next_step_due))
+                               values["next_step"], values["next_step_due"]))
     visits = [v for vs in by_deal.values() for v in vs]
     return FunnelData(data.stages, deals, visits)

@@ -5,41 +5,41 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime
 
 from peewee import fn
 
 from ..core.batches import chunks
-from ..core.conversion import Conversion, stage_conversion, visited_stages
 from ..core.dates import add_months, month_key, period_of
-from ..core.health import Finding, diagnose, is_thin, open_deals
+from ..core.health import Finding
 from ..core.history import as_of
-from ..core.metrics import compute, effective_probability, open_totals
+from ..core.metrics import forecast_by_month, open_totals
+from ..core.periods import health_period
 from ..core.simulation import forecast_band
-from ..core.values import DealFacts, FunnelData, Period, Segment, StageKind, within
+from ..core.values import DealFacts, FunnelData, Period, Segment, StageKind
 from ..core.weekly import (
+    AsOf,
     KeyFigures,
     key_figures,
     previous_week,
+    week_as_of,
     week_changes,
-    week_end_moment,
 )
-from ..store.analytics_queries import activity_counts, decision_maker_customers
-from ..store.models import Customer, Deal, Owner, Reason, WeeklyNote
+from ..store.analytics_queries import target_scope
+from ..store.health_inputs import health_check, period_target, won_between
+from ..store.models import Activity, Customer, Deal, Owner, Reason, WeeklyNote, utcnow
 from ..store.queries import (
+    field_reader,
     get_setting,
     health_thresholds,
     load_changes,
     load_funnel,
     segment_where,
     stages_of,
-    target_for,
 )
 from .scope import ReportScope
 
 BAND_RUNS = 2000
-CONVERSION_WEEKS = 13  # the conversion table looks at deals created in the last quarter
-HEALTH_DAYS = 90  # the health findings judge conversion and activity over this many days
 LIST_TOP = 15  # each list of the week shows its biggest deals; one row counts the rest
 
 
@@ -137,12 +137,15 @@ class WeeklyReportData:
     pipeline: str
     week: Period
     week_label: str
-    printed: datetime
+    printed: datetime  # local time
+    as_of: AsOf  # the moment the pipeline is looked at (now while the week runs)
     this: KeyFigures
     last: KeyFigures
     funnel: list[FunnelRow]
-    overall_conversion: float | None
-    conversion_period: Period
+    overall_conversion: float | None  # the cohort's lead-to-win: reached(won) ÷ reached(first)
+    cohort_won: int  # of the cohort: won (reached the won stage)
+    cohort_size: int  # of the cohort: reached the first stage
+    conversion_period: Period  # the cohort: deals created in it (also the health period)
     won: DealList
     lost: DealList
     new: DealList
@@ -155,6 +158,7 @@ class WeeklyReportData:
     forecast: list[MonthLine]
     targets: list[TargetLine]
     findings: list[Finding] = field(default_factory=list)
+    health_target: int | None = None  # the quarter's, as the coverage finding judges it
     notes: str = ""
     stage_names: dict[int, str] = field(default_factory=dict)
     deal_count: int = 0
@@ -164,31 +168,23 @@ class WeeklyReportData:
         return self.deal_count == 0
 
 
-def conversion_period(week: Period) -> Period:
-    """The cohort of the funnel's conversion column: deals created in the last 13 weeks."""
-    return Period(week.end - timedelta(weeks=CONVERSION_WEEKS) + timedelta(days=1), week.end)
-
-
-def health_period(week: Period) -> Period:
-    """The period the health findings judge conversion and activity over."""
-    return Period(week.end - timedelta(days=HEALTH_DAYS - 1), week.end)
-
-
-def window_start(week: Period) -> datetime:
-    """The earliest moment any number of the week's report looks at: last week's start (its
-    key figures), the conversion and health cohorts' starts, the month's and quarter's
-    starts (target progress). Everything else is about moments inside the window: the
-    pipeline at this and last week's end, the forecast and its band (deals open then)."""
-    first = min(previous_week(week).start, conversion_period(week).start,
-                health_period(week).start, period_of("quarter", week.end).start,
-                period_of("month", week.end).start)
+def window_start(week: Period, day: date | None = None) -> datetime:
+    """The earliest moment any number of the week's report looks at, the pipeline being
+    looked at on ``day`` (default: the week's end): last week's start (its key figures), the
+    health period's start (the funnel's conversion cohort and the health findings), the
+    month's and quarter's starts (target progress). Everything else is about moments inside
+    the window: the pipeline then and at last week's end, the forecast and its band (deals
+    open then)."""
+    day = day or week.end
+    first = min(previous_week(week).start, health_period(day).start,
+                period_of("quarter", day).start, period_of("month", day).start)
     return datetime(first.year, first.month, first.day)
 
 
 @dataclass(slots=True)
 class _Entry:
-    """A deal of a list before it is chosen to be shown: the deal as it stood at the week's
-    end and what the list says about it."""
+    """A deal of a list before it is chosen to be shown: the deal as it stood when the week
+    is looked at and what the list says about it."""
 
     deal: DealFacts
     stage: str = ""
@@ -210,28 +206,46 @@ def _entries(ids: Iterable[int], index: dict[int, DealFacts], stage: dict[int, s
 
 
 def gather(pipeline_id: int, week: Period, scope: ReportScope, *, week_label: str,
+           now: datetime | None = None, today: date | None = None,
            printed: datetime | None = None, band: bool = True, full: bool = False
            ) -> WeeklyReportData:
-    """Collect the report for ``week`` (the pipeline as it stood at the week's end).
+    """Collect the report for ``week``: while the week runs, the pipeline as it stands now
+    (the database as it is; ``now``, naive UTC, is when — default the clock) with overdue,
+    idle and close dates judged on ``today`` (default the local date), exactly what the
+    Health panel and the commands see; a past week as it stood at its end
+    (:func:`core.weekly.week_as_of`). ``printed``: the local time the report was printed
+    (default the local clock).
 
     Only the deals touched since :func:`window_start` are read (the others were closed
     before it and never changed since, so no number of the report can see them); ``full``
     reads every deal — the same report, slower (the check that the window loses nothing)."""
+    look = week_as_of(week, now or utcnow(), today or date.today())
     stages = stages_of(pipeline_id)
     segment = scope.segment()
-    since = None if full else window_start(week)
+    since = None if full else window_start(week, look.day)
     data = load_funnel(pipeline_id, segment, since=since)
     changes = load_changes(pipeline_id, since=since)
-    end = week_end_moment(week)
-    then = as_of(data, changes, end)
-    deal_count = len(then.deals) if full else _deals_created_by(pipeline_id, segment, end)
+    if look.running:  # the pipeline as it stands: what the database holds now
+        then = data
+    else:
+        then = as_of(data, changes, look.moment)
+        if then is not data:
+            then = _activities_as_of(then, data, look.moment)
+    deal_count = (len(then.deals) if full else _deals_created_by(
+        pipeline_id, segment, None if look.running else look.moment))
 
-    this = key_figures(data, changes, week, then=then)
+    # one set of deals for each list and its key figure
+    wc = week_changes(then, changes, week)
+    this = key_figures(data, changes, week, then=then, changed=wc)
     last = key_figures(data, changes, previous_week(week))
 
+    thresholds, bad = health_thresholds()
+    if bad is not None:
+        raise bad
+    # the funnel's conversion column is the cohort the health findings judge
+    health = health_check(pipeline_id, segment, then, look.day, thresholds=thresholds)
+    conv = health.conversion
     totals, _, _, _ = open_totals(then)
-    conv_period = conversion_period(week)
-    conv = cohort_conversion(then, conv_period)
     step = {s.from_stage: s for s in conv.steps}
     by_stage = {t.stage_id: t for t in totals}
     funnel = []
@@ -244,7 +258,6 @@ def gather(pipeline_id: int, week: Period, scope: ReportScope, *, week_label: st
                                 conv.reached.get(s.id, 0),
                                 step[s.id].rate if s.id in step else None))
 
-    wc = week_changes(then, changes, week)
     index = {d.id: d for d in then.deals}
     stage_name = {s.id: s.name for s in stages}
     won = _entries(wc.won, index, stage_name)
@@ -281,64 +294,45 @@ def gather(pipeline_id: int, week: Period, scope: ReportScope, *, week_label: st
                 e.forward))
         return DealList(lines, len(lists[key]), sum(e.deal.amount for e in lists[key]))
 
-    # forecast: the week's month and the next two, weighted open value by expected close
-    kind = {s.id: s for s in stages}
-    first = add_months(week.end, 0)
-    months = [month_key(add_months(first, i)) for i in range(3)]
-    acc = {m: [0, 0] for m in months}
-    overdue = [0, 0]
-    for d in then.deals:
-        s = kind.get(d.stage_id)
-        if s is None or s.kind != StageKind.OPEN or d.expected_close is None:
-            continue
-        wp = d.amount * effective_probability(d, s)
-        if d.expected_close < week.end:
-            overdue[0] += wp
-            overdue[1] += d.amount
-        elif month_key(d.expected_close) in acc:
-            acc[month_key(d.expected_close)][0] += wp
-            acc[month_key(d.expected_close)][1] += d.amount
-    bands = _bands(then, week, months) if band else {}
-    forecast = [MonthLine(m, (acc[m][0] + 50) // 100, acc[m][1], *bands.get(m, (None,) * 3))
-                for m in months]
+    # forecast: the as-of day's month and the next two, weighted open value by expected
+    # close month, overdue apart (metrics.forecast_by_month, as the metrics command shows it)
+    months = [month_key(add_months(look.day, i)) for i in range(3)]
+    forecast_all = forecast_by_month(then, Period(look.day, look.day), look.day)
+    by_month = {m.month: m for m in forecast_all.months}
+    bands = _bands(then, look.day, months) if band else {}
+    forecast = [MonthLine(m, by_month[m].weighted if m in by_month else 0,
+                          by_month[m].open_amount if m in by_month else 0,
+                          *bands.get(m, (None,) * 3)) for m in months]
 
+    # targets: as the Analytics page and the coverage finding read them
     targets = []
-    team_id = scope.id if scope.kind == "team" else None
-    owner_id = scope.id if scope.kind == "owner" else None
+    scope_of_target = target_scope(segment)
     open_amount = sum(t.amount for t in totals)
     weighted = sum(t.weighted for t in totals)
-    won_deals = [d for d in then.deals if kind[d.stage_id].kind == StageKind.WON]
-    for label, kind_name in (("month", "month"), ("quarter", "quarter")):
-        p = period_of(kind_name, week.end)
-        inside = within(p)
-        won_amount = sum(d.amount for d in won_deals if inside(d.closed) and d.closed <= end)
-        targets.append(TargetLine(label, p, target_for(p.start, p.end, team_id, owner_id),
-                                  won_amount, open_amount, weighted))
+    for label in ("month", "quarter"):
+        p = period_of(label, look.day)
+        targets.append(TargetLine(label, p, period_target(p, scope_of_target),
+                                  won_between(then, Period(p.start, look.day)), open_amount,
+                                  weighted))
 
-    findings = _findings(pipeline_id, scope, then, week, targets) if deal_count else []
     note = WeeklyNote.get_or_none((WeeklyNote.week == week_label)
                                   & (WeeklyNote.scope == scope.key))
     return WeeklyReportData(
         business=str(get_setting("business_name", "") or ""), scope=scope,
         pipeline=_pipeline_name(pipeline_id), week=week, week_label=week_label,
-        printed=printed or datetime.now(), this=this, last=last, funnel=funnel,
-        overall_conversion=conv.overall, conversion_period=conv_period,
+        printed=printed or datetime.now(), as_of=look, this=this, last=last, funnel=funnel,
+        overall_conversion=conv.overall, cohort_won=conv.reached.get(conv.chain[-1], 0)
+        if conv.chain else 0, cohort_size=conv.reached.get(conv.chain[0], 0) if conv.chain
+        else 0, conversion_period=health.period,
         won=deal_list("won"), lost=deal_list("lost"), new=deal_list("new"),
         forward=deal_list("forward"), back=deal_list("back"), slipped=deal_list("slipped"),
         won_reasons=reason_lines(won, reasons), lost_reasons=reason_lines(lost, reasons),
-        overdue=MonthLine("overdue", (overdue[0] + 50) // 100, overdue[1]),
-        forecast=forecast, targets=targets, findings=findings,
+        overdue=MonthLine("overdue", forecast_all.overdue_weighted,
+                          forecast_all.overdue_amount),
+        forecast=forecast, targets=targets,
+        findings=health.findings if deal_count else [], health_target=health.target,
         notes=note.text if note else "", stage_names={st.id: st.name for st in stages},
         deal_count=deal_count)
-
-
-def cohort_conversion(data: FunnelData, period: Period) -> Conversion:
-    """Stage conversion of the deals created in ``period``, as ``metrics.compute`` counts
-    it."""
-    inside = within(period)
-    cohort = [d for d in data.deals if inside(d.created)]
-    return stage_conversion(data.stages, cohort,
-                            visited_stages(data.visits, {d.id for d in cohort}))
 
 
 def reason_lines(entries: list[_Entry], reasons: dict[int, Reason]) -> list[ReasonLine]:
@@ -377,10 +371,13 @@ def _names(deals: Iterable[DealFacts]) -> dict[str, dict[int, str]]:
                           .where(Owner.id.in_(owners)).tuples()) if owners else {}}
 
 
-def _deals_created_by(pipeline_id: int, segment: Segment, moment: datetime) -> int:
-    """How many of the pipeline's deals in the segment had been created by ``moment`` (the
-    report is empty without any; an SQL count, as the window leaves old deals unread)."""
-    where = (Deal.pipeline == pipeline_id) & (Deal.created_at <= moment)
+def _deals_created_by(pipeline_id: int, segment: Segment, moment: datetime | None) -> int:
+    """How many of the pipeline's deals in the segment had been created by ``moment`` (None:
+    all of them; the report is empty without any; an SQL count, as the window leaves old
+    deals unread)."""
+    where = Deal.pipeline == pipeline_id
+    if moment is not None:
+        where &= Deal.created_at <= moment
     extra = segment_where(segment)
     if extra is not None:
         where &= extra
@@ -394,13 +391,12 @@ def _pipeline_name(pipeline_id: int) -> str:
     return p.name if p else ""
 
 
-def _bands(data: FunnelData, week: Period, months: list[str]
+def _bands(data: FunnelData, day: date, months: list[str]
            ) -> dict[str, tuple[int, int, int]]:
     """P10 / P50 / P90 of revenue per month from simulating the open deals that are not
-    overdue (overdue deals are shown apart, as in the table)."""
-    current = [d for d in data.deals
-               if d.expected_close is None or d.expected_close >= week.end]
-    band = forecast_band(FunnelData(data.stages, current, []), week.end, runs=BAND_RUNS,
+    overdue on ``day`` (overdue deals are shown apart, as in the table)."""
+    current = [d for d in data.deals if d.expected_close is None or d.expected_close >= day]
+    band = forecast_band(FunnelData(data.stages, current, []), day, runs=BAND_RUNS,
                          seed=0, horizon_months=len(months))
     out = {}
     for m in months:
@@ -410,25 +406,25 @@ def _bands(data: FunnelData, week: Period, months: list[str]
     return out
 
 
-def _findings(pipeline_id: int, scope: ReportScope, then: FunnelData, week: Period,
-              targets: list[TargetLine]) -> list[Finding]:
-    """Health findings for the pipeline as it stood at the week's end.
-
-    Of the period's metrics ``diagnose`` reads only the conversion of the deals created in
-    the period (the quarter's won amount is given as "won so far"), so only that is computed
-    (as :func:`core.metrics.compute` does), not the time in stage of every stay. The
-    activities are counted only when the "busy but thin" rule can fire at all."""
-    period = health_period(week)
-    metrics = dataclasses.replace(compute(FunnelData(then.stages, []), period, week.end),
-                                  conversion=cohort_conversion(then, period))
-    quarter = next((t for t in targets if t.label == "quarter"), None)
-    thresholds, bad = health_thresholds()
-    if bad is not None:
-        raise bad
-    counts = (activity_counts(pipeline_id, period, scope.segment())
-              if is_thin(open_deals(then), then.stages, thresholds) else {})
-    return diagnose(then, metrics, week.end, activity_counts=counts,
-                    decision_customers=decision_maker_customers(),
-                    target=quarter.target if quarter else None,
-                    won_so_far=quarter.won if quarter else None, thresholds=thresholds)
-
+def _activities_as_of(then: FunnelData, data: FunnelData, moment: datetime) -> FunnelData:
+    """``then`` with each deal's last activity as it stood at ``moment``: a deal whose latest
+    activity came later gets its latest one up to ``moment`` (read from the activities), so
+    that the idle deals of a past week are judged as they were then."""
+    later = [d.id for d in data.deals
+             if d.last_activity is not None and d.last_activity > moment and d.created <= moment]
+    if not later:
+        return then
+    last: dict[int, datetime] = {}
+    read = field_reader(Activity.created_at)
+    for chunk in chunks(later, 900):  # SQLite's limit of bound values, with room
+        q = (Activity.select(Activity.deal, fn.MAX(Activity.created_at))
+             .where(Activity.deal.in_(chunk) & (Activity.created_at <= moment))
+             .group_by(Activity.deal).tuples())
+        for did, at in q:
+            if at is not None:
+                last[int(did)] = read(at)
+    if not last:
+        return then
+    deals = [dataclasses.replace(d, last_activity=last[d.id]) if d.id in last else d
+             for d in then.deals]
+    return FunnelData(then.stages, deals, then.visits)

@@ -15,12 +15,15 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QTextDocument,
+    QTextOption,
 )
 
 from ..locale_format import Formatter
+from ..texts.moments import period_words
 from .charts import forecast_image, funnel_image
 from .data import WeeklyReportData
 from .html import render_html
+from .pagination import paginate
 
 translate = QCoreApplication.translate
 LAYOUT_DPI = 96  # the document is laid out at 96 dpi and scaled to the device
@@ -51,12 +54,27 @@ def build_document(data: WeeklyReportData, fmt: Formatter, findings_text=None) -
     font.setPointSizeF(9)
     doc.setDefaultFont(font)
     doc.setDocumentMargin(0)
+    # wrap at word boundaries only: a narrow column grows to its longest word ("Probability"
+    # whole, not "Probabili / ty"); Chinese still breaks between characters
+    option = doc.defaultTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    doc.setDefaultTextOption(option)
     target = next((t.target for t in data.targets if t.label == "month"), None)
+    cohort = period_words(fmt, data.conversion_period)
     doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl("funnel.png"),
-                    funnel_image(data.funnel, fmt))
+                    funnel_image(data.funnel, fmt,
+                                 translate("WeeklyReport", "Bars: deals created %1 that reached "
+                                           "the stage").replace("%1", cohort),
+                                 translate("WeeklyReport", "Beside: in the stage now, deals · "
+                                           "value")))
     doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl("forecast.png"),
                     forecast_image(data.forecast, data.overdue, fmt,
-                                   translate("WeeklyReport", "Overdue"), target))
+                                   translate("WeeklyReport", "Overdue"), target,
+                                   legend_words=(
+                                       translate("WeeklyReport", "Weighted"),
+                                       translate("WeeklyReport", "Overdue"),
+                                       translate("WeeklyReport", "P10–P90 (tick: P50)"),
+                                       translate("WeeklyReport", "This month's target"))))
     doc.setHtml(render_html(data, fmt, findings_text))
     doc.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle,
                            translate("WeeklyReport", "Weekly funnel report") + " "
@@ -64,17 +82,33 @@ def build_document(data: WeeklyReportData, fmt: Formatter, findings_text=None) -
     return doc
 
 
+FOOTER_H = 18  # layout px reserved for the footer
+
+
+def page_size(layout: QPageLayout, dpi: int) -> QSizeF:
+    """The document's page (layout px) on a device of ``dpi`` with ``layout``: the paint
+    rectangle less the footer."""
+    paint_rect = layout.paintRectPixels(dpi)
+    scale = dpi / LAYOUT_DPI
+    return QSizeF(paint_rect.width() / scale, paint_rect.height() / scale - FOOTER_H)
+
+
+def lay_out(doc: QTextDocument, page: QSizeF) -> int:
+    """Lay ``doc`` out on pages of ``page`` size with the report's page breaks
+    (:func:`report.pagination.paginate`); returns the page count."""
+    doc.setPageSize(page)
+    paginate(doc)
+    return doc.pageCount()
+
+
 def paint_document(doc: QTextDocument, device: QPagedPaintDevice, footer: str) -> int:
     """Paint ``doc`` page by page on ``device`` (a QPdfWriter or QPrinter) with a footer line
     "footer · page n of m"; returns the page count."""
-    layout = device.pageLayout()
     dpi = device.logicalDpiX()
-    paint_rect = layout.paintRectPixels(dpi)
     scale = dpi / LAYOUT_DPI
-    footer_h = 18  # layout px reserved for the footer
-    page = QSizeF(paint_rect.width() / scale, paint_rect.height() / scale - footer_h)
-    doc.setPageSize(page)
-    pages = doc.pageCount()
+    footer_h = FOOTER_H
+    page = page_size(device.pageLayout(), dpi)
+    pages = lay_out(doc, page)
     painter = QPainter(device)
     try:
         painter.scale(scale, scale)

@@ -8,9 +8,13 @@ from html import escape
 from PySide6.QtCore import QCoreApplication
 
 from ..locale_format import Formatter
+from ..texts.moments import as_of_line, period_words
 from .data import LIST_TOP, DealLine, DealList, ReasonLine, WeeklyReportData
 
 translate = QCoreApplication.translate
+#: A run of this many characters without a space gets invisible break chances, so that a
+#: long code or address typed by a user cannot widen its table past the page.
+LONG_WORD = 24
 
 STYLE = """
 body { font-size: 9pt; color: #1f2d3d; }
@@ -18,6 +22,7 @@ h1 { font-size: 17pt; color: #1f4e79; margin: 0; }
 h2 { font-size: 11.5pt; color: #1f4e79; margin-top: 14px; margin-bottom: 4px; }
 h3 { font-size: 9.5pt; color: #1f4e79; margin-top: 8px; margin-bottom: 3px; }
 .sub { color: #6b7a8c; font-size: 8.5pt; }
+.asof { color: #1f2d3d; font-size: 9pt; font-weight: bold; }
 .note { color: #6b7a8c; font-size: 7.5pt; }
 table.grid { border-collapse: collapse; }
 table.grid td, table.grid th { border: 1px solid #d5dbe3; padding: 3px 5px; }
@@ -30,6 +35,18 @@ td.more { color: #6b7a8c; background-color: #f7f9fb; }
 .finding-medium { color: #b9770e; }
 .finding-low { color: #566573; }
 """
+
+def user_text(text: str) -> str:
+    """Text a user typed, escaped for the report; words longer than :data:`LONG_WORD`
+    characters get zero-width break chances (the document wraps at word boundaries only)."""
+    words = []
+    for word in text.split(" "):
+        if len(word) > LONG_WORD:
+            word = "\u200b".join(word[i:i + LONG_WORD // 2]
+                                  for i in range(0, len(word), LONG_WORD // 2))
+        words.append(word)
+    return escape(" ".join(words))
+
 
 def _delta(now: int, before: int, fmt: Formatter, money: bool, higher_is_better: bool = True
            ) -> str:
@@ -67,8 +84,8 @@ def _more_row(lst: DealList, fmt: Formatter, columns: int) -> str:
 
 
 def _section(*parts: str) -> str:
-    """A heading and what follows it. (QTextDocument splits even a table cell across pages,
-    so wrapping them in one cannot keep them together.)"""
+    """A heading and what follows it (:mod:`report.pagination` keeps them on one page when
+    they fit, and never lets the heading end a page)."""
     return "".join(parts)
 
 
@@ -104,11 +121,15 @@ def _reason_table(heading: str, reasons: list[ReasonLine], fmt: Formatter, none:
 
 def _deal_rows(lines: list[DealLine], fmt: Formatter, extra: Callable[[DealLine], list[str]]
                ) -> list[list[str]]:
-    return [[escape(d.title), escape(d.customer), escape(d.owner), fmt.money(d.amount),
-             *extra(d)] for d in lines]
+    return [[user_text(d.title), user_text(d.customer), user_text(d.owner),
+             fmt.money(d.amount), *extra(d)] for d in lines]
 
 
-def _h2(text: str) -> str:
+def _h2(text: str, keep: str = "") -> str:
+    """A heading; ``keep`` names its section to be kept on one page when it fits (the anchor
+    :mod:`report.pagination` looks for)."""
+    if keep:
+        return f'<h2><a name="keep-{keep}">{escape(text)}</a></h2>'
     return f"<h2>{escape(text)}</h2>"
 
 
@@ -137,17 +158,21 @@ def render_html(r: WeeklyReportData, fmt: Formatter,
     business = escape(r.business) + " · " if r.business else ""
     out.append(f"<h1>{business}{escape(title)}</h1>")
     out.append('<p class="sub">' + escape(
-        translate("WeeklyReport", "%1 · week %2 (%3 – %4) · pipeline %5 · printed %6")
+        translate("WeeklyReport", "%1 · week %2 (%3 – %4) · pipeline %5")
         .replace("%1", scope).replace("%2", r.week_label)
         .replace("%3", fmt.date(r.week.start)).replace("%4", fmt.date(r.week.end))
-        .replace("%5", r.pipeline).replace("%6", fmt.date(r.printed))) + "</p>")
+        .replace("%5", r.pipeline)) + "</p>")
+    look = r.as_of
+    out.append('<p class="asof">' + escape(as_of_line(
+        fmt, look.moment, look.day, look.running, None if look.running else r.printed))
+        + "</p>")
     if r.empty:
         out.append(_none(translate(
             "WeeklyReport", "There are no deals in this scope yet. Add deals on the board, or "
             "import a spreadsheet, and the report fills itself.")))
 
     # key figures
-    out.append(_h2(translate("WeeklyReport", "Key figures")))
+    out.append(_h2(translate("WeeklyReport", "Key figures"), "figures"))
     t, last = r.this, r.last
     rows = [
         [translate("WeeklyReport", "Open deals"), fmt.number(t.open_count),
@@ -180,19 +205,23 @@ def render_html(r: WeeklyReportData, fmt: Formatter,
                       [[escape(a), escape(b), escape(c), d] for a, b, c, d in rows],
                       [34, 22, 22, 22]))
     out.append('<p class="note">' + escape(translate(
+        "WeeklyReport", "This week: open deals and values as they stand now, the week so far; "
+        "last week: as they stood at its end (rebuilt from the change log). Won, lost and new "
+        "count what happened inside the week: the lists below are the same deals.")
+        if look.running else translate(
         "WeeklyReport", "Open deals and values as they stood at the end of each week (rebuilt "
-        "from the change log); won, lost and new count what happened inside the week.")) + "</p>")
+        "from the change log); won, lost and new count what happened inside the week: the "
+        "lists below are the same deals.")) + "</p>")
 
     # funnel
-    out.append(_h2(translate("WeeklyReport", "The funnel")))
+    out.append(_h2(translate("WeeklyReport", "The funnel"), "funnel"))
     frows = [[escape(f.name), f"{f.probability}%", fmt.number(f.count), fmt.money(f.amount),
               fmt.money(f.weighted), fmt.number(f.reached), fmt.percent(f.conversion, 1)]
              for f in r.funnel]
     frows.append(["<b>" + escape(translate("WeeklyReport", "Total")) + "</b>", "",
                   f"<b>{fmt.number(sum(f.count for f in r.funnel))}</b>",
                   f"<b>{fmt.money(sum(f.amount for f in r.funnel))}</b>",
-                  f"<b>{fmt.money(sum(f.weighted for f in r.funnel))}</b>", "",
-                  f"<b>{fmt.percent(r.overall_conversion, 1)}</b>"])
+                  f"<b>{fmt.money(sum(f.weighted for f in r.funnel))}</b>", "", ""])
     out.append(_table([(translate("WeeklyReport", "Stage"), False),
                        (translate("WeeklyReport", "Probability"), True),
                        (translate("WeeklyReport", "Deals"), True),
@@ -200,18 +229,27 @@ def render_html(r: WeeklyReportData, fmt: Formatter,
                        (translate("WeeklyReport", "Weighted"), True),
                        (translate("WeeklyReport", "Reached"), True),
                        (translate("WeeklyReport", "Conversion to next"), True)], frows,
-                      [24, 11, 9, 16, 16, 10, 14]))
+                      [22, 12, 9, 16, 15, 11, 15]))
+    cohort = period_words(fmt, r.conversion_period)
     out.append('<p class="note">' + escape(
-        translate("WeeklyReport", "Weighted = value × probability. Conversion = deals that "
-                  "reached the next stage ÷ deals that reached this one, among deals created "
-                  "%1 – %2; the last row's total is the overall rate to won.")
-        .replace("%1", fmt.date(r.conversion_period.start))
-        .replace("%2", fmt.date(r.conversion_period.end))) + "</p>")
+        translate("WeeklyReport", "Deals, value and weighted: what is open in each stage at "
+                  "the moment above (weighted = value × probability). Reached and conversion: "
+                  "the deals created %1 (the last 90 days) — a deal reached a stage if it was "
+                  "ever in it or a later one; conversion = reached the next stage ÷ reached "
+                  "this one; the last stage's is to won.").replace("%1", cohort)) + "</p>")
+    if r.overall_conversion is not None:
+        out.append('<p class="sub">' + escape(
+            translate("WeeklyReport", "Lead-to-win of the deals created %1: %2 (%3 of %4 "
+                      "won so far). This is not the win rate, which counts deals closed: won "
+                      "÷ (won + lost) this week is %5.")
+            .replace("%1", cohort).replace("%2", fmt.percent(r.overall_conversion, 1))
+            .replace("%3", fmt.number(r.cohort_won)).replace("%4", fmt.number(r.cohort_size))
+            .replace("%5", fmt.percent(r.this.win_rate, 1))) + "</p>")
     out.append('<p align="center"><img src="funnel.png" width="520"></p>')
 
     # why deals were won and lost: every deal of the week, by kept reason
     out.append(_section(
-        _h2(translate("WeeklyReport", "Won and lost by reason")),
+        _h2(translate("WeeklyReport", "Won and lost by reason"), "reasons"),
         '<table width="100%" cellspacing="0" cellpadding="0"><tr><td width="49%" valign="top">'
         + _reason_table(translate("WeeklyReport", "Won"), r.won_reasons, fmt,
                         translate("WeeklyReport", "No deals won this week."))
@@ -273,7 +311,7 @@ def render_html(r: WeeklyReportData, fmt: Formatter,
                         lambda d: [escape(d.detail)], [24, 24, 12, 12, 28])))
 
     # forecast
-    out.append(_h2(translate("WeeklyReport", "Forecast for the coming months")))
+    out.append(_h2(translate("WeeklyReport", "Forecast for the coming months"), "forecast"))
     has_band = any(m.p50 is not None for m in r.forecast)
     head = [(translate("WeeklyReport", "Month"), False),
             (translate("WeeklyReport", "Open value"), True),
@@ -290,8 +328,8 @@ def render_html(r: WeeklyReportData, fmt: Formatter,
         rows_f.append(row)
     out.append(_table(head, rows_f))
     note = translate("WeeklyReport", "Weighted value of open deals by expected close month; "
-                     "overdue deals (expected close already passed) are shown apart, never "
-                     "hidden in a past month.")
+                     "overdue deals (expected close before %1) are shown apart, never hidden "
+                     "in a past month.").replace("%1", fmt.date(look.day))
     if has_band:
         note += " " + translate("WeeklyReport", "P10 / P50 / P90: revenue in 10 % / 50 % / 90 % "
                                 "of 2,000 simulated outcomes, each open deal winning with its "
@@ -300,13 +338,14 @@ def render_html(r: WeeklyReportData, fmt: Formatter,
     out.append('<p align="center"><img src="forecast.png" width="520"></p>')
 
     # targets
-    out.append(_h2(translate("WeeklyReport", "Target progress")))
+    out.append(_h2(translate("WeeklyReport", "Target progress"), "targets"))
     trows = []
     for tl in r.targets:
         label = (translate("WeeklyReport", "This month") if tl.label == "month"
-                 else translate("WeeklyReport", "This quarter"))
+                 else translate("WeeklyReport", "This quarter")) \
+            + f' <span class="sub">({period_words(fmt, tl.period)})</span>'
         missing = (tl.target - tl.won) if tl.target else None
-        trows.append([escape(label), fmt.money(tl.target), fmt.money(tl.won),
+        trows.append([label, fmt.money(tl.target), fmt.money(tl.won),
                       fmt.percent(tl.progress, 0), fmt.money(max(0, missing))
                       if missing is not None else "—",
                       (fmt.number(tl.coverage, 1) + "×") if tl.coverage is not None else "—"])
@@ -317,14 +356,20 @@ def render_html(r: WeeklyReportData, fmt: Formatter,
                        (translate("WeeklyReport", "Still missing"), True),
                        (translate("WeeklyReport", "Coverage"), True)], trows))
     out.append('<p class="note">' + escape(translate(
-        "WeeklyReport", "Coverage = open pipeline value ÷ what is still missing to the target; "
-        "below 3× is a common warning line.")) + "</p>")
+        "WeeklyReport", "Won so far: won from the period's first day to %1. Coverage = open "
+        "pipeline value ÷ what is still missing to the target; below 3× is a common warning "
+        "line.").replace("%1", fmt.date(look.day))) + "</p>")
     if not any(tl.target for tl in r.targets):
         out.append(_none(translate(
             "WeeklyReport", "No target is set for this scope. Set one in Analytics → Targets.")))
 
     # health
-    out.append(_h2(translate("WeeklyReport", "Problem analysis")))
+    out.append(_h2(translate("WeeklyReport", "Problem analysis"), "health"))
+    out.append('<p class="note">' + escape(translate(
+        "WeeklyReport", "Overdue, idle and close dates judged on %1; conversion and activity "
+        "over %2 (the last 90 days); coverage against this quarter's target. The app's "
+        "Health panel and the health command find the same at the same moment.")
+        .replace("%1", fmt.date(look.day)).replace("%2", cohort)) + "</p>")
     if r.findings and findings_text is not None:
         items = []
         for f in r.findings:
@@ -335,14 +380,12 @@ def render_html(r: WeeklyReportData, fmt: Formatter,
         out.append(_none(translate("WeeklyReport",
                                    "No problems found in the pipeline this week.")))
 
-    # owner's notes: heading and box in one table row, so they stay on one page
+    # owner's notes (the pagination keeps the heading with them)
     if r.notes.strip():
-        body = "".join(f"<p>{escape(line)}</p>" for line in r.notes.splitlines())
+        body = "".join(f"<p>{user_text(line)}</p>" for line in r.notes.splitlines())
     else:
         body = ('<table class="grid" width="100%" cellspacing="0" cellpadding="10">'
                 + "".join("<tr><td>&nbsp;</td></tr>" for _ in range(5)) + "</table>")
-    out.append('<table width="100%" cellspacing="0" cellpadding="0"><tr><td>'
-               + _h2(translate("WeeklyReport", "Problems and actions"))
-               + body + "</td></tr></table>")
+    out.append(_h2(translate("WeeklyReport", "Problems and actions"), "notes") + body)
     out.append("</body></html>")
     return "".join(out)

@@ -21,16 +21,19 @@ from .scope import ReportScope
 
 
 def report_for(week: str | date, scope: ReportScope, pipeline: str | int | None = None,
-               printed: datetime | None = None, period: Period | None = None
-               ) -> WeeklyReportData:
+               printed: datetime | None = None, period: Period | None = None, *,
+               now: datetime | None = None, today: date | None = None) -> WeeklyReportData:
     """Gather the report data for an ISO week (``2026-W47``) or the week containing a date;
-    ``period`` overrides the days (a week starting on another day than Monday)."""
+    ``period`` overrides the days (a week starting on another day than Monday). A week that
+    is still running is reported as of ``now`` (naive UTC) and ``today`` (the clock's by
+    default), a past week as of its end."""
     label = week if isinstance(week, str) else iso_week(week)
     period = period or parse_week(label)
     p = find_pipeline(pipeline)
     if p is None:
         raise ValidationError("pipeline_unknown", "pipeline", value=pipeline or "")
-    return gather(p.id, period, scope, week_label=label.upper(), printed=printed)
+    return gather(p.id, period, scope, week_label=label.upper(), printed=printed, now=now,
+                  today=today)
 
 
 def document_for(data: WeeklyReportData, lang: str) -> QTextDocument:

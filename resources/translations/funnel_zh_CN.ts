@@ -288,6 +288,21 @@
         </message>
     </context>
     <context>
+        <name>AsOf</name>
+        <message>
+            <source>As of %1 — the week so far; overdue, idle and close dates are judged on this day.</source>
+            <translation>截至 %1——本周至今；逾期、停滞和预计成交日期均按这一天判断。</translation>
+        </message>
+        <message>
+            <source>As of the end of the week, %1.</source>
+            <translation>截至本周结束，%1。</translation>
+        </message>
+        <message>
+            <source>As of the end of the week, %1. Printed %2.</source>
+            <translation>截至本周结束，%1。打印于 %2。</translation>
+        </message>
+    </context>
+    <context>
         <name>Ask</name>
         <message>
             <source>Cancel</source>
@@ -681,6 +696,14 @@ last %2 days</source>
             <translation>仅本次运行覆盖某个阈值，例如 min_open_deals=20（可重复指定）</translation>
         </message>
         <message>
+            <source>judge conversion and activity from this day, YYYY-MM-DD (default: 90 days before --to)</source>
+            <translation>转化率和跟进从这一天起统计，格式 YYYY-MM-DD（默认：--to 之前 90 天）</translation>
+        </message>
+        <message>
+            <source>judge conversion and activity up to this day, YYYY-MM-DD (default: today)</source>
+            <translation>转化率和跟进统计到这一天，格式 YYYY-MM-DD（默认：今天）</translation>
+        </message>
+        <message>
             <source>import deals, customers and contacts from CSV or XLSX</source>
             <translation>从 CSV 或 XLSX 文件导入商机、客户和联系人</translation>
         </message>
@@ -791,6 +814,46 @@ last %2 days</source>
         <message>
             <source>the PDF file to write</source>
             <translation>要写入的 PDF 文件</translation>
+        </message>
+        <message>
+            <source>set up a shared server for a team and manage who may log in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>create (or upgrade) the schema, the roles and the row-level security</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>add a person: a login of the server, linked to a salesperson</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the login name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the team they belong to</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the name shown in the app (default: the login)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>read the password from the first line of standard input</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>list the team's logins</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>change a login's role</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>stop a login (their deals stay, for an admin to reassign)</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>print each change to the database as it is committed, until interrupted</source>
@@ -932,8 +995,8 @@ last %2 days</source>
     <context>
         <name>CliHealth</name>
         <message>
-            <source>%1  %2 – %3  (today %4)</source>
-            <translation>%1  %2 – %3（今天 %4）</translation>
+            <source>%1  as of %4; conversion and activity over %2 – %3</source>
+            <translation>%1  截至 %4；转化率和跟进按 %2 – %3 统计</translation>
         </message>
         <message>
             <source>No health findings: nothing to worry about.</source>
@@ -1146,6 +1209,29 @@ last %2 days</source>
         <message>
             <source>%1: %2 pages, week %3</source>
             <translation>%1：共 %2 页，周次 %3</translation>
+        </message>
+    </context>
+    <context>
+        <name>CliTeam</name>
+        <message>
+            <source>team mode is set up: roles %1, %2 and %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 can log in as %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is now %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 can no longer log in; their deals stay</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>disabled</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -2337,12 +2423,12 @@ weighted %3</source>
             <translation>没有销售漏斗。</translation>
         </message>
         <message>
-            <source>Overall %1</source>
-            <translation>总体 %1</translation>
+            <source>Lead-to-win of the period's new deals: %1 (%2 of %3 won so far)</source>
+            <translation>本期新建商机的总体赢单率：%1（%3 个中已赢单 %2 个）</translation>
         </message>
         <message>
-            <source>Deals created %1 (%2 deals), compared with %3. “Now”: deals in each stage now; won: won in the period.</source>
-            <translation>%1 创建的商机（%2 个），与 %3 对比。“当前”：各阶段现有的商机；赢单：本期赢单。</translation>
+            <source>Deals created %1 (%2 deals), compared with %3. Lead-to-win: the share of them won so far — not the win rate, which is won ÷ (won + lost) of the deals closed in the period. “Now”: deals in each stage now; won: won in the period.</source>
+            <translation>%1 创建的商机（%2 个），与 %3 对比。总体赢单率：其中至今已赢单的比例——不是赢单率（赢单率 = 本期结单商机中的赢单 ÷（赢单 + 输单））。“当前”：各阶段现有的商机；赢单：本期赢单。</translation>
         </message>
         <message>
             <source>No stage has a target conversion yet, so no ideal funnel is drawn (Tools ▸ Pipelines and stages).</source>
@@ -2535,8 +2621,8 @@ weighted %3</source>
             <translation>保存的健康检查阈值无效，已改用默认值：%1</translation>
         </message>
         <message>
-            <source>As of %1; rates over deals created or closed %2. %3 high, %4 medium, %5 low. Thresholds: at least %6 open deals, coverage %7×, idle after %8 days unless the stage says otherwise.</source>
-            <translation>截至 %1；比率按 %2 创建或结单的商机计算。高 %3 项，中 %4 项，低 %5 项。阈值：至少 %6 个进行中商机，覆盖 %7 倍，%8 天无进展即为停滞（阶段另有设定的除外）。</translation>
+            <source>As of %1: overdue, idle and close dates are judged on this day; conversion and activity over %2 (the last 90 days, whatever the page's period), as in the weekly report and the health command. %3 high, %4 medium, %5 low. Thresholds: at least %6 open deals, coverage %7×, idle after %8 days unless the stage says otherwise.</source>
+            <translation>截至 %1：逾期、停滞和预计成交日期按这一天判断；转化率和跟进按 %2（最近 90 天，与页面所选期间无关）统计，与周报和命令行诊断一致。高 %3 项，中 %4 项，低 %5 项。阈值：至少 %6 个进行中商机，覆盖 %7 倍，%8 天无进展即为停滞（阶段另有设定的除外）。</translation>
         </message>
         <message>
             <source>The %1 largest of the %2 deals behind the chosen finding; double-click one to open it.</source>
@@ -5453,8 +5539,28 @@ Drag cards here or add one above.</source>
     <context>
         <name>WeeklyReport</name>
         <message>
+            <source>Bars: deals created %1 that reached the stage</source>
+            <translation>条形：%1 创建、到达该阶段的商机</translation>
+        </message>
+        <message>
+            <source>Beside: in the stage now, deals · value</source>
+            <translation>右侧：当前在该阶段的商机数 · 金额</translation>
+        </message>
+        <message>
             <source>Overdue</source>
             <translation>已逾期</translation>
+        </message>
+        <message>
+            <source>Weighted</source>
+            <translation>加权金额</translation>
+        </message>
+        <message>
+            <source>P10–P90 (tick: P50)</source>
+            <translation>P10–P90（短横：P50）</translation>
+        </message>
+        <message>
+            <source>This month's target</source>
+            <translation>本月目标</translation>
         </message>
         <message>
             <source>Weekly funnel report</source>
@@ -5509,8 +5615,8 @@ Drag cards here or add one above.</source>
             <translation>销售员：%1</translation>
         </message>
         <message>
-            <source>%1 · week %2 (%3 – %4) · pipeline %5 · printed %6</source>
-            <translation>%1 · 周次 %2（%3 – %4）· 销售漏斗：%5 · 打印于 %6</translation>
+            <source>%1 · week %2 (%3 – %4) · pipeline %5</source>
+            <translation>%1 · 周次 %2（%3 – %4）· 销售漏斗：%5</translation>
         </message>
         <message>
             <source>There are no deals in this scope yet. Add deals on the board, or import a spreadsheet, and the report fills itself.</source>
@@ -5565,8 +5671,12 @@ Drag cards here or add one above.</source>
             <translation>变化</translation>
         </message>
         <message>
-            <source>Open deals and values as they stood at the end of each week (rebuilt from the change log); won, lost and new count what happened inside the week.</source>
-            <translation>进行中商机和金额取每周结束时的状态（根据变更记录还原）；赢单、输单和新增统计的是当周内发生的情况。</translation>
+            <source>This week: open deals and values as they stand now, the week so far; last week: as they stood at its end (rebuilt from the change log). Won, lost and new count what happened inside the week: the lists below are the same deals.</source>
+            <translation>本周：进行中商机和金额取当前状态（本周至今）；上周：取上周结束时的状态（根据变更记录还原）。赢单、输单和新增统计的是当周内发生的情况，与下面各清单中的商机完全相同。</translation>
+        </message>
+        <message>
+            <source>Open deals and values as they stood at the end of each week (rebuilt from the change log); won, lost and new count what happened inside the week: the lists below are the same deals.</source>
+            <translation>进行中商机和金额取每周结束时的状态（根据变更记录还原）；赢单、输单和新增统计的是当周内发生的情况，与下面各清单中的商机完全相同。</translation>
         </message>
         <message>
             <source>The funnel</source>
@@ -5585,10 +5695,6 @@ Drag cards here or add one above.</source>
             <translation>可能性</translation>
         </message>
         <message>
-            <source>Weighted</source>
-            <translation>加权金额</translation>
-        </message>
-        <message>
             <source>Reached</source>
             <translation>到达数</translation>
         </message>
@@ -5597,8 +5703,12 @@ Drag cards here or add one above.</source>
             <translation>下一阶段转化率</translation>
         </message>
         <message>
-            <source>Weighted = value × probability. Conversion = deals that reached the next stage ÷ deals that reached this one, among deals created %1 – %2; the last row's total is the overall rate to won.</source>
-            <translation>加权金额 = 金额 × 成交可能性。转化率 = 到达下一阶段的商机数 ÷ 到达本阶段的商机数，统计 %1 – %2 创建的商机；最后一行的合计为总体赢单率。</translation>
+            <source>Deals, value and weighted: what is open in each stage at the moment above (weighted = value × probability). Reached and conversion: the deals created %1 (the last 90 days) — a deal reached a stage if it was ever in it or a later one; conversion = reached the next stage ÷ reached this one; the last stage's is to won.</source>
+            <translation>商机数、金额和加权金额：截至上方时刻各阶段进行中的商机（加权金额 = 金额 × 成交可能性）。到达数和转化率：%1（最近 90 天）创建的商机——曾处于某阶段或其后阶段即算到达；转化率 = 到达下一阶段的商机数 ÷ 到达本阶段的商机数；最后一个阶段的转化率指向赢单。</translation>
+        </message>
+        <message>
+            <source>Lead-to-win of the deals created %1: %2 (%3 of %4 won so far). This is not the win rate, which counts deals closed: won ÷ (won + lost) this week is %5.</source>
+            <translation>%1 创建的商机的总体赢单率：%2（%4 个中已赢单 %3 个）。这不是赢单率：赢单率按结单的商机计算，本周赢单 ÷（赢单 + 输单）为 %5。</translation>
         </message>
         <message>
             <source>Won and lost by reason</source>
@@ -5689,8 +5799,8 @@ Drag cards here or add one above.</source>
             <translation>P90</translation>
         </message>
         <message>
-            <source>Weighted value of open deals by expected close month; overdue deals (expected close already passed) are shown apart, never hidden in a past month.</source>
-            <translation>按预计成交月份统计进行中商机的加权金额；逾期商机（已过预计成交日期）单独列出，不会藏在过去的月份里。</translation>
+            <source>Weighted value of open deals by expected close month; overdue deals (expected close before %1) are shown apart, never hidden in a past month.</source>
+            <translation>按预计成交月份统计进行中商机的加权金额；逾期商机（预计成交日期早于 %1）单独列出，不会藏在过去的月份里。</translation>
         </message>
         <message>
             <source>P10 / P50 / P90: revenue in 10 % / 50 % / 90 % of 2,000 simulated outcomes, each open deal winning with its probability.</source>
@@ -5733,8 +5843,8 @@ Drag cards here or add one above.</source>
             <translation>覆盖倍数</translation>
         </message>
         <message>
-            <source>Coverage = open pipeline value ÷ what is still missing to the target; below 3× is a common warning line.</source>
-            <translation>覆盖倍数 = 进行中的漏斗金额 ÷ 距目标尚差的金额；低于 3 倍是常见的警戒线。</translation>
+            <source>Won so far: won from the period's first day to %1. Coverage = open pipeline value ÷ what is still missing to the target; below 3× is a common warning line.</source>
+            <translation>已赢单：从本期第一天到 %1 的赢单金额。覆盖倍数 = 进行中的漏斗金额 ÷ 距目标尚差的金额；低于 3 倍是常见的警戒线。</translation>
         </message>
         <message>
             <source>No target is set for this scope. Set one in Analytics → Targets.</source>
@@ -5743,6 +5853,10 @@ Drag cards here or add one above.</source>
         <message>
             <source>Problem analysis</source>
             <translation>问题分析</translation>
+        </message>
+        <message>
+            <source>Overdue, idle and close dates judged on %1; conversion and activity over %2 (the last 90 days); coverage against this quarter's target. The app's Health panel and the health command find the same at the same moment.</source>
+            <translation>逾期、停滞和预计成交日期按 %1 判断；转化率和跟进按 %2（最近 90 天）统计；覆盖倍数对照本季度目标。同一时刻，应用的“漏斗健康诊断”面板和命令行诊断得出的结论与此相同。</translation>
         </message>
         <message>
             <source>No problems found in the pipeline this week.</source>

@@ -74,7 +74,7 @@ def test_demo_in_chinese(tmp_path: Path, run):
 def test_metrics_json_has_every_number_and_equals_the_core(demo_file: Path, metrics_json):
     d = metrics_json(demo_file)
     assert set(d) >= KEYS
-    assert (d["period"]["from"], d["period"]["to"], d["as_of"]) == ("2025-12-01", TODAY, TODAY)
+    assert (d["period"]["from"], d["period"]["to"], d["as_of"]) == ("2025-11-25", TODAY, TODAY)
     open_database(demo_file)
     data = load_funnel(first_pipeline().id)
     m = compute(data, make_period(None, None, today=T), T)
@@ -110,10 +110,10 @@ def test_metrics_json_agrees_with_plain_sql(demo_file: Path, metrics_json):
     open_count, open_sum = q("SELECT COUNT(*), SUM(d.amount) FROM deal d JOIN stage s "
                              "ON s.id = d.stage_id WHERE s.kind = 'open'")
     won, won_sum = q("SELECT COUNT(*), SUM(d.amount) FROM deal d JOIN stage s ON "
-                     "s.id = d.stage_id WHERE s.kind = 'won' AND d.closed_at >= '2025-12-01' "
+                     "s.id = d.stage_id WHERE s.kind = 'won' AND d.closed_at >= '2025-11-25' "
                      "AND d.closed_at < '2026-11-25'")
     lost = q("SELECT COUNT(*) FROM deal d JOIN stage s ON s.id = d.stage_id WHERE "
-             "s.kind = 'lost' AND d.closed_at >= '2025-12-01' AND d.closed_at < '2026-11-25'")[0]
+             "s.kind = 'lost' AND d.closed_at >= '2025-11-25' AND d.closed_at < '2026-11-25'")[0]
     overdue = q("SELECT COUNT(*) FROM deal d JOIN stage s ON s.id = d.stage_id WHERE "
                 f"s.kind = 'open' AND d.expected_close < '{TODAY}'")[0]
     con.close()
@@ -160,7 +160,7 @@ def test_plan_with_bands_walks_up_the_funnel(demo_file: Path, run, metrics_json)
     con = sqlite3.connect(demo_file)
     won = [a for (a,) in con.execute(
         "SELECT d.amount FROM deal d JOIN stage s ON s.id = d.stage_id WHERE s.kind = 'won' "
-        "AND d.closed_at >= '2025-12-01' AND d.closed_at < '2026-11-25'")]
+        "AND d.closed_at >= '2025-11-25' AND d.closed_at < '2026-11-25'")]
     con.close()
     total = sum(won)
     bounds = (*DEFAULT_BANDS, math.inf)

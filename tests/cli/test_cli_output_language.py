@@ -61,22 +61,22 @@ def table_lines(text: str, head: str) -> list[str]:
 def test_metrics_in_chinese_and_english(run: Any, demo_file: Path, metrics_json: Any) -> None:
     d = metrics_json(demo_file)
     assert (d["open"]["count"], d["open"]["amount"]) == (51, 1_606_000)
-    assert (d["win_rate"]["won"], d["win_rate"]["lost"]) == (90, 99)
+    assert (d["win_rate"]["won"], d["win_rate"]["lost"]) == (90, 102)
     en, zh = both(run, "metrics", "--db", str(demo_file), "--today", TODAY)
     # English: the same facts as before, now with the app's formats
-    assert en.startswith("B2B six stages  2025-12-01 – 2026-11-24  (as of 2026-11-24)")
-    assert "Win rate: 47.6% by count (90 won, 99 lost)" in en
-    assert "Lead-to-win: 33.0% (66 won of 200 created)" in en
+    assert en.startswith("B2B six stages  2025-11-25 – 2026-11-24  (as of 2026-11-24)")
+    assert "Win rate: 46.9% by count (90 won, 102 lost)" in en
+    assert "Lead-to-win: 33.2% (67 won of 202 created)" in en
     assert re.search(r"Open pipeline +51 +¥1,606,000", en)
     assert "Forecast by month (weighted open · won):" in en
     # Chinese: the labels and sentences translated, amounts in 万 (1,606,000 = 160.6万)
-    assert zh.startswith("B2B six stages  2025-12-01 – 2026-11-24（截至 2026-11-24）")
+    assert zh.startswith("B2B six stages  2025-11-25 – 2026-11-24（截至 2026-11-24）")
     for label in ("阶段", "可能性", "商机数", "金额", "加权金额", "进行中合计"):
         assert label in zh
     assert re.search(r"进行中合计 +51 +¥160.6万", zh)
-    assert "赢单率：按数量 47.6%（赢单 90 个，输单 99 个）" in zh
-    assert "总体赢单率：33.0%（本期创建 200 个商机，赢单 66 个）" in zh
-    assert "阶段转化率（按到达各阶段的商机计）：" in zh and "整体：33.0%" in zh
+    assert "赢单率：按数量 46.9%（赢单 90 个，输单 102 个）" in zh
+    assert "总体赢单率：33.2%（本期创建 202 个商机，赢单 67 个）" in zh
+    assert "阶段转化率（按到达各阶段的商机计）：" in zh and "整体：33.2%" in zh
     assert "按月预测（进行中加权金额 · 赢单金额）：" in zh and "2026年11月" in zh
     assert leftover_english(zh, names_in(d)) == []
     # the same numbers: every conversion step's counts and rate in both
@@ -107,8 +107,11 @@ def test_metrics_json_does_not_depend_on_the_language(run: Any, demo_file: Path)
 def test_health_in_chinese_through_the_app_writer(run: Any, demo_file: Path,
                                                   metrics_json: Any) -> None:
     en, zh = both(run, "health", "--db", str(demo_file), "--today", TODAY)
-    assert en.startswith("B2B six stages  2025-12-01 – 2026-11-24  (today 2026-11-24)")
-    assert zh.startswith("B2B six stages  2025-12-01 – 2026-11-24（今天 2026-11-24）")
+    # judged on --today; conversion and activity over the last 90 days, as in the app
+    assert en.startswith("B2B six stages  as of 2026-11-24; conversion and activity over "
+                         "2026-08-27 – 2026-11-24")
+    assert zh.startswith("B2B six stages  截至 2026-11-24；转化率和跟进按 2026-08-27 – "
+                         "2026-11-24 统计")
     assert "[high] Expected close date already passed: 7 open deals (¥648,000)" in en
     assert "[高] 已过预计成交日期：7 个进行中商机（¥64.8万），最多已超过 51 天。" in zh
     assert "deals: #35, #102, #198" in en and "商机：#35, #102, #198" in zh
@@ -145,9 +148,9 @@ def test_health_renders_through_the_findingwriter_only() -> None:
 def test_plan_in_chinese_and_english(run: Any, demo_file: Path, metrics_json: Any) -> None:
     en, zh = both(run, "plan", "--db", str(demo_file), "--today", TODAY, "--target", "50万",
                   "--bands")
-    assert en.startswith("Target ¥500,000 · average won deal ¥57,000 (history 2025-12-01 – "
+    assert en.startswith("Target ¥500,000 · average won deal ¥57,000 (history 2025-11-25 – "
                          "2026-11-24)")
-    assert zh.startswith("目标 ¥50万 · 平均成交金额 ¥5.7万（历史数据 2025-12-01 – 2026-11-24）")
+    assert zh.startswith("目标 ¥50万 · 平均成交金额 ¥5.7万（历史数据 2025-11-25 – 2026-11-24）")
     assert "Wins needed: 11" in en and "所需赢单数：11" in zh
     assert "¥10,000 – ¥30,000: 4 (history: 32 won)" in en
     assert "¥1万 – ¥3万：4（历史赢单 32 个）" in zh

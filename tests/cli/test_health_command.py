@@ -12,7 +12,8 @@ def test_health_prints_sentences_and_json(demo, capsys):
     path = str(demo.path)
     assert main(["health", "--db", path, "--today", "2026-11-24"]) == 0
     text = capsys.readouterr().out
-    assert text.startswith("B2B six stages  2025-12-01 – 2026-11-24")
+    assert text.startswith("B2B six stages  as of 2026-11-24; conversion and activity over "
+                           "2026-08-27 – 2026-11-24")
     assert "[high]" in text and "deals: #" in text
     assert main(["health", "--db", path, "--today", "2026-11-24", "--json",
                  "--set", "min_open_deals=1000"]) == 0
@@ -25,6 +26,19 @@ def test_health_prints_sentences_and_json(demo, capsys):
     assert few["params"]["minimum"] == 1000
     assert few["text"].startswith(f"Too few open deals: {few['params']['open']} (")
     assert len(few["deal_ids"]) == few["params"]["open"]
+
+
+def test_health_judges_the_period_it_is_given(demo, capsys):
+    path = str(demo.path)
+    assert main(["health", "--db", path, "--today", "2026-11-24", "--from", "2026-01-01",
+                 "--json"]) == 0
+    d = json.loads(capsys.readouterr().out)
+    assert d["period"] == {"from": "2026-01-01", "to": "2026-11-24"}
+    assert main(["health", "--db", path, "--today", "2026-11-24", "--to", "2026-10-31",
+                 "--json"]) == 0
+    d = json.loads(capsys.readouterr().out)
+    assert d["period"] == {"from": "2026-08-03", "to": "2026-10-31"}
+    assert main(["health", "--db", path, "--from", "2026-12-01", "--to", "2026-11-01"]) == 2
 
 
 def test_health_rejects_a_bad_threshold(demo, capsys):

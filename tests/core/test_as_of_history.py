@@ -111,3 +111,18 @@ def test_moves_within_the_same_second_end_in_the_stay_still_open():
     for order in (visits, visits[::-1]):
         past = as_of(FunnelData(STAGES, deals, list(order)), [], at(3, 2))
         assert (past.deals[0].stage_id, past.deals[0].closed) == (3, t)
+
+
+def test_the_next_step_and_its_due_date_are_rolled_back():
+    """A past week's overdue next steps are judged on the next step the deal had then."""
+    deal = DealFacts(5, 1, 10_000, at(1, 5), next_step="Send the quote",
+                     next_step_due=date(2026, 3, 20), stage_entered=at(1, 5))
+    changes = [FieldChange(5, "next_step", "", "Call back", at(2, 1)),
+               FieldChange(5, "next_step_due", None, "2026-02-10", at(2, 1)),
+               FieldChange(5, "next_step", "Call back", "Send the quote", at(3, 1)),
+               FieldChange(5, "next_step_due", "2026-02-10", "2026-03-20", at(3, 1))]
+    data = FunnelData(STAGES, [deal], [StageVisit(5, 1, at(1, 5))])
+    jan, feb = (as_of(data, changes, at(m, 15)).deals[0] for m in (1, 2))
+    assert (jan.next_step, jan.next_step_due) == ("", None)
+    assert (feb.next_step, feb.next_step_due) == ("Call back", date(2026, 2, 10))
+    assert as_of(data, changes, at(3, 15)).deals[0] is deal

@@ -107,8 +107,8 @@ def test_periods():
     assert period_of("quarter", date(2026, 11, 24)) == Period(date(2026, 10, 1),
                                                               date(2026, 12, 31))
     assert period_of("month", date(2026, 2, 10)) == Period(date(2026, 2, 1), date(2026, 2, 28))
-    # default: the 12 months up to today
-    assert make_period(None, None, today=date(2026, 11, 24)) == Period(date(2025, 12, 1),
+    # default: the 12 months up to today (core.periods.last_months)
+    assert make_period(None, None, today=date(2026, 11, 24)) == Period(date(2025, 11, 25),
                                                                       date(2026, 11, 24))
     with pytest.raises(ValidationError) as e:
         make_period("2026-05-01", "2026-04-01", today=date(2026, 11, 24))

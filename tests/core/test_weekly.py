@@ -17,6 +17,7 @@ from funnel_desktop.core.values import (
 from funnel_desktop.core.weekly import (
     key_figures,
     previous_week,
+    week_as_of,
     week_changes,
     week_containing,
 )
@@ -108,3 +109,35 @@ def test_within_answers_as_the_period_does():
         inside = within(period)
         assert [inside(m) for m in moments] == [period.contains(m) for m in moments]
     assert [within(WEEK)(m) for m in moments[1:5]] == [False, True, True, False]
+
+
+def test_a_deal_whose_only_stay_is_won_is_in_the_list_and_the_figure():
+    """Imported already closed: one Won stay and one Lost stay, no stay before them. The
+    lists and the key figures are the same deals; a deal won and reopened inside the week is
+    in neither."""
+    deals = [DealFacts(7, 3, 40_000, t(2), closed=t(18)),
+             DealFacts(8, 4, 5_000, t(2), closed=t(19)),
+             DealFacts(9, 1, 60_000, t(2))]  # won on the 17th, reopened on the 20th
+    visits = [StageVisit(7, 3, t(18)), StageVisit(8, 4, t(19)),
+              StageVisit(9, 1, t(2), t(17)), StageVisit(9, 3, t(17), t(20)),
+              StageVisit(9, 1, t(20))]
+    data = FunnelData(STAGES, deals, visits)
+    w = week_changes(data, [], WEEK)
+    assert (w.won, w.lost) == ([7], [8])
+    assert w.forward == w.back == []  # closing and reopening are not stage moves
+    k = key_figures(data, [], WEEK, then=data, changed=w)
+    assert (k.won_count, k.won_amount, k.lost_count, k.lost_amount) == (1, 40_000, 1, 5_000)
+    assert key_figures(data, [], WEEK, then=data) == k  # the same lists without ``changed``
+
+
+def test_a_running_week_is_looked_at_now_and_a_past_one_at_its_end():
+    wed = datetime(2026, 12, 2, 10, 42)
+    week = Period(date(2026, 11, 30), date(2026, 12, 6))
+    look = week_as_of(week, wed, date(2026, 12, 2))
+    assert (look.moment, look.day, look.running) == (wed, date(2026, 12, 2), True)
+    past = week_as_of(previous_week(week), wed, date(2026, 12, 2))
+    assert (past.moment, past.day, past.running) == (
+        datetime(2026, 11, 29, 23, 59, 59), date(2026, 11, 29), False)
+    # a week not begun yet is looked at now too
+    assert week_as_of(Period(date(2026, 12, 7), date(2026, 12, 13)), wed,
+                      date(2026, 12, 2)).running

@@ -6,39 +6,45 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 import pytest
+from peewee import fn
 
 from funnel_desktop.core.dates import parse_week
 from funnel_desktop.core.health import HealthThresholds, diagnose
 from funnel_desktop.core.history import as_of
 from funnel_desktop.core.metrics import compute
-from funnel_desktop.core.weekly import week_end_moment
+from funnel_desktop.core.periods import health_period
+from funnel_desktop.core.values import FunnelData
+from funnel_desktop.core.weekly import week_as_of
 from funnel_desktop.locale_format import Formatter
 from funnel_desktop.report.data import (
     LIST_TOP,
     DealList,
     ReasonLine,
     gather,
-    health_period,
     window_start,
 )
 from funnel_desktop.report.scope import ReportScope
 from funnel_desktop.report.weekly import report_for, write_weekly_pdf
 from funnel_desktop.services import Services
 from funnel_desktop.store.analytics_queries import activity_counts, decision_maker_customers
-from funnel_desktop.store.models import Deal, Reason, Stage, Team
+from funnel_desktop.store.models import Activity, Deal, Reason, Stage, Team
 from funnel_desktop.store.queries import first_pipeline, load_changes, load_funnel
 
 PRINTED = datetime(2026, 11, 24, 9)
-# the demo's today is 2026-11-24: its week, and a week two months back
+# the demo's today is Tuesday 2026-11-24 (nothing happens after noon): its week, looked at
+# that afternoon, and a week two months back, looked at as of its end
+TODAY = date(2026, 11, 24)
+NOW = datetime(2026, 11, 24, 15, 30)
 WEEKS = ["2026-W48", "2026-W39"]
 
 
 def _both(week: str, scope: ReportScope):
     pid = first_pipeline().id
-    args = dict(week_label=week, printed=PRINTED)
+    args = dict(week_label=week, printed=PRINTED, now=NOW, today=TODAY)
     return (gather(pid, parse_week(week), scope, **args),
             gather(pid, parse_week(week), scope, full=True, **args))
 
@@ -78,37 +84,54 @@ def test_old_deals_reopened_or_edited_lately_are_in_the_window(demo_old_touched,
 
 
 def test_the_window_starts_at_the_earliest_period_looked_at():
-    # 2026-W48 (Nov 23–29): the 13-week conversion cohort starts Aug 31, before the quarter
-    # (Oct 1), the 90-day health period (Sep 1) and last week (Nov 16)
-    assert window_start(parse_week("2026-W48")) == datetime(2026, 8, 31)
-    # 2026-W40 (Sep 28 – Oct 4): the quarter of its end (Oct 4) starts Oct 1, the cohort
-    # Jul 6, the health period Jul 7
-    assert window_start(parse_week("2026-W40")) == datetime(2026, 7, 6)
-    assert health_period(parse_week("2026-W48")).start == date(2026, 9, 1)
+    # 2026-W48 (Nov 23–29) as of its end: the 90-day health period (the funnel's conversion
+    # cohort too) starts Sep 1, before the quarter (Oct 1) and last week (Nov 16)
+    assert window_start(parse_week("2026-W48")) == datetime(2026, 9, 1)
+    # …and as of Tuesday Nov 24, while it runs: Aug 27
+    assert window_start(parse_week("2026-W48"), TODAY) == datetime(2026, 8, 27)
+    # 2026-W40 (Sep 28 – Oct 4): the health period of Oct 4 starts Jul 7
+    assert window_start(parse_week("2026-W40")) == datetime(2026, 7, 7)
+    assert health_period(date(2026, 11, 29)).start == date(2026, 9, 1)
 
 
 @pytest.mark.parametrize("week", WEEKS)
 def test_findings_equal_diagnose_over_the_full_metrics(demo, week):
     """The report computes only the conversion the health rules read, and counts activities
-    only when the "busy but thin" rule can fire: the findings are those of the full call."""
+    only when the "busy but thin" rule can fire: the findings are those of the full call on
+    the pipeline as it stood when the week is looked at (a past week's idle deals by the
+    activities logged up to its end)."""
     pid = first_pipeline().id
     period = parse_week(week)
-    report = report_for(week, ReportScope(), printed=PRINTED)
-    then = as_of(load_funnel(pid), load_changes(pid), week_end_moment(period))
-    hp = health_period(period)
+    look = week_as_of(period, NOW, TODAY)
+    assert look.running == (week == "2026-W48")
+    report = report_for(week, ReportScope(), printed=PRINTED, now=NOW, today=TODAY)
+    then = as_of(load_funnel(pid), load_changes(pid), look.moment)
+    last = {}
+    for d in then.deals:
+        if d.last_activity is not None:
+            continue  # up to the moment: kept; later ones are dropped by as_of
+        row = (Activity.select(fn.MAX(Activity.created_at))
+               .where((Activity.deal == d.id) & (Activity.created_at <= look.moment)).scalar())
+        if row is not None:
+            last[d.id] = row if isinstance(row, datetime) else datetime.fromisoformat(row)
+    then = FunnelData(then.stages, [replace(d, last_activity=last.get(d.id))
+                                    if d.id in last else d for d in then.deals], then.visits)
+    hp = health_period(look.day)
     quarter = report.targets[1]
-    expected = diagnose(then, compute(then, hp, period.end), period.end,
+    expected = diagnose(then, compute(then, hp, look.day), look.day,
                         activity_counts=activity_counts(pid, hp),
                         decision_customers=decision_maker_customers(), target=quarter.target,
                         won_so_far=quarter.won, thresholds=HealthThresholds())
     assert report.findings == expected
+    if week == "2026-W39":  # the past week's deals were idle by then's activities
+        assert last
 
 
 def test_a_busy_thin_pipeline_still_counts_its_activities(demo, services):
     """Thresholds under which the "busy but thin" rule fires: the activity counts are read."""
     services.set_setting("health_thresholds", {"thin_max_share": 1.0,
                                                "busy_min_activities": 1})
-    report = report_for("2026-W48", ReportScope(), printed=PRINTED)
+    report = report_for("2026-W48", ReportScope(), printed=PRINTED, now=NOW, today=TODAY)
     busy = [f for f in report.findings if f.kind == "busy_but_thin"]
     assert busy and busy[0].params["activities"] > 0
 
@@ -136,7 +159,7 @@ def crowded_week(services, clock):
 
 
 def test_a_list_shows_its_biggest_deals_and_counts_the_rest(qapp, crowded_week, tmp_path):
-    report = report_for("2026-W47", ReportScope(), printed=PRINTED)
+    report = report_for("2026-W47", ReportScope(), printed=PRINTED, now=NOW, today=TODAY)
     won = report.won
     assert isinstance(won, DealList) and LIST_TOP == 15
     # 18 deals: 17,000 twice (the older deal first), 16,000 … 4,000 shown; 3,000, 2,000 and

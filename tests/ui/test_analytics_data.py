@@ -18,6 +18,7 @@ from funnel_desktop.core.forecast_chart import forecast_chart
 from funnel_desktop.core.funnel_chart import funnel_chart
 from funnel_desktop.core.health import diagnose
 from funnel_desktop.core.metrics import compute, forecast_by_month
+from funnel_desktop.core.periods import health_period
 from funnel_desktop.core.planning import DEFAULT_BANDS
 from funnel_desktop.core.reasons_summary import reasons_summary
 from funnel_desktop.core.segments_compare import compare_segments
@@ -53,7 +54,8 @@ def test_periods_by_hand() -> None:
     assert period_for("month", today) == Period(date(2026, 11, 1), date(2026, 11, 30))
     assert period_for("quarter", today) == Period(date(2026, 10, 1), date(2026, 12, 31))
     assert period_for("year", today) == Period(date(2026, 1, 1), date(2026, 12, 31))
-    assert period_for("last12", today) == Period(date(2025, 12, 1), date(2026, 11, 30))
+    # the last 12 months up to today (core.periods), as planning and the command line read them
+    assert period_for("last12", today) == Period(date(2025, 11, 25), date(2026, 11, 24))
     custom = Period(date(2026, 3, 5), date(2026, 3, 14))
     assert period_for("custom", today, custom) == custom
     # the calendar period before, not "the same number of days"
@@ -62,7 +64,7 @@ def test_periods_by_hand() -> None:
     assert previous_for("quarter", period_for("quarter", today)) == Period(
         date(2026, 7, 1), date(2026, 9, 30))
     assert previous_for("last12", period_for("last12", today)) == Period(
-        date(2024, 12, 1), date(2025, 11, 30))
+        date(2024, 11, 25), date(2025, 11, 24))
     assert previous_for("custom", custom) == Period(date(2026, 2, 23), date(2026, 3, 4))
     # trends show at least 12 months ending with the period
     assert trend_period(period_for("quarter", today)) == Period(date(2026, 1, 1),
@@ -99,8 +101,13 @@ def test_every_chart_is_the_core_function_on_the_demo(demo: OpenedDatabase) -> N
     assert r.comparisons["customer_type"].numbers == expected.numbers
     q = period_for("quarter", TODAY)
     quarter_target = next(p.target for p in r.progress if p.kind == "quarter")
+    # the health rules judge conversion and activity over the last 90 days, whatever the
+    # page's period (as the weekly report and the health command do)
+    hp = health_period(TODAY)
+    assert r.health_period == hp
     assert r.findings == diagnose(
-        data, m, TODAY, activity_counts=aq.activity_counts(i.pipeline_id, period),
+        data, compute(data, hp, TODAY), TODAY,
+        activity_counts=aq.activity_counts(i.pipeline_id, hp),
         decision_customers=aq.decision_maker_customers(), target=quarter_target,
         won_so_far=FunnelSnapshot.from_data(data).closed_in(Period(q.start, TODAY))[1])
     assert r.findings, "the demo business has something to worry about"

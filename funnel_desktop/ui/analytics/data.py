@@ -10,15 +10,21 @@ from datetime import date, datetime, timedelta
 from fractions import Fraction
 
 from ...core.batches import chunks
-from ...core.conversion import merged_conversion, stage_conversion, visited_stages
-from ...core.dates import add_months, month_end, period_of
+from ...core.conversion import (
+    Conversion,
+    merged_conversion,
+    stage_conversion,
+    visited_stages,
+)
+from ...core.dates import add_months, period_of
 from ...core.errors import ValidationError
-from ...core.forecast_chart import ForecastChart, forecast_chart, month_keys, monthly_targets
+from ...core.forecast_chart import ForecastChart, forecast_chart
 from ...core.funnel_chart import FunnelChart, funnel_chart, with_snapshot
-from ...core.health import Finding, HealthThresholds, diagnose
+from ...core.health import Finding, HealthThresholds
 from ...core.metrics import Metrics, compute
 from ...core.owner_table import PeopleTable, owner_table, team_table
-from ...core.planning import DEFAULT_BANDS, Plan, reverse_plan
+from ...core.periods import health_period, last_months, named_period, previous_period
+from ...core.planning import Plan, reverse_plan
 from ...core.reasons_summary import ReasonSummary, reasons_summary
 from ...core.segments_compare import SegmentComparison, compare_segments
 from ...core.simulation import ForecastBand, forecast_band
@@ -28,11 +34,10 @@ from ...core.trends import CycleMonth, CyclePanel, WinRateMonth, closed_trends, 
 from ...core.values import DealFacts, FunnelData, Period, Segment, StageInfo, StageKind
 from ...core.visit_table import VisitTable
 from ...store import analytics_queries as aq
-from ...store.queries import get_setting, health_thresholds, load_funnel
+from ...store.health_inputs import band_bounds, health_check, target_months
+from ...store.queries import health_thresholds, load_funnel
 from ...store.screen_queries import moved_facts
 
-#: The setting holding the deal-size band lower bounds (minor units).
-BANDS_SETTING = "size_bands"
 #: Runs of the forecast band simulation (seeded: the same data gives the same band).
 BAND_RUNS = 2000
 BAND_SEED = 0
@@ -48,28 +53,14 @@ COMPARISONS: dict[str, tuple[str, str, str]] = {
 
 
 def period_for(code: str, today: date, custom: Period | None = None) -> Period:
-    """The period a choice names: this month / quarter / year, the last 12 months (the
-    current month and the 11 before it) or a custom range."""
-    if code in ("month", "quarter", "year"):
-        return period_of(code, today)
-    if code == "last12":
-        return Period(add_months(today, -11), month_end(today))
-    if code == "custom":
-        if custom is None:
-            raise ValueError("a custom period needs its dates")
-        return custom
-    raise ValueError(code)
+    """The period a choice names (:func:`core.periods.named_period`): this month / quarter /
+    year, the last 12 months up to today, or a custom range."""
+    return named_period(code, today, custom)
 
 
 def previous_for(code: str, period: Period) -> Period:
-    """The period compared with: the calendar month / quarter / year before, the 12 months
-    before, or (custom) the same number of days just before."""
-    if code in ("month", "quarter", "year"):
-        return period_of(code, period.start - timedelta(days=1))
-    if code == "last12":
-        return Period(add_months(period.start, -12), period.start - timedelta(days=1))
-    length = (period.end - period.start).days + 1
-    return Period(period.start - timedelta(days=length), period.start - timedelta(days=1))
+    """The period compared with (:func:`core.periods.previous_period`)."""
+    return previous_period(code, period)
 
 
 TREND_MONTHS = 12
@@ -149,6 +140,8 @@ class AnalyticsResult:
     target_scope: tuple[str, int | None, int | None]
     progress: list[TargetProgress]
     plan_inputs: dict[tuple[str, bool], PlanInputs] = field(default_factory=dict)
+    #: what the health rules judged conversion and activity over (the last 90 days)
+    health_period: Period | None = None
     timings: dict[str, float] = field(default_factory=dict)
     deal_index: dict[int, int] | None = None  # deal id → position in data.deals (lazily)
 
@@ -194,24 +187,7 @@ def subset(data: FunnelData, ids: set[int], visits_of: set[int] | None = None) -
 
 def band_bounds_setting() -> tuple[int, ...]:
     """The size-band lower bounds (minor units, ascending, starting at 0)."""
-    raw = get_setting(BANDS_SETTING, None)
-    try:
-        bounds = tuple(int(v) for v in raw) if raw else DEFAULT_BANDS
-    except (TypeError, ValueError):
-        return DEFAULT_BANDS
-    if not bounds or bounds[0] != 0 or list(bounds) != sorted(set(bounds)):
-        return DEFAULT_BANDS
-    return bounds
-
-
-def target_months(first: date, last: date, scope: tuple[str, int | None, int | None]
-                  ) -> dict[str, int]:
-    """The target of every month from ``first``'s to ``last``'s that has one (a month's own
-    target, else its even share of the quarter's or year's)."""
-    kind, team_id, owner_id = scope
-    start, end = add_months(first, 0), month_end(last)
-    rows = aq.target_rows(start, end, scope=kind, team_id=team_id, owner_id=owner_id)
-    return monthly_targets(rows, month_keys(start, end))
+    return band_bounds()
 
 
 def target_progress(snapshot: FunnelSnapshot, today: date,
@@ -351,16 +327,12 @@ def _compute_all(inputs: Inputs, band_runs: int, clock: Callable[[], float]
         del ids_a, ids_b
     del loaded_ids, cohort_ids
     lap("segments")
-    thresholds, bad = health_thresholds()
     quarter = period_of("quarter", today)
-    quarter_target = next((p.target for p in progress if p.kind == "quarter"), None)
-    findings = diagnose(
-        data, metrics, today,
-        activity_counts=aq.activity_counts(pid, period, seg) if pid else {},
-        decision_customers=aq.decision_maker_customers() if pid else set(),
-        target=quarter_target,
-        won_so_far=snapshot.closed_in(Period(quarter.start, today))[1],
-        thresholds=thresholds, bands=bounds)
+    health = health_check(
+        pid, seg, data, today, conversion=conversion_over(data, health_period(today)),
+        won_so_far=snapshot.closed_in(Period(quarter.start, today))[1]) if pid else None
+    findings = health.findings if health else []
+    thresholds, bad = (health.thresholds, health.problem) if health else health_thresholds()
     lap("health")
     plans = {(DEFAULT_HISTORY, False): plan_inputs(
         data, history_period(DEFAULT_HISTORY, today, period), today, strict=inputs.strict)}
@@ -379,7 +351,7 @@ def _compute_all(inputs: Inputs, band_runs: int, clock: Callable[[], float]
         bands=bands, band_bounds=bounds, owners=owners, teams=teams, owner_names=owner_names,
         team_names=team_names, comparisons=comparisons, findings=findings,
         thresholds=thresholds, thresholds_error=bad, target_scope=scope, progress=progress,
-        plan_inputs=plans, timings=timings)
+        plan_inputs=plans, health_period=health_period(today), timings=timings)
 
 
 # -- the live path ---------------------------------------------------------------------------
@@ -461,11 +433,11 @@ DEFAULT_HISTORY = "12"
 
 
 def history_period(code: str, today: date, page: Period | None) -> Period:
-    """The history a plan learns from: the last N months up to today, or the page's period."""
+    """The history a plan learns from: the last N months up to today
+    (:func:`core.periods.last_months`), or the page's period."""
     if code == "page" and page is not None:
         return page
-    months = HISTORY_MONTHS.get(code) or 12
-    return Period(add_months(today, -(months - 1)), today)
+    return last_months(today, HISTORY_MONTHS.get(code) or 12)
 
 
 @dataclass(frozen=True, slots=True)
@@ -493,12 +465,7 @@ def plan_inputs(data: FunnelData, history: Period, today: date, *, ideal: bool =
     won_amounts = [d.amount for d in data.deals if kind.get(d.stage_id) == StageKind.WON
                    and d.closed is not None and history.contains(d.closed)
                    and (not older or d.closed >= since)]
-    cohort = [d for d in data.deals if history.contains(d.created)
-              and (not older or d.created >= since)]
-    ids = {d.id for d in cohort}
-    conv = stage_conversion(data.stages, cohort, visited_stages(data.visits, ids),
-                            strict=strict)
-    del cohort, ids
+    conv = conversion_over(data, history, strict=strict)
     if older:
         assert isinstance(data, LoadedData) and data.pipeline_id is not None
         won = [s.id for s in data.stages if s.kind == StageKind.WON]
@@ -507,13 +474,6 @@ def plan_inputs(data: FunnelData, history: Period, today: date, *, ideal: bool =
         won_amounts += [a for _s, a, _cr, cl in aq.closed_rows(data.pipeline_id, data.segment,
                                                                 won, start, stop)
                         if history.contains(cl)]
-        parts = [conv]
-        for chunk in chunks(aq.created_with_stays(data.pipeline_id, data.segment, start,
-                                                  stop), CHUNK):
-            parts.append(stage_conversion(
-                data.stages, [DealFacts(i, s, a, since) for i, s, a, _v in chunk],
-                {i: v for i, _s, _a, v in chunk}, strict=strict))
-        conv = merged_conversion(data.stages, parts, strict=strict)
     open_ids = list(conv.chain[:-1])
     if ideal:
         target = {s.id: s.ideal_conversion for s in data.stages}
@@ -532,6 +492,32 @@ def plan_inputs(data: FunnelData, history: Period, today: date, *, ideal: bool =
 
 #: Deals read at a time from the store for a conversion over deals that are not loaded.
 CHUNK = 5000
+
+
+def conversion_over(data: FunnelData, period: Period, *, strict: bool = False) -> Conversion:
+    """Stage conversion of the deals created in ``period`` — for :class:`LoadedData` whose
+    deals start later than the period, the older part of the cohort is read from the
+    database (:func:`store.analytics_queries.created_with_stays`) and merged in."""
+    since = getattr(data, "since", None)
+    start = _as_datetime(period.start)
+    older = since is not None and start < since
+    cohort = [d for d in data.deals if period.contains(d.created)
+              and (not older or d.created >= since)]
+    ids = {d.id for d in cohort}
+    conv = stage_conversion(data.stages, cohort, visited_stages(data.visits, ids),
+                            strict=strict)
+    del cohort, ids
+    if not older:
+        return conv
+    assert isinstance(data, LoadedData) and data.pipeline_id is not None
+    stop = since if period.end >= since.date() else _as_datetime(period.end + timedelta(days=1))
+    parts = [conv]
+    for chunk in chunks(aq.created_with_stays(data.pipeline_id, data.segment, start, stop),
+                        CHUNK):
+        parts.append(stage_conversion(
+            data.stages, [DealFacts(i, s, a, since) for i, s, a, _v in chunk],
+            {i: v for i, _s, _a, v in chunk}, strict=strict))
+    return merged_conversion(data.stages, parts, strict=strict)
 
 
 

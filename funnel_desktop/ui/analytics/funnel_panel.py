@@ -207,15 +207,20 @@ class FunnelPanel(ChartCard):
             self.summary.setText("")
             self.set_note(self.tr("No pipeline."))
             return
-        text = self.tr("Overall %1").replace("%1", f.percent(c.overall, 1))
+        won = c.stages[-1].reached if c.stages else 0
+        text = self.tr("Lead-to-win of the period's new deals: %1 (%2 of %3 won so far)") \
+            .replace("%1", f.percent(c.overall, 1)).replace("%2", f.count(won)) \
+            .replace("%3", f.count(c.stages[0].reached if c.stages else 0))
         if c.ideal_overall is not None:
             text += "  ·  " + self.tr("ideal %1").replace("%1", f.percent(c.ideal_overall, 1))
         if c.previous_overall is not None:
             text += "  ·  " + self.tr("before %1").replace("%1",
                                                            f.percent(c.previous_overall, 1))
         self.summary.setText(text)
-        note = self.tr("Deals created %1 (%2 deals), compared with %3. “Now”: deals in each "
-                       "stage now; won: won in the period.").replace(
+        note = self.tr("Deals created %1 (%2 deals), compared with %3. Lead-to-win: the share "
+                       "of them won so far — not the win rate, which is won ÷ (won + lost) of "
+                       "the deals closed in the period. “Now”: deals in each stage now; won: "
+                       "won in the period.").replace(
             "%1", period_text(f, c.period)).replace("%2", f.count(c.cohort)).replace(
             "%3", period_text(f, c.previous_period) if c.previous_period else "—")
         if not self.has_ideal():

@@ -141,7 +141,8 @@ class HealthCard(Card):
                       stage_names: dict[int, str], owner_names: dict[int, str],
                       thresholds: HealthThresholds, problem: ValidationError | None,
                       period: Period, today: date) -> None:
-        """Show the findings; the deals they name are looked up in ``deals``."""
+        """Show the findings; the deals they name are looked up in ``deals``. ``period``: what
+        conversion and activity were judged over; ``today``: the day the rest was judged on."""
         self.findings = list(findings)
         self.by_id = {d.id: d for d in deals}
         self.names = {"stage": dict(stage_names), "owner": dict(owner_names)}
@@ -175,9 +176,12 @@ class HealthCard(Card):
                                          "defaults are used: %1").replace(
                 "%1", error_text(problem)))
         counts = {s: sum(1 for f in self.findings if f.severity == s) for s in severity_names}
-        self.set_note(self.tr("As of %1; rates over deals created or closed %2. %3 high, %4 "
-                              "medium, %5 low. Thresholds: at least %6 open deals, coverage "
-                              "%7×, idle after %8 days unless the stage says otherwise.")
+        self.set_note(self.tr("As of %1: overdue, idle and close dates are judged on this "
+                              "day; conversion and activity over %2 (the last 90 days, whatever "
+                              "the page's period), as in the weekly report and the health "
+                              "command. %3 high, %4 medium, %5 low. Thresholds: at least %6 "
+                              "open deals, coverage %7×, idle after %8 days unless the stage "
+                              "says otherwise.")
                       .replace("%1", self.fmt.day(today)).replace("%2", period_text(
                           self.fmt, period))
                       .replace("%3", str(counts["high"])).replace("%4", str(counts["medium"]))

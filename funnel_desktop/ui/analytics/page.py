@@ -400,7 +400,8 @@ class AnalyticsPage(QWidget):
         self.planning.set_data(r.data, i.period, r.band_bounds, default_target=quarter,
                                precomputed=r.plan_inputs)
         self.health.show_findings(r.findings, r.data.deals, r.stage_names, r.owner_names,
-                                  r.thresholds, r.thresholds_error, i.period, i.today)
+                                  r.thresholds, r.thresholds_error,
+                                  r.health_period or i.period, i.today)
 
     def _show_live(self, r: AnalyticsResult) -> None:
         """The snapshot-based parts: key numbers, forecast, target bars (and the funnel's

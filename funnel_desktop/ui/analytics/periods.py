@@ -10,24 +10,17 @@ from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QWidget
 
 from ...core.values import Period
+from ...texts.moments import period_words
 from ..fmt import Formatter
 from .data import period_for, previous_for
 
 
 def period_text(fmt: Formatter, period: Period | None) -> str:
-    """``Nov 1 – Nov 30, 2026`` / ``2026年11月1日 – 11月30日`` (the year once when shared)."""
+    """``Nov 1 – Nov 30, 2026`` / ``2026年11月1日 – 11月30日`` (the year once when shared), as
+    the report and the command line write periods (:func:`texts.moments.period_words`)."""
     if period is None:
         return "—"
-    s, e = period.start, period.end
-    if fmt.zh:
-        head = f"{s.year}年{s.month}月{s.day}日"
-        tail = f"{e.month}月{e.day}日" if s.year == e.year else f"{e.year}年{e.month}月{e.day}日"
-        return f"{head} – {tail}"
-    loc = fmt.locale
-    qs, qe = QDate(s.year, s.month, s.day), QDate(e.year, e.month, e.day)
-    if s.year == e.year:
-        return f"{loc.toString(qs, 'MMM d')} – {loc.toString(qe, 'MMM d, yyyy')}"
-    return f"{loc.toString(qs, 'MMM d, yyyy')} – {loc.toString(qe, 'MMM d, yyyy')}"
+    return period_words(fmt, period)
 
 
 def month_label(fmt: Formatter, key: str, *, with_year: bool = True) -> str:
