@@ -188,7 +188,7 @@ def init(db: peewee.Database) -> dict[str, str]:
     roles = {k: group(db, k) for k in ("owner", *ROLES)}
     me = db.execute_sql("SELECT current_user").fetchone()[0]
     with db.atomic():
-        for kind, role in roles.items():
+        for role in roles.values():
             if not _exists(db, role):
                 db.execute_sql(f"CREATE ROLE {quote(role)} NOLOGIN")
         db.execute_sql(f"GRANT {quote(roles['owner'])} TO {quote(me)}")

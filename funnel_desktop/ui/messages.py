@@ -179,6 +179,34 @@ def _templates() -> dict[str, str]:
         "db_in_use": translate(
             "Messages", "{path} is open in another program ({holders}). Close it there "
                         "first; nothing was changed."),
+        "db_denied": translate(
+            "Messages", "Your account may not make this change on the server {path}; "
+                        "nothing was changed. Ask your admin if you need it."),
+        "db_login_failed": translate(
+            "Messages", "The server {path} did not accept the password of {user}."),
+        "db_password_needed": translate(
+            "Messages", "The server {path} needs the password of {user}: log in from the "
+                        "app (it can remember it in ~/.pgpass), or put it in ~/.pgpass."),
+        "db_server_down": translate(
+            "Messages", "The server {host} does not answer ({path}). Check that it runs "
+                        "and that this computer can reach it."),
+        "db_no_access": translate(
+            "Messages", "{user} may not use the database {path}. Ask your admin to add you "
+                        "(funnel-desktop team add-user)."),
+        "db_needs_upgrade": translate(
+            "Messages", "The database {path} has schema {found}; this version needs "
+                        "{known}. Ask your admin to upgrade it (funnel-desktop team init)."),
+        "team_needs_server": translate(
+            "Messages", "Team mode needs a PostgreSQL server database (postgresql://…); a "
+                        "database file is for one person."),
+        "login_invalid": translate(
+            "Messages", "“{value}” cannot be a login name: use letters, digits and _ . - "
+                        "(starting with a letter)."),
+        "login_unknown": translate("Messages", "There is no login “{value}” on this server."),
+        "password_empty": translate("Messages", "No password was given on standard input."),
+        "team_not_set_up": translate(
+            "Messages", "Team mode is not set up on this database: run funnel-desktop team "
+                        "init first."),
         "server_backup": translate(
             "Messages", "{path} is a server database: it is backed up and restored on the "
                         "server (pg_dump and pg_restore; see “Team mode” in the README), not "

@@ -817,43 +817,43 @@ last %2 days</source>
         </message>
         <message>
             <source>set up a shared server for a team and manage who may log in</source>
-            <translation type="unfinished" />
+            <translation>为团队设置共享服务器，并管理谁可以登录</translation>
         </message>
         <message>
             <source>create (or upgrade) the schema, the roles and the row-level security</source>
-            <translation type="unfinished" />
+            <translation>创建（或升级）数据库结构、角色和行级安全策略</translation>
         </message>
         <message>
             <source>add a person: a login of the server, linked to a salesperson</source>
-            <translation type="unfinished" />
+            <translation>添加一个人：服务器上的登录名，并关联到一位销售员</translation>
         </message>
         <message>
             <source>the login name</source>
-            <translation type="unfinished" />
+            <translation>登录名</translation>
         </message>
         <message>
             <source>the team they belong to</source>
-            <translation type="unfinished" />
+            <translation>所属团队</translation>
         </message>
         <message>
             <source>the name shown in the app (default: the login)</source>
-            <translation type="unfinished" />
+            <translation>在程序中显示的名字（默认：登录名）</translation>
         </message>
         <message>
             <source>read the password from the first line of standard input</source>
-            <translation type="unfinished" />
+            <translation>从标准输入的第一行读取密码</translation>
         </message>
         <message>
             <source>list the team's logins</source>
-            <translation type="unfinished" />
+            <translation>列出团队的登录名</translation>
         </message>
         <message>
             <source>change a login's role</source>
-            <translation type="unfinished" />
+            <translation>更改登录名的角色</translation>
         </message>
         <message>
             <source>stop a login (their deals stay, for an admin to reassign)</source>
-            <translation type="unfinished" />
+            <translation>停用登录名（其商机保留，由管理员重新分配）</translation>
         </message>
         <message>
             <source>print each change to the database as it is committed, until interrupted</source>
@@ -1215,23 +1215,23 @@ last %2 days</source>
         <name>CliTeam</name>
         <message>
             <source>team mode is set up: roles %1, %2 and %3</source>
-            <translation type="unfinished" />
+            <translation>团队模式已设置好：角色 %1、%2 和 %3</translation>
         </message>
         <message>
             <source>%1 can log in as %2</source>
-            <translation type="unfinished" />
+            <translation>%1 可以用 %2 身份登录</translation>
         </message>
         <message>
             <source>%1 is now %2</source>
-            <translation type="unfinished" />
+            <translation>%1 现在是 %2</translation>
         </message>
         <message>
             <source>%1 can no longer log in; their deals stay</source>
-            <translation type="unfinished" />
+            <translation>%1 已不能登录；其商机保留</translation>
         </message>
         <message>
             <source>disabled</source>
-            <translation type="unfinished" />
+            <translation>已停用</translation>
         </message>
     </context>
     <context>
@@ -3778,6 +3778,50 @@ weighted %3</source>
         <message>
             <source>{path} is open in another program ({holders}). Close it there first; nothing was changed.</source>
             <translation>{path} 正在被另一个程序打开（{holders}）。请先在那里关闭；没有做任何改动。</translation>
+        </message>
+        <message>
+            <source>Your account may not make this change on the server {path}; nothing was changed. Ask your admin if you need it.</source>
+            <translation>你的账号无权在服务器 {path} 上做这项修改；没有做任何改动。如有需要请联系管理员。</translation>
+        </message>
+        <message>
+            <source>The server {path} did not accept the password of {user}.</source>
+            <translation>服务器 {path} 不接受 {user} 的密码。</translation>
+        </message>
+        <message>
+            <source>The server {path} needs the password of {user}: log in from the app (it can remember it in ~/.pgpass), or put it in ~/.pgpass.</source>
+            <translation>服务器 {path} 需要 {user} 的密码：请在程序中登录（可记在 ~/.pgpass 中），或把密码写入 ~/.pgpass。</translation>
+        </message>
+        <message>
+            <source>The server {host} does not answer ({path}). Check that it runs and that this computer can reach it.</source>
+            <translation>服务器 {host} 没有响应（{path}）。请检查它是否在运行、这台电脑能否连到它。</translation>
+        </message>
+        <message>
+            <source>{user} may not use the database {path}. Ask your admin to add you (funnel-desktop team add-user).</source>
+            <translation>{user} 无权使用数据库 {path}。请让管理员添加你（funnel-desktop team add-user）。</translation>
+        </message>
+        <message>
+            <source>The database {path} has schema {found}; this version needs {known}. Ask your admin to upgrade it (funnel-desktop team init).</source>
+            <translation>数据库 {path} 的结构版本是 {found}；本程序需要 {known}。请让管理员升级（funnel-desktop team init）。</translation>
+        </message>
+        <message>
+            <source>Team mode needs a PostgreSQL server database (postgresql://…); a database file is for one person.</source>
+            <translation>团队模式需要 PostgreSQL 服务器数据库（postgresql://…）；数据库文件只供一个人使用。</translation>
+        </message>
+        <message>
+            <source>“{value}” cannot be a login name: use letters, digits and _ . - (starting with a letter).</source>
+            <translation>“{value}”不能用作登录名：请用字母、数字和 _ . -（以字母开头）。</translation>
+        </message>
+        <message>
+            <source>There is no login “{value}” on this server.</source>
+            <translation>服务器上没有登录名“{value}”。</translation>
+        </message>
+        <message>
+            <source>No password was given on standard input.</source>
+            <translation>标准输入中没有给出密码。</translation>
+        </message>
+        <message>
+            <source>Team mode is not set up on this database: run funnel-desktop team init first.</source>
+            <translation>这个数据库还没有设置团队模式：请先运行 funnel-desktop team init。</translation>
         </message>
         <message>
             <source>{path} is a server database: it is backed up and restored on the server (pg_dump and pg_restore; see “Team mode” in the README), not by this command.</source>
