@@ -364,3 +364,62 @@ def test_customers_only_file_creates_customers_and_contacts(services, pipeline, 
     assert sorted((c.name, c.title) for c in hx.contacts) == [("孙工", "工程师"),
                                                              ("赵总", "总经理")]
     assert Deal.select().count() == 0 and Stage.select().count() == 6
+
+
+def _as_of(pipeline: int, moment: datetime) -> dict[str, tuple[int | None, datetime | None]]:
+    """Each deal (by external id) as the pipeline stood at ``moment``: stage, close time."""
+    from funnel_desktop.core.history import rebuild_as_of
+    from funnel_desktop.store.queries import load_changes, load_funnel
+
+    data = rebuild_as_of(load_funnel(pipeline), load_changes(pipeline), moment)
+    ext = dict(Deal.select(Deal.id, Deal.external_id).tuples())
+    return {ext[d.id]: (d.stage_id, d.closed) for d in data.deals}
+
+
+def test_a_reimport_records_moves_and_redatings_when_it_learns_them(services, pipeline,
+                                                                   tmp_path, clock):
+    """Imported on 20 June, re-imported on 2 December: the move the second file shows is
+    known from 2 December on (the pipeline of 1 August is as it was), a close keeps the date
+    the file gives, and a closed deal re-dated moves its closing stay, with the change in the
+    change log."""
+    ids = _stage_ids(pipeline)
+    new, talking, won = ids["Nurture & identify"], ids["Product introduction"], ids["Won"]
+    clock.now = datetime(2026, 6, 20, 9, 0)
+    head = "id,deal,customer,stage,amount,created,closed,owner,source\n"
+    import_table(services, read_table(_write(tmp_path / "a.csv", head +
+        "M1,Boiler,Acme,new,1000,2026-06-20,,Ann,\n"
+        "M2,Pumps,Acme,talking,2000,2026-06-01,,Ann,\n"
+        "M3,Valves,Beta,won,3000,2026-05-01,2026-07-01,Bob,\n")), SMALL, pipeline)
+    first = _as_of(pipeline, datetime(2026, 8, 1))
+    moment = datetime(2026, 12, 2, 10, 42)
+    clock.now = moment
+    out = import_table(services, read_table(_write(tmp_path / "b.csv", head +
+        "M1,Boiler,Acme,talking,1000,2026-06-20,,Ann,\n"
+        "M2,Pumps,Acme,won,2000,2026-06-01,2026-11-30,Ann,\n"
+        "M3,Valves,Beta,won,3000,2026-05-01,2026-07-15,Bob,\n")), SMALL, pipeline)
+    assert out.value.updated["deals"] == 3
+    # the pipeline of 1 August is what the first import said of the moved deals (the
+    # re-dated close, a correction of a date, counts from the date the file now gives)
+    august = _as_of(pipeline, datetime(2026, 8, 1))
+    assert {k: august[k] for k in ("M1", "M2")} == {k: first[k] for k in ("M1", "M2")}
+    assert first["M1"] == (new, None) and first["M2"] == (talking, None)
+    # the move is known from the import on; the close keeps its date
+    later = _as_of(pipeline, datetime(2026, 12, 3))
+    assert later["M1"] == (talking, None)
+    assert later["M2"] == (won, datetime(2026, 11, 30, 12))
+    m1 = Deal.get(Deal.external_id == "M1")
+    assert [(h.stage_id, h.entered_at, h.left_at) for h in StageHistory.select().where(
+        StageHistory.deal == m1.id).order_by(StageHistory.id)] == [
+        (new, datetime(2026, 6, 20, 12), moment), (talking, moment, None)]
+    assert m1.stage_entered_at == moment
+    # the re-dated close: its closing stay moved, and the change log says so, at the import
+    m3 = Deal.get(Deal.external_id == "M3")
+    assert m3.closed_at == datetime(2026, 7, 15, 12)
+    stays = [(h.stage_id, h.entered_at, h.left_at) for h in StageHistory.select().where(
+        StageHistory.deal == m3.id).order_by(StageHistory.id)]
+    assert stays == [(won, datetime(2026, 7, 15, 12), None)]  # imported closed: one stay
+    logged = [(c.field, c.old, c.new, c.at) for c in DealChange.select().where(
+        DealChange.deal == m3.id)]
+    assert logged == [("closed_at", "2026-07-01T12:00:00", "2026-07-15T12:00:00", moment)]
+    assert _as_of(pipeline, datetime(2026, 7, 10))["M3"][1] is None  # not yet closed then
+    assert _as_of(pipeline, datetime(2026, 7, 20))["M3"] == (won, datetime(2026, 7, 15, 12))
