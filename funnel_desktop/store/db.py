@@ -7,7 +7,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
@@ -48,6 +48,9 @@ class OpenedDatabase:
     readonly: bool = False
     migrated_from: int | None = None
     backup: Path | None = None
+    #: a server URL as it was connected with, password included (memory only: never shown,
+    #: logged or stored; ``location`` is the same URL without it)
+    connect_url: str = field(default="", repr=False)
 
     @property
     def is_sqlite(self) -> bool:
@@ -61,6 +64,33 @@ class OpenedDatabase:
 
 def is_url(location: str) -> bool:
     return "://" in location
+
+
+def without_password(location: str) -> str:
+    """A server URL without its password (what is remembered); anything else unchanged."""
+    if not is_url(location):
+        return location
+    from urllib.parse import urlsplit, urlunsplit
+
+    try:
+        parts = urlsplit(location)
+        if parts.password is None:
+            return location
+        netloc = (parts.username or "") + "@" + (parts.hostname or "") + (
+            f":{parts.port}" if parts.port else "")
+    except ValueError:
+        return mask_url(location)
+    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+
+
+def with_password(location: str, user: str, password: str) -> str:
+    """A server URL with this user and password (to connect with; never to keep)."""
+    from urllib.parse import quote, urlsplit, urlunsplit
+
+    parts = urlsplit(location)
+    netloc = quote(user, safe="") + ":" + quote(password, safe="") + "@" + (
+        parts.hostname or "") + (f":{parts.port}" if parts.port else "")
+    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
 
 
 def mask_url(location: str) -> str:
@@ -132,16 +162,16 @@ def map_error(exc: Exception, location: str) -> StoreError:
             or "insufficient privilege" in text):
         return StoreError("db_denied", path=mask_url(location))
     if "locked" in text or "busy" in text:
-        return StoreError("db_locked", path=location)
+        return StoreError("db_locked", path=mask_url(location))
     if "readonly" in text or "read-only" in text or "read only" in text:
-        return StoreError("db_readonly", path=location)
+        return StoreError("db_readonly", path=mask_url(location))
     if "disk is full" in text or "disk full" in text or "no space" in text:
-        return StoreError("disk_full", path=location)
+        return StoreError("disk_full", path=mask_url(location))
     if ("malformed" in text or "not a database" in text or "corrupt" in text
             or "disk i/o" in text):
-        return StoreError("db_corrupt", path=location, detail=str(exc))
+        return StoreError("db_corrupt", path=mask_url(location), detail=str(exc))
     if isinstance(exc, peewee.OperationalError) and "unable to open" in text:
-        return StoreError("db_readonly", path=location)
+        return StoreError("db_readonly", path=mask_url(location))
     return StoreError("db_error", path=mask_url(location),
                       detail=hide_password(str(exc), location))
 
@@ -219,7 +249,7 @@ def open_database(location: str | Path, *, create: bool = True, readonly: bool =
         from playhouse.db_url import connect as connect_url  # only for a server database
 
         try:
-            db = connect_url(location)
+            db = connect_url(location, unquote_password=True, unquote_user=True)
             db.connect()
         except Exception as exc:  # driver-specific errors
             raise connect_error(exc, location) from exc
@@ -284,6 +314,9 @@ def open_database(location: str | Path, *, create: bool = True, readonly: bool =
         raise
     # Bound only now: after a failed open the models keep the database they had.
     database.initialize(db)
+    if is_url(location):
+        return OpenedDatabase(db, without_password(location), version, readonly,
+                              migrated_from, backup, location)
     return OpenedDatabase(db, location, version, readonly, migrated_from, backup)
 
 

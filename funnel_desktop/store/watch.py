@@ -15,7 +15,6 @@ from typing import Any
 
 import peewee
 
-from ..core.errors import StoreError
 from . import feed
 from .db import translated_errors
 from .models import database
@@ -49,7 +48,9 @@ class FeedWatcher:
         try:
             conn = psycopg2.connect(self.location)
         except psycopg2.Error as exc:
-            raise StoreError("db_connect", path=self.location, detail=str(exc)) from exc
+            from .db import connect_error
+
+            raise connect_error(exc, self.location) from exc
         conn.set_isolation_level(psycopg2.extensions.ISOLATION_LEVEL_AUTOCOMMIT)
         with conn.cursor() as cur:
             cur.execute(f"LISTEN {feed.CHANNEL}")

@@ -66,6 +66,16 @@ def conflict(parent: QWidget | None, text: str) -> str:
         "cancel", "edit")
 
 
+def login(parent: QWidget | None, location: str, problem: str) -> object:
+    """User and password for a server (a ``login_dialog.Login``); None to give up."""
+    from .login_dialog import LoginDialog
+
+    dlg = LoginDialog(location, problem, parent)
+    if dlg.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dlg.value()
+
+
 def reason(parent: QWidget | None, kind: str, count: int) -> tuple[int, str] | None:
     """A kept won/lost reason and a note for closing ``count`` deals; None to cancel."""
     from .reason_dialog import ReasonDialog

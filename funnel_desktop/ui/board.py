@@ -617,7 +617,9 @@ class Board(QWidget):
         menu.addAction(self.tr("Mark won…"), lambda: self.close_ids(ids, True))
         menu.addAction(self.tr("Mark lost…"), lambda: self.close_ids(ids, False))
         menu.addSeparator()
-        menu.addAction(self.tr("Delete…"), lambda: self.delete_ids(ids))
+        delete = menu.addAction(self.tr("Delete…"), lambda: self.delete_ids(ids))
+        self.ctx.allow(delete, "delete")
+        menu.setToolTipsVisible(True)
         for act in menu.actions():
             if act is not open_action and not ids:
                 act.setEnabled(False)

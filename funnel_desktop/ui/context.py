@@ -50,6 +50,32 @@ class AppContext:
         self.default_idle_days = default_idle_days()
         apply_money_settings(self.fmt)
 
+    def refusal(self, what: str) -> str:
+        """Why the logged-in person may not do ``what`` (delete, import, pipelines, lists,
+        settings, targets) on a team server, in words; "" when they may (always, on a
+        database file)."""
+        from PySide6.QtCore import QCoreApplication
+
+        role = self.services.role()
+        if role == "admin" or (what == "targets" and role == "manager"):
+            return ""
+        tr = QCoreApplication.translate
+        words = {"delete": tr("AppContext", "Only an admin may delete."),
+                 "import": tr("AppContext", "Only an admin may import."),
+                 "pipelines": tr("AppContext", "Only an admin may change pipelines."),
+                 "lists": tr("AppContext", "Only an admin may change the kept lists."),
+                 "settings": tr("AppContext", "Only an admin may change the settings."),
+                 "targets": tr("AppContext", "Only an admin or a manager may set targets.")}
+        return words.get(what, tr("AppContext", "Your role may not do this."))
+
+    def allow(self, widget: object, what: str) -> None:
+        """Enable an action or button when the person may do ``what``; else disable it with
+        a tooltip that says why."""
+        why = self.refusal(what)
+        widget.setEnabled(not why)  # type: ignore[attr-defined]
+        if why:
+            widget.setToolTip(why)  # type: ignore[attr-defined]
+
     def record(self, outcome: Outcome, text: str) -> Outcome:
         """Put a finished action on the undo stack under ``text`` (already translated)."""
         push(self.undo_stack, self.services, outcome, text,

@@ -447,6 +447,8 @@ class CustomerForm(QWidget):
         self.contacts.set_rows(contacts)
         self._load_deals()
         self.delete_button.setEnabled(c is not None)
+        if c is not None:
+            self.ctx.allow(self.delete_button, "delete")
         self._loading = False
         self._saved_state = self._state()
         self._shown = self.fields()

@@ -42,6 +42,9 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "db_missing": (CREATE, RESTORE, OPEN_OTHER, QUIT),
     "db_not_funnel": (OPEN_OTHER, QUIT),
     "db_connect": (RETRY, OPEN_OTHER, QUIT),
+    "db_server_down": (RETRY, OPEN_OTHER, QUIT),
+    "db_needs_upgrade": (RETRY, OPEN_OTHER, QUIT),
+    "db_denied": (OPEN_OTHER, QUIT),
 }
 
 

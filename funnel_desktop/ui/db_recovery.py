@@ -3,18 +3,23 @@ backup, open another file, open read-only, retry, create) instead of failing."""
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from ..core.errors import FunnelError, StoreError
+from ..store import pgpass
 from ..store.backup import DEFAULT_KEEP, KEEP_SETTING, restore_backup, rolling_backup
-from ..store.db import OpenedDatabase, open_database
+from ..store.db import OpenedDatabase, is_url, open_database, with_password, without_password
 from ..store.queries import get_setting
 from . import ask
 from .db_problem_dialog import CREATE, OPEN_OTHER, READ_ONLY, RESTORE, RETRY
 from .messages import error_text
+
+#: Problems a login dialog can solve (another user or password).
+LOGIN_PROBLEMS = ("db_login_failed", "db_password_needed", "db_no_access")
 
 
 def open_with_recovery(parent: QWidget | None, location: str, *, create: bool = False,
@@ -23,11 +28,21 @@ def open_with_recovery(parent: QWidget | None, location: str, *, create: bool = 
     Nothing is changed in a file that could not be opened. ``defer_check``: see
     ``open_database`` (the caller checks the file later)."""
     readonly = False
+    connect, remember = location, None
     for _ in range(attempts):
         try:
-            return open_database(location, create=create, readonly=readonly,
-                                 defer_check=defer_check)
+            opened = open_database(connect, create=create, readonly=readonly,
+                                   defer_check=defer_check)
         except StoreError as err:
+            if is_url(location) and err.code in LOGIN_PROBLEMS:
+                answer = ask.login(parent, without_password(location),
+                                   "" if err.code == "db_password_needed"
+                                   and connect == location else error_text(err))
+                if answer is None:
+                    return None
+                connect = with_password(location, answer.user, answer.password)
+                remember = answer if answer.remember else None
+                continue
             choice = ask.db_problem(parent, err, location)
             if choice.action == RESTORE and choice.path is not None:
                 try:
@@ -43,6 +58,11 @@ def open_with_recovery(parent: QWidget | None, location: str, *, create: bool = 
                 create = True
             elif choice.action != RETRY:
                 return None
+            continue
+        if remember is not None:  # only a password that worked is kept
+            with contextlib.suppress(OSError):
+                pgpass.remember(location, remember.user, remember.password)
+        return opened
     return None
 
 

@@ -249,6 +249,7 @@ class DealEditor(QDialog):
         bottom.addStretch(1)
         bottom.addWidget(self.buttons)
         self.delete_button.setVisible(self.deal_id is not None)
+        self.ctx.allow(self.delete_button, "delete")
         outer.addLayout(bottom)
 
         for w in (self.title, self.customer, self.amount, self.probability, self.next_step):

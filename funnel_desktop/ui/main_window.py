@@ -174,6 +174,10 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.db_label = QLabel()
         self.db_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.user_label = QLabel()
+        self.user_label.setObjectName("userLabel")
+        self.user_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().addPermanentWidget(self.db_label)
         stack.indexChanged.connect(self._undo_hint)
         self._restore_layout()
@@ -334,7 +338,7 @@ class MainWindow(QMainWindow):
         file.addAction(self.tr("&Back up now"), self.backup_now)
         file.addAction(self.tr("Restore from a &backup…"), self.restore_from_backup)
         file.addSeparator()
-        file.addAction(self.tr("&Import…"), self.import_data)
+        self.import_action = file.addAction(self.tr("&Import…"), self.import_data)
         file.addAction(self.tr("&Export…"), self.export_data)
         file.addSeparator()
         quit_action = file.addAction(self.tr("&Quit"), self.close)
@@ -362,6 +366,7 @@ class MainWindow(QMainWindow):
                                                                      False)),
                 (self.tr("&Delete…"), "Del", lambda: board.delete_ids(board.selected_ids()))):
             act = deal.addAction(text, fn)
+            self.delete_action = act
             if keys:
                 # The card list handles the key itself; the menu shows it.
                 act.setShortcut(QKeySequence(keys))
@@ -381,14 +386,15 @@ class MainWindow(QMainWindow):
         settings.setShortcuts(preferences_keys())
         settings.setIcon(icon("settings.svg"))
         settings.setMenuRole(QAction.MenuRole.PreferencesRole)
-        tools.addAction(self.tr("&Pipelines and stages…"), self.edit_pipelines)
-        tools.addAction(self.tr("&Kept lists…"), self.edit_lists)
+        self.pipelines_action = tools.addAction(self.tr("&Pipelines and stages…"),
+                                                self.edit_pipelines)
+        self.lists_action = tools.addAction(self.tr("&Kept lists…"), self.edit_lists)
         self.ctx.bridge.changed.connect(self._pipelines_changed)
 
     def _build_analytics_menu(self, menu: QMenu) -> None:
         """Analytics ▸ Targets…, Refresh."""
         self.analytics_menu = menu
-        menu.addAction(self.tr("&Targets…"), self.edit_targets)
+        self.targets_action = menu.addAction(self.tr("&Targets…"), self.edit_targets)
         refresh = menu.addAction(self.tr("&Refresh the numbers"), self._refresh_analytics)
         refresh.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
 
@@ -531,6 +537,28 @@ class MainWindow(QMainWindow):
             self.live.deleteLater()
             self.live = None
 
+    def _show_who(self) -> None:
+        """Who is logged in to a team server, and their role (nothing for a file); what
+        their role may not do is disabled, with the reason as its tooltip."""
+        session = None
+        if self.opened is not None and not self.opened.is_sqlite:
+            try:
+                session = self.ctx.services.session()
+            except StoreError:
+                session = None
+        names = {"admin": self.tr("admin"), "manager": self.tr("manager"),
+                 "sales": self.tr("sales")}
+        self.user_label.setText(self.tr("%1 · %2").replace("%1", session.display)
+                                .replace("%2", names.get(session.role, session.role))
+                                if session is not None else "")
+        self.user_label.setVisible(session is not None)
+        for act, what in ((self.import_action, "import"), (self.delete_action, "delete"),
+                          (self.pipelines_action, "pipelines"), (self.lists_action, "lists"),
+                          (self.targets_action, "targets")):
+            self.ctx.allow(act, what)
+        for menu in self.menuBar().findChildren(QMenu):
+            menu.setToolTipsVisible(True)
+
     def _watch_database(self) -> None:
         """Follow the open database's change feed (another window, the command line, a
         team); the old database's watcher stops."""
@@ -538,8 +566,8 @@ class MainWindow(QMainWindow):
         if self.opened is None:
             return
         try:
-            self.live = LiveUpdates(self.opened.location, self.ctx.services.client,
-                                    self.ctx.services.bus, self)
+            self.live = LiveUpdates(self.opened.connect_url or self.opened.location,
+                                    self.ctx.services.client, self.ctx.services.bus, self)
         except StoreError:
             return  # the window still works; it just does not see others' changes
         self.live.arrived.connect(self._others_changed)
@@ -568,6 +596,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("%1 — Funnel Desktop").replace("%1", name) if name
                             else self.tr("Funnel Desktop"))
         self.db_label.setText(loc)
+        self._show_who()
         self.fill_pipelines()
         if self._customers is not None:
             self._customers.form.load(None)

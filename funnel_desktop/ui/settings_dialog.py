@@ -252,6 +252,21 @@ class SettingsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         lay.addWidget(self.buttons)
         self.show_values(self.loaded)
+        self._limit_to_role(defaults)
+
+    def _limit_to_role(self, defaults: QWidget) -> None:
+        """On a team server only an admin changes the business's settings; anyone may pick
+        the language of their own window."""
+        if self.services.role() == "admin":
+            return
+        why = self.tr("Only an admin may change the business's settings.")
+        for widget in self.tabs.findChildren(QWidget):
+            if isinstance(widget, QLineEdit | QComboBox | QCheckBox | QSpinBox) \
+                    and widget is not self.language and widget.parent() is not self.language:
+                widget.setEnabled(False)
+                widget.setToolTip(why)
+        defaults.setEnabled(False)
+        defaults.setToolTip(why)
 
     # -- building ---------------------------------------------------------------------------
     def _form(self) -> tuple[QWidget, QFormLayout]:

@@ -5,7 +5,6 @@ connection alike — and ``by`` is the login, whatever a client claims."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -16,33 +15,11 @@ import pytest
 
 from funnel_desktop.core.errors import StoreError
 from funnel_desktop.services import Services
-from funnel_desktop.store import team
 from funnel_desktop.store.db import open_database
 from funnel_desktop.store.models import Activity, Deal, Owner, database
+from tests.team_support import PASSWORD, URL, drop_users, make_team, url_for
 
-URL = os.environ.get("FUNNEL_TEST_DB_URL", "")
 pytestmark = pytest.mark.skipif(not URL, reason="needs FUNNEL_TEST_DB_URL (PostgreSQL)")
-
-PASSWORD = "s3cret-Pw"
-USERS = {  # login → (role, salesperson, team)
-    "t_ann": ("sales", "Alice Chen", "East team"),
-    "t_ben": ("sales", "Ben Wright", "East team"),
-    "t_cat": ("manager", "Carla Diaz", "East team"),
-    "t_dan": ("sales", "David Kim", "South team"),
-    "t_ada": ("admin", "Ada Admin", None),
-}
-
-
-def url_for(login: str, password: str = PASSWORD) -> str:
-    parts = urlsplit(URL)
-    netloc = f"{login}:{password}@{parts.hostname}" + (f":{parts.port}" if parts.port else "")
-    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
-
-
-def _drop_users(db: Any) -> None:
-    for login in USERS:
-        if db.execute_sql("SELECT 1 FROM pg_roles WHERE rolname = %s", (login,)).fetchone():
-            db.execute_sql(f'DROP ROLE "{login}"')
 
 
 @pytest.fixture
@@ -52,18 +29,9 @@ def business(any_db) -> Iterator[dict[str, int]]:
         pytest.skip("team mode is PostgreSQL's")
     from conftest import TODAY
 
-    from funnel_desktop.services.demo import generate
-
-    generate(Services(user="demo"), deals=160, seed=3, lang="en", today=TODAY)
-    db = any_db.db
-    _drop_users(db)
-    team.init(db)
-    for login, (role, name, team_name) in USERS.items():
-        team.add_user(db, login, role, display=name, team=team_name, password=PASSWORD)
-    owners = {o.login: o.id for o in Owner.select().where(Owner.login.is_null(False))}
-    yield owners
+    yield make_team(any_db.db, TODAY)
     database.initialize(any_db.db)
-    _drop_users(db)
+    drop_users(any_db.db)
 
 
 def raw(login: str, sql: str, params: tuple = ()) -> list[tuple]:
