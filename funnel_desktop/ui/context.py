@@ -59,14 +59,15 @@ class AppContext:
         role = self.services.role()
         if role == "admin" or (what == "targets" and role == "manager"):
             return ""
-        tr = QCoreApplication.translate
-        words = {"delete": tr("AppContext", "Only an admin may delete."),
-                 "import": tr("AppContext", "Only an admin may import."),
-                 "pipelines": tr("AppContext", "Only an admin may change pipelines."),
-                 "lists": tr("AppContext", "Only an admin may change the kept lists."),
-                 "settings": tr("AppContext", "Only an admin may change the settings."),
-                 "targets": tr("AppContext", "Only an admin or a manager may set targets.")}
-        return words.get(what, tr("AppContext", "Your role may not do this."))
+        translate = QCoreApplication.translate
+        words = {"delete": translate("AppContext", "Only an admin may delete."),
+                 "import": translate("AppContext", "Only an admin may import."),
+                 "pipelines": translate("AppContext", "Only an admin may change pipelines."),
+                 "lists": translate("AppContext", "Only an admin may change the kept lists."),
+                 "settings": translate("AppContext", "Only an admin may change the settings."),
+                 "targets": translate("AppContext",
+                                      "Only an admin or a manager may set targets.")}
+        return words.get(what, translate("AppContext", "Your role may not do this."))
 
     def allow(self, widget: object, what: str) -> None:
         """Enable an action or button when the person may do ``what``; else disable it with

@@ -283,6 +283,34 @@
     <context>
         <name>AppContext</name>
         <message>
+            <source>Only an admin may delete.</source>
+            <translation>只有管理员可以删除。</translation>
+        </message>
+        <message>
+            <source>Only an admin may import.</source>
+            <translation>只有管理员可以导入。</translation>
+        </message>
+        <message>
+            <source>Only an admin may change pipelines.</source>
+            <translation>只有管理员可以修改销售漏斗。</translation>
+        </message>
+        <message>
+            <source>Only an admin may change the kept lists.</source>
+            <translation>只有管理员可以修改常用列表。</translation>
+        </message>
+        <message>
+            <source>Only an admin may change the settings.</source>
+            <translation>只有管理员可以修改设置。</translation>
+        </message>
+        <message>
+            <source>Only an admin or a manager may set targets.</source>
+            <translation>只有管理员或经理可以设置目标。</translation>
+        </message>
+        <message>
+            <source>Your role may not do this.</source>
+            <translation>你的角色无权这样做。</translation>
+        </message>
+        <message>
             <source>Funnel Desktop</source>
             <translation>销售漏斗管家</translation>
         </message>
@@ -3183,6 +3211,37 @@ weighted %3</source>
         </message>
     </context>
     <context>
+        <name>LoginDialog</name>
+        <message>
+            <source>Log in to the team's server</source>
+            <translation>登录团队服务器</translation>
+        </message>
+        <message>
+            <source>Remember me on this computer</source>
+            <translation>在这台电脑上记住我</translation>
+        </message>
+        <message>
+            <source>Keeps the password in %1 (readable by you only), where the server's own tools find it too</source>
+            <translation>密码保存在 %1（只有你能读取），服务器自带的工具也会在那里找到它</translation>
+        </message>
+        <message>
+            <source>Server</source>
+            <translation>服务器</translation>
+        </message>
+        <message>
+            <source>User</source>
+            <translation>用户</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <source>Log in</source>
+            <translation>登录</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>Board</source>
@@ -3339,6 +3398,22 @@ weighted %3</source>
         <message>
             <source>&amp;Refresh the numbers</source>
             <translation>刷新数字(&amp;R)</translation>
+        </message>
+        <message>
+            <source>admin</source>
+            <translation>管理员</translation>
+        </message>
+        <message>
+            <source>manager</source>
+            <translation>经理</translation>
+        </message>
+        <message>
+            <source>sales</source>
+            <translation>销售</translation>
+        </message>
+        <message>
+            <source>%1 · %2</source>
+            <translation>%1 · %2</translation>
         </message>
         <message>
             <source>%1 %2 at %3</source>
@@ -5109,6 +5184,10 @@ weighted %3</source>
         <message>
             <source>Put the numbers back to the defaults (the name, the currency and the language stay)</source>
             <translation>把各项数值恢复为默认值（名称、货币和语言保持不变）</translation>
+        </message>
+        <message>
+            <source>Only an admin may change the business's settings.</source>
+            <translation>只有管理员可以修改企业的设置。</translation>
         </message>
         <message>
             <source>e.g. Acme Trading Co.</source>
