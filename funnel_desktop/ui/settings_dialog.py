@@ -91,6 +91,7 @@ class BusinessSettings:
     soon_days: int = ClassThresholds().soon_days
     backup_keep: int = DEFAULT_KEEP
     health: HealthThresholds = field(default_factory=HealthThresholds)
+    team_read: bool = False  # team mode: salespeople read (not change) their team's deals
 
     @classmethod
     def load(cls) -> BusinessSettings:
@@ -112,14 +113,15 @@ class BusinessSettings:
                    bool(get_setting("use_wan", True)),
                    number("week_start", 0) % 7, number("class_big_amount", d.big_amount),
                    number("class_soon_days", d.soon_days), number(KEEP_SETTING, d.backup_keep),
-                   health)
+                   health, get_setting("team_read", False) is True)
 
     def stored(self) -> dict[str, Any]:
         """Setting key → JSON value."""
         return {"business_name": self.business_name, "currency": self.currency,
                 "use_wan": self.use_wan, "week_start": self.week_start,
                 "class_big_amount": self.big_amount, "class_soon_days": self.soon_days,
-                KEEP_SETTING: self.backup_keep, "health_thresholds": self.health.to_dict()}
+                KEEP_SETTING: self.backup_keep, "health_thresholds": self.health.to_dict(),
+                "team_read": self.team_read}
 
     def changed_from(self, old: BusinessSettings) -> dict[str, Any]:
         """The settings that differ from ``old``."""
@@ -369,6 +371,13 @@ class SettingsDialog(QDialog):
         self._row(form, self.tr("Default &idle limit:"), "default_idle_days", self.idle_days,
                   self.tr("For stages without their own limit: a deal with no stage change "
                           "or follow-up for longer is idle (\u201crotting\u201d)."))
+        self.team_read = QCheckBox(self.tr("Salespeople may read (not change) the deals of "
+                                           "their team"))
+        if self.services.session() is not None:  # a team's server
+            title = QLabel(self.tr("Team"))
+            title.setObjectName("sectionTitle")
+            form.addRow(title)
+            form.addRow("", self.team_read)
         return page
 
     def _health_tab(self) -> QWidget:
@@ -422,6 +431,7 @@ class SettingsDialog(QDialog):
         self.big_amount.setText(self.fmt.amount_input(s.big_amount))
         self.soon_days.setValue(s.soon_days)
         self.idle_days.setValue(s.health.default_idle_days or 0)
+        self.team_read.setChecked(s.team_read)
         for f in (f for _s, fields in HEALTH_SECTIONS for f in fields):
             value = getattr(s.health, f.key)
             self.health[f.key].setValue(round(value * 100) if f.percent else value)
@@ -473,7 +483,8 @@ class SettingsDialog(QDialog):
             return None
         return BusinessSettings(self.business.text().strip(), str(self.currency.currentData()),
                                 self.use_wan.isChecked(), int(self.week_start.currentData()),
-                                big, self.soon_days.value(), self.backup_keep.value(), health)
+                                big, self.soon_days.value(), self.backup_keep.value(), health,
+                                self.team_read.isChecked())
 
     def _reveal(self, name: str) -> None:
         widget = self.health.get(name) or getattr(self, name, None)

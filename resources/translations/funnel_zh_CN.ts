@@ -5286,6 +5286,14 @@ weighted %3</source>
             <translation>用于没有单独设定期限的阶段：商机超过这段时间没有阶段变化或跟进，即视为停滞（“烂单”）。</translation>
         </message>
         <message>
+            <source>Salespeople may read (not change) the deals of their team</source>
+            <translation>销售员可以查看（不能修改）本团队的商机</translation>
+        </message>
+        <message>
+            <source>Team</source>
+            <translation>团队</translation>
+        </message>
+        <message>
             <source>When the health check reports a problem. The defaults follow common practice.</source>
             <translation>健康检查在什么情况下报告问题。默认值遵循常见做法。</translation>
         </message>

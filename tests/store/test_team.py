@@ -272,3 +272,38 @@ def test_a_file_database_has_no_team_mode(tmp_path):
     code, _out, err = run_cli("team", "init", "--db", str(tmp_path / "x.sqlite"))
     assert code == 2 and "PostgreSQL" in err
     assert not (tmp_path / "x.sqlite").exists()
+
+
+def test_the_weekly_report_as_sales_equals_the_admin_s_report_of_that_owner(business):
+    from datetime import datetime
+
+    from funnel_desktop.report.scope import ReportScope
+    from funnel_desktop.report.weekly import report_for
+
+    printed = datetime(2026, 11, 25, 10)
+    fields = ("this", "last", "funnel", "overall_conversion", "cohort_won", "cohort_size",
+              "won", "lost", "new", "forward", "back", "slipped", "won_reasons",
+              "lost_reasons", "overdue", "forecast", "deal_count")
+    reports = {}
+    for login, scope in (("t_ann", ReportScope()),
+                         ("t_ada", ReportScope("owner", business["t_ann"], "Alice Chen"))):
+        opened = open_database(url_for(login))
+        try:
+            data = report_for("2026-W48", scope, printed=printed)
+            reports[login] = {f: getattr(data, f) for f in fields}
+        finally:
+            opened.db.close()
+    database.initialize(open_database(URL).db)
+    assert reports["t_ann"]["deal_count"] > 0
+    assert reports["t_ann"] == reports["t_ada"]
+
+
+def test_the_url_s_sslmode_is_honoured(business):
+    parts = urlsplit(url_for("t_ann"))
+    strict = urlunsplit((parts.scheme, parts.netloc, parts.path, "sslmode=require", ""))
+    with pytest.raises(StoreError) as err:  # the CI's server speaks no SSL: refused
+        open_database(strict)
+    assert "SSL" in err.value.english() and PASSWORD not in err.value.english()
+    relaxed = urlunsplit((parts.scheme, parts.netloc, parts.path, "sslmode=prefer", ""))
+    open_database(relaxed).db.close()
+    database.initialize(open_database(URL).db)
