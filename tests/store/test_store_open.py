@@ -81,8 +81,9 @@ def test_a_missing_file_is_not_created_when_asked_not_to(tmp_path: Path):
 
 
 def test_an_unreachable_server_is_a_connect_error():
-    e = open_fails("postgresql://nobody:secret@127.0.0.1:1/none", "db_connect")
-    assert "Could not connect" in e.english()
+    e = open_fails("postgresql://nobody:secret@127.0.0.1:1/none", "db_server_down")
+    assert "does not answer" in e.english() and "127.0.0.1" in e.english()
+    assert "secret" not in e.english()  # the URL is shown with its password masked
 
 
 # -- corrupt ------------------------------------------------------------------------------
