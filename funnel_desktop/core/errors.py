@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 #: English message templates by code; the UI and CLI translate them (see ``ui/messages.py``).
 MESSAGES: dict[str, str] = {
     "amount_negative": "The amount cannot be negative: {value}.",
     "amount_invalid": "“{value}” is not an amount. Write it like 12,500.00.",
+    "amount_too_large": "The amount {value} is too large: the largest amount is {limit}.",
     "probability_invalid": "The probability must be a whole number from 0 to 100, not “{value}”.",
     "date_invalid": "“{value}” is not a date. Write it as YYYY-MM-DD, e.g. 2026-11-24.",
+    "date_out_of_range": "The date {value} is outside the dates kept here ({first} to "
+    "{last}).",
+    "count_invalid": "{name} must be a whole number from {minimum} to {maximum}, not "
+    "“{value}”.",
+    "text_too_long": "The text is too long: {count} characters, and at most {limit} fit here.",
+    "text_control": "The text contains a character that cannot be kept ({char}); remove it "
+    "and try again.",
     "period_invalid": "The period is empty: {start} is after {end}.",
     "week_invalid": "“{value}” is not an ISO week. Write it like 2026-W47.",
     "title_required": "A deal needs a title.",
@@ -117,6 +126,39 @@ MESSAGES: dict[str, str] = {
 }
 
 
+#: Characters never shown raw in a message: C0 and C1 controls, DEL, and the invisible
+#: marks that reorder or hide text (bidirectional overrides, line separators, zero widths).
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069"
+                       "\ufeff\ud800-\udfff]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+#: Characters of one value shown in a message; longer values are shortened in the middle.
+SHOWN_CHARS = 160
+
+
+def printable(value: object, limit: int = SHOWN_CHARS) -> str:
+    """``value`` as text safe to show in a message or on a terminal: control and invisible
+    characters written as escapes (``\\x1b``, ``\\n``, ``\\u202e``), and text longer than
+    ``limit`` shortened in the middle (``…``)."""
+    text = str(value)
+    if len(text) > limit:
+        head = limit * 2 // 3
+        text = text[:head] + "…" + text[len(text) - (limit - head - 1):]
+    return _CONTROLS.sub(_escape, text) if _CONTROLS.search(text) else text
+
+
+def _escape(m: re.Match[str]) -> str:
+    c = m.group()
+    if c in _NAMED:
+        return _NAMED[c]
+    n = ord(c)
+    return f"\\x{n:02x}" if n < 0x100 else f"\\u{n:04x}"
+
+
+def shown_params(params: dict[str, Any]) -> dict[str, str]:
+    """The parameters of a message, each made :func:`printable`."""
+    return {k: printable(v) for k, v in params.items()}
+
+
 class FunnelError(Exception):
     """A user-facing error: ``code`` names the fact, ``params`` fill in the message."""
 
@@ -129,8 +171,8 @@ class FunnelError(Exception):
         """The message in English (the source language of every translation)."""
         template = MESSAGES.get(self.code, self.code)
         try:
-            return template.format(**self.params)
-        except (KeyError, IndexError):
+            return template.format(**shown_params(self.params))
+        except (KeyError, IndexError, ValueError):
             return template
 
 

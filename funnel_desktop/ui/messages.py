@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from ..core.errors import FunnelError
+from ..core.errors import FunnelError, printable
 
 translate = QCoreApplication.translate
 
@@ -21,10 +21,23 @@ def _templates() -> dict[str, str]:
         "amount_negative": translate("Messages", "The amount cannot be negative: {value}."),
         "amount_invalid": translate(
             "Messages", "“{value}” is not an amount. Write it like 12,500.00."),
+        "amount_too_large": translate(
+            "Messages", "The amount {value} is too large: the largest amount is {limit}."),
         "probability_invalid": translate(
             "Messages", "The probability must be a whole number from 0 to 100, not “{value}”."),
         "date_invalid": translate(
             "Messages", "“{value}” is not a date. Write it as YYYY-MM-DD, e.g. 2026-11-24."),
+        "date_out_of_range": translate(
+            "Messages", "The date {value} is outside the dates kept here ({first} to {last})."),
+        "count_invalid": translate(
+            "Messages", "{name} must be a whole number from {minimum} to {maximum}, not "
+                        "“{value}”."),
+        "text_too_long": translate(
+            "Messages", "The text is too long: {count} characters, and at most {limit} fit "
+                        "here."),
+        "text_control": translate(
+            "Messages", "The text contains a character that cannot be kept ({char}); remove it "
+                        "and try again."),
         "period_invalid": translate("Messages", "The period is empty: {start} is after {end}."),
         "week_invalid": translate(
             "Messages", "“{value}” is not an ISO week. Write it like 2026-W47."),
@@ -180,7 +193,7 @@ def _templates() -> dict[str, str]:
 def _param(name: str, value: object) -> str:
     if name == "kind" and value in ("won", "lost"):
         return won_lost(str(value))
-    return str(value)
+    return printable(value)
 
 
 def error_text(err: FunnelError) -> str:

@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from ...core.errors import MESSAGES, ValidationError
+from ...core.errors import MESSAGES, ValidationError, shown_params
 from ...core.values import StageInfo, StageKind
 from .mapping import Mapping, normal, squeezed, stage_ref
 from .parsing import (
@@ -43,8 +43,8 @@ class Problem:
     def english(self) -> str:
         template = MESSAGES.get(self.code, self.code)
         try:
-            return template.format(**self.params)
-        except (KeyError, IndexError):
+            return template.format(**shown_params(self.params))
+        except (KeyError, IndexError, ValueError):
             return template
 
 
