@@ -82,6 +82,23 @@ MESSAGES: dict[str, str] = {
     "import_encoding": "{path} could not be read as text in {encoding}. Choose another "
     "encoding.",
     "import_unreadable": "{path} could not be read as a spreadsheet ({detail}).",
+    "import_encoding_row": "{path} could not be read as text in {encoding} (row {row}). Choose "
+    "another encoding.",
+    "import_mixed_encoding": "{path} mixes two encodings: rows {utf8_rows} are in UTF-8 and rows "
+    "{other_rows} in {encoding}, so some would be stored garbled. Save the file again in one "
+    "encoding (e.g. UTF-8) and import it again.",
+    "import_too_many_rows": "{path} has more than {limit} rows; split it into smaller files and "
+    "import them one after another.",
+    "import_too_many_columns": "{path} has more than {limit} columns with values; remove the "
+    "columns that are not needed.",
+    "import_too_many_cells": "{path} has more than {limit} cells (rows × columns); split it into "
+    "smaller files or remove the columns that are not needed.",
+    "import_cell_too_long_row": "Row {row} of {path} has a cell longer than {limit} "
+    "characters, the most a cell holds (as in Excel).",
+    "import_cell_too_long": "Row {row}, column {column} of {path} holds {count} characters; a "
+    "cell holds at most {limit} (as in Excel).",
+    "import_too_slow": "Reading {path} took longer than {seconds} s, so it was stopped; the file "
+    "may be damaged. Open it in the spreadsheet program and save it again (or as CSV).",
     "import_empty": "{path} has no rows to import.",
     "import_sheet_unknown": "The workbook has no sheet “{value}”.",
     "import_nothing_mapped": "No column is mapped to a field. Map at least a deal title, "
@@ -90,12 +107,17 @@ MESSAGES: dict[str, str] = {
     "have.",
     "import_field_unknown": "“{value}” is not a field that can be imported.",
     "import_preset_invalid": "The mapping preset {path} cannot be used ({detail}).",
+    "import_preset_keys": "The mapping preset {path} has keys this program does not know: "
+    "{keys}. A preset's keys are: {valid}. The file's columns go inside “columns”, as in "
+    "\"columns\": … \"客户名称\": \"customer.name\" (the README shows a whole preset).",
     "import_lookup_missing": "The lookup file {path} named by the mapping does not exist.",
     "import_has_errors": "{count} row(s) have problems, so nothing was imported. Fix them, or "
     "choose to skip the rows with problems.",
     "import_empty_row": "The row is empty.",
     "import_duplicate_id": "External id “{value}” appeared already on row {first}; this row "
     "is skipped.",
+    "import_title_empty": "The title is empty. Fill it in, or let such deals be named after "
+    "their product and customer (\"empty_title\": \"fill\" in the mapping).",
     "import_title_missing": "The row has no title, product, customer or external id to name "
     "the deal by.",
     "import_stage_unmapped": "Stage “{value}” is not mapped to a stage of this pipeline.",
@@ -116,6 +138,9 @@ MESSAGES: dict[str, str] = {
     "note_lookup_missing": "“{value}” is not in {file} ({count} row(s)).",
     "note_valued_from_price": "{count} open deal(s) without an amount were valued at their "
     "product's list price.",
+    "note_stage_unmapped": "Stage “{value}” ({count} row(s)) is not a stage of this pipeline, "
+    "whose stages are: {stages}. To map it, add it to the mapping's “stage_map”, e.g. "
+    "{line}.",
     "note_stage_default": "{count} row(s) have no stage; they were put in “{stage}”.",
     "note_reason_unknown": "“{value}” is not a kept won or lost reason; {count} deal(s) were "
     "closed without a reason.",

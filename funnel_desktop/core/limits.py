@@ -40,13 +40,14 @@ MAX_TEXT_CHARS = 32_767
 # -- importing a file ------------------------------------------------------------------------
 #: Characters in one cell (Excel's own limit).
 MAX_CELL_CHARS = 32_767
-#: Data rows of one file or sheet.
-MAX_IMPORT_ROWS = 200_000
+#: Data rows of one file or sheet (with the bytes below: any accepted file imports within
+#: 300 MB of memory, measured with the command line).
+MAX_IMPORT_ROWS = 120_000
 #: Columns of one file or sheet.
 MAX_IMPORT_COLUMNS = 500
 #: Cells (rows × columns) of one file or sheet.
 MAX_IMPORT_CELLS = 4_000_000
 #: Bytes of a CSV file, and of an XLSX workbook once unpacked.
-MAX_IMPORT_BYTES = 100 * 1024 * 1024
-#: Seconds reading one file may take before it is given up as too complex.
-MAX_READ_SECONDS = 120.0
+MAX_IMPORT_BYTES = 50 * 1024 * 1024
+#: Seconds of parsing one reading of a file may take before it is given up as too complex.
+MAX_READ_SECONDS = 60.0

@@ -192,7 +192,7 @@ class PreviewModel(QAbstractTableModel):
         self.beginResetModel()
         self._headers = list(table.headers) if table else []
         width = len(self._headers)
-        self._rows = [[cell_text(v) for v in (r + [None] * width)[:width]]
+        self._rows = [[cell_text(v) for v in (*r, *([None] * width))[:width]]
                       for r in (table.rows[:limit] if table else [])]
         self.endResetModel()
 

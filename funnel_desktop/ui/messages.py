@@ -129,6 +129,32 @@ def _templates() -> dict[str, str]:
             "Messages", "{path} could not be read as text in {encoding}. Choose another encoding."),
         "import_unreadable": translate(
             "Messages", "{path} could not be read as a spreadsheet ({detail})."),
+        "import_encoding_row": translate(
+            "Messages", "{path} could not be read as text in {encoding} (row {row}). Choose "
+                        "another encoding."),
+        "import_mixed_encoding": translate(
+            "Messages", "{path} mixes two encodings: rows {utf8_rows} are in UTF-8 and rows "
+                        "{other_rows} in {encoding}, so some would be stored garbled. Save the "
+                        "file again in one encoding (e.g. UTF-8) and import it again."),
+        "import_too_many_rows": translate(
+            "Messages", "{path} has more than {limit} rows; split it into smaller files and "
+                        "import them one after another."),
+        "import_too_many_columns": translate(
+            "Messages", "{path} has more than {limit} columns with values; remove the columns "
+                        "that are not needed."),
+        "import_too_many_cells": translate(
+            "Messages", "{path} has more than {limit} cells (rows × columns); split it into "
+                        "smaller files or remove the columns that are not needed."),
+        "import_cell_too_long_row": translate(
+            "Messages", "Row {row} of {path} has a cell longer than {limit} characters, the "
+                        "most a cell holds (as in Excel)."),
+        "import_cell_too_long": translate(
+            "Messages", "Row {row}, column {column} of {path} holds {count} characters; a cell "
+                        "holds at most {limit} (as in Excel)."),
+        "import_too_slow": translate(
+            "Messages", "Reading {path} took longer than {seconds} s, so it was stopped; the "
+                        "file may be damaged. Open it in the spreadsheet program and save it "
+                        "again (or as CSV)."),
         "import_empty": translate("Messages", "{path} has no rows to import."),
         "import_sheet_unknown": translate("Messages", "The workbook has no sheet “{value}”."),
         "import_nothing_mapped": translate(
@@ -140,6 +166,11 @@ def _templates() -> dict[str, str]:
             "Messages", "“{value}” is not a field that can be imported."),
         "import_preset_invalid": translate(
             "Messages", "The mapping preset {path} cannot be used ({detail})."),
+        "import_preset_keys": translate(
+            "Messages", "The mapping preset {path} has keys this program does not know: "
+                        "{keys}. A preset's keys are: {valid}. The file's columns go inside "
+                        "“columns”, as in \"columns\": … \"客户名称\": \"customer.name\" (the "
+                        "README shows a whole preset)."),
         "import_lookup_missing": translate(
             "Messages", "The lookup file {path} named by the mapping does not exist."),
         "import_has_errors": translate(
@@ -149,6 +180,9 @@ def _templates() -> dict[str, str]:
         "import_duplicate_id": translate(
             "Messages", "External id “{value}” appeared already on row {first}; this row is "
                         "skipped."),
+        "import_title_empty": translate(
+            "Messages", "The title is empty. Fill it in, or let such deals be named after their "
+                        "product and customer (\"empty_title\": \"fill\" in the mapping)."),
         "import_title_missing": translate(
             "Messages", "The row has no title, product, customer or external id to name the deal "
                         "by."),
@@ -175,6 +209,10 @@ def _templates() -> dict[str, str]:
         "note_valued_from_price": translate(
             "Messages", "{count} open deal(s) without an amount were valued at their product's "
                         "list price."),
+        "note_stage_unmapped": translate(
+            "Messages", "Stage “{value}” ({count} row(s)) is not a stage of this pipeline, whose "
+                        "stages are: {stages}. To map it, add it to the mapping's “stage_map”, "
+                        "e.g. {line}."),
         "note_stage_default": translate(
             "Messages", "{count} row(s) have no stage; they were put in “{stage}”."),
         "note_reason_unknown": translate(

@@ -241,7 +241,7 @@ def plan_import(table: Table, mapping: Mapping, pipeline_id: int, *, now: dateti
     }
     updated = {"deals": len(updates),
                "customers": sum(1 for c in customers.values() if c.id is not None and c.fields)}
-    report = ImportReport(len(table.rows), created, updated, unchanged, skipped,
+    report = ImportReport(parsed.row_count, created, updated, unchanged, skipped,
                           parsed.problems, notes, mapping.skip_invalid_rows)
     return ImportPlan(pipeline_id, parsed, report, names, display, owners, new_owners,
                       customers, row_customer, reasons, new_deals, updates)
@@ -252,8 +252,12 @@ def _plan_customers(rows: list[ParsedRow], need: Any) -> tuple[dict[str, Custome
     wanted: dict[str, dict[str, Any]] = {}
     contacts: dict[str, dict[str, dict[str, str]]] = {}
     row_customer: dict[int, str] = {}
+    keys: dict[int, str | None] = {}  # rows share their customer's dict: one key for it
     for r in rows:
-        key = _customer_key(r.customer)
+        cid = id(r.customer)
+        key = keys.get(cid, "")
+        if key == "":
+            key = keys[cid] = _customer_key(r.customer)
         if key is None:
             continue
         row_customer[r.row] = key
@@ -286,8 +290,7 @@ def _plan_customers(rows: list[ParsedRow], need: Any) -> tuple[dict[str, Custome
         if old is None:
             if not values.get("name"):
                 values["name"] = values.get("external_id", "")
-            plans[key] = CustomerPlan(key, None, dict(values),
-                                      list(contacts.get(key, {}).values()))
+            plans[key] = CustomerPlan(key, None, values, list(contacts.get(key, {}).values()))
         else:
             matched.append((key, old))
             changed = {}
