@@ -248,8 +248,10 @@ def check_file_encoding(path: Path, chosen: str, encoding: str, delimiter: str,
 
 
 def _rows_text(rows: list[int], count: int) -> str:
-    shown = ", ".join(str(r) for r in rows)
-    return shown + (f" … ({count:,})" if count > len(rows) else "")
+    """``2, 5, 9 … (1,204 lines)``: the first rows (a row of several lines once)."""
+    distinct = list(dict.fromkeys(rows))
+    shown = ", ".join(str(r) for r in distinct)
+    return shown + (f" … ({count:,} lines)" if count > len(rows) else "")
 
 
 class RowOfLine:

@@ -8,7 +8,7 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
-from ...core.dates import parse_date
+from ...core.dates import check_day, parse_date
 from ...core.errors import ValidationError
 from ...core.limits import MAX_AMOUNT
 from ...core.money import parse_amount, too_large
@@ -83,11 +83,12 @@ def parse_moment(value: Any, fmt: str = "auto", *, field: str = "date") -> datet
     if value is None:
         return None
     if isinstance(value, datetime):
+        check_day(value.date(), field)
         if value.time() == time(0, 0):  # a spreadsheet date cell: a day, not midnight
             return datetime.combine(value.date(), DATE_ONLY_TIME)
         return value.replace(tzinfo=None, microsecond=0)
     if isinstance(value, date):
-        return datetime.combine(value, DATE_ONLY_TIME)
+        return datetime.combine(check_day(value, field), DATE_ONLY_TIME)
     text = clean_text(value)
     if not text:
         return None
@@ -95,12 +96,15 @@ def parse_moment(value: Any, fmt: str = "auto", *, field: str = "date") -> datet
     try:
         day = parse_date(text, field=field, formats=formats)
     except ValidationError:
-        for f in formats:
-            for t in _TIMES:
-                try:
-                    return datetime.strptime(text, f + t)
-                except ValueError:
-                    continue
+        if len(text) <= 40:
+            for f in formats:
+                for t in _TIMES:
+                    try:
+                        moment = datetime.strptime(text, f + t)
+                    except ValueError:
+                        continue
+                    check_day(moment.date(), field)
+                    return moment
         raise
     return datetime.combine(day, DATE_ONLY_TIME) if day else None
 
