@@ -65,10 +65,15 @@ MESSAGES: dict[str, str] = {
     "db_newer": "The database {path} was made by a newer version of Funnel Desktop (schema "
     "{found}, this version knows {known}). Update the program, or open another file.",
     "db_not_funnel": "{path} is not a Funnel Desktop database.",
+    "db_empty": "{path} is an empty file, not a Funnel Desktop database.",
     "disk_full": "The disk is full; nothing was saved. Free some space and try again.",
     "db_error": "The database refused the change ({detail}); nothing was saved.",
     "db_not_empty": "{path} already holds a pipeline; the demo needs an empty database.",
     "file_write": "Could not write {path}: {detail}",
+    "file_error": "Could not use the file {path}: {detail}.",
+    "interrupted": "Stopped. A change under way was rolled back; nothing was half-written.",
+    "internal_error": "An internal error stopped the command ({detail}). Nothing was "
+    "half-written. Please report it; FUNNEL_DEBUG=1 shows the details.",
     "db_connect": "Could not connect to the database {path}: {detail}",
     "threshold_unknown": "“{name}” is not a health threshold.",
     "threshold_invalid": "“{value}” is not a valid value for the health threshold {name}.",
@@ -101,6 +106,12 @@ MESSAGES: dict[str, str] = {
     "may be damaged. Open it in the spreadsheet program and save it again (or as CSV).",
     "import_empty": "{path} has no rows to import.",
     "import_sheet_unknown": "The workbook has no sheet “{value}”.",
+    "import_nothing_guessed": "No column of the file could be matched to a field by its "
+    "header ({headers}). Give a mapping with --mapping (the README describes the preset "
+    "format).",
+    "currency_mismatch": "The database {path} keeps its amounts in {kept}; this file's "
+    "amounts are in {wanted}. Import it into a database in {wanted} (a new one: --db "
+    "new.sqlite --currency {wanted}).",
     "import_nothing_mapped": "No column is mapped to a field. Map at least a deal title, "
     "product, customer or external id.",
     "import_column_unknown": "The mapping names column “{column}”, which this file does not "

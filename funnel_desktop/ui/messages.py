@@ -83,6 +83,8 @@ def _templates() -> dict[str, str]:
                         "(schema {found}, this version knows {known}). Update the program, or "
                         "open another file."),
         "db_not_funnel": translate("Messages", "{path} is not a Funnel Desktop database."),
+        "db_empty": translate("Messages", "{path} is an empty file, not a Funnel Desktop "
+                                          "database."),
         "disk_full": translate(
             "Messages", "The disk is full; nothing was saved. Free some space and try again."),
         "db_error": translate(
@@ -114,6 +116,13 @@ def _templates() -> dict[str, str]:
             "Messages", "“{value}” is still in use, so it cannot be removed (make it inactive, or "
                         "change the deals that use it first)."),
         "file_write": translate("Messages", "Could not write {path}: {detail}"),
+        "file_error": translate("Messages", "Could not use the file {path}: {detail}."),
+        "interrupted": translate(
+            "Messages", "Stopped. A change under way was rolled back; nothing was "
+                        "half-written."),
+        "internal_error": translate(
+            "Messages", "An internal error stopped the command ({detail}). Nothing was "
+                        "half-written. Please report it; FUNNEL_DEBUG=1 shows the details."),
         "threshold_unknown": translate("Messages", "“{name}” is not a health threshold."),
         "threshold_invalid": translate(
             "Messages", "“{value}” is not a valid value for the health threshold {name}."),
@@ -157,6 +166,14 @@ def _templates() -> dict[str, str]:
                         "again (or as CSV)."),
         "import_empty": translate("Messages", "{path} has no rows to import."),
         "import_sheet_unknown": translate("Messages", "The workbook has no sheet “{value}”."),
+        "import_nothing_guessed": translate(
+            "Messages", "No column of the file could be matched to a field by its header "
+                        "({headers}). Give a mapping with --mapping (the README describes the "
+                        "preset format)."),
+        "currency_mismatch": translate(
+            "Messages", "The database {path} keeps its amounts in {kept}; this file's amounts "
+                        "are in {wanted}. Import it into a database in {wanted} (a new one: "
+                        "--db new.sqlite --currency {wanted})."),
         "import_nothing_mapped": translate(
             "Messages", "No column is mapped to a field. Map at least a deal title, product, "
                         "customer or external id."),

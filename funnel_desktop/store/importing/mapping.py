@@ -71,8 +71,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                    "商机名称", "项目名称", "机会名称", "项目", "销售机会", "商机标题"),
     "deal.product": ("product", "product name", "产品", "产品名称"),
     "deal.amount": ("amount", "value", "close value", "deal value", "金额", "商机金额",
-                    "合同金额", "预计金额", "成交金额", "金额元", "金额万元", "商机金额元",
-                    "合同金额元", "预计金额元", "成交金额元", "amount cny", "amount usd"),
+                    "合同金额", "预计金额", "成交金额", "销售金额"),
     "deal.stage": ("stage", "deal stage", "status", "阶段", "销售阶段", "商机阶段", "状态"),
     "deal.created": ("created at", "created", "create date", "created date", "engage date",
                      "创建日期", "创建时间", "立项日期"),
@@ -320,11 +319,27 @@ def _preset_error(source: str, detail: str) -> ValidationError:
 
 
 # -- guesses for the wizard -------------------------------------------------------------------
+#: A unit written after a header in brackets: 金额(元), 金额（万元）, Amount [USD].
+_UNIT = re.compile(r"\s*[(（\[【]\s*([^)）\]】]*?)\s*[)）\]】]\s*$")
+#: Units that say a column of amounts is written in 万.
+WAN_UNITS = ("万", "万元", "万人民币", "万元人民币")
+
+
+def header_unit(header: str) -> tuple[str, str]:
+    """(the header without a bracketed unit, the unit) — ``金额(万元)`` → (``金额``,
+    ``万元``)."""
+    m = _UNIT.search(str(header))
+    if m is None:
+        return str(header), ""
+    return str(header)[:m.start()], m.group(1)
+
+
 def guess_columns(headers: list[str]) -> dict[str, str]:
-    """header → field by header names (English and Chinese); each field used once."""
+    """header → field by header names (English and Chinese, a unit in brackets left out:
+    金额(元) is an amount); each field used once."""
     candidates: list[tuple[int, int, str, str]] = []
     for ci, h in enumerate(headers):
-        n = normal(h)
+        n = normal(header_unit(h)[0]) or normal(h)
         for f, words in SYNONYMS.items():
             for rank, w in enumerate(words):
                 if n == w:
@@ -343,6 +358,18 @@ def guess_columns(headers: list[str]) -> dict[str, str]:
         out[h] = f
         taken.add(f)
     return out
+
+
+def guess_mapping(headers: list[str], stage_values: list[str],
+                  stages: list[StageInfo]) -> Mapping:
+    """The mapping the wizard would start from: columns by their headers, amounts in 万 when
+    the amount's header says so, stage values by names and common words."""
+    guessed = guess_columns(headers)
+    columns = {h: guessed[h] for h in headers if h in guessed}  # in the file's order
+    amount = next((h for h, f in columns.items() if f == "deal.amount"), None)
+    scale = 10000 if amount is not None and header_unit(amount)[1] in WAN_UNITS else 1
+    return Mapping(columns=columns, amount_scale=scale,
+                   stage_map=guess_stage_map(stage_values, stages))
 
 
 def stage_ref(ref: str, stages: list[StageInfo]) -> StageInfo | None:
