@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from ..core.errors import StoreError
 
@@ -47,7 +46,8 @@ def backup_sqlite(source: str | Path, dest: str | Path, *, verify: bool = True) 
             _verify(tmp, location)
         os.replace(tmp, dest)
     except BaseException as exc:
-        tmp.unlink(missing_ok=True)
+        for p in (tmp, *(tmp.with_name(tmp.name + s) for s in ("-wal", "-shm", "-journal"))):
+            p.unlink(missing_ok=True)
         if made_folder:
             with contextlib.suppress(OSError):
                 dest.parent.rmdir()  # only if it is still empty
@@ -84,7 +84,9 @@ def _copy(source: Path, tmp: Path, uri: str) -> None:
 
 def _verify(copy: Path, location: str) -> None:
     """``db_corrupt`` (naming the source) unless the copy passes ``PRAGMA quick_check``."""
-    con = sqlite3.connect(f"file:{quote(copy.as_posix())}?mode=ro", uri=True)
+    from .db import sqlite_uri
+
+    con = sqlite3.connect(sqlite_uri(copy), uri=True)  # immutable: nothing made beside it
     try:
         try:
             row = con.execute("PRAGMA quick_check").fetchone()

@@ -57,7 +57,7 @@ def check_delimiter(delimiter: str) -> str:
                                or delimiter == "\t"):
         return delimiter
     raise ValidationError("choice_invalid", "delimiter", value=str(delimiter),
-                          choices="auto , ; tab | (one character)")
+                          choices="auto or one delimiter character: “,” “;” tab “|”")
 
 
 def detect_encoding(data: bytes) -> str:
