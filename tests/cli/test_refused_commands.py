@@ -26,6 +26,8 @@ def snapshot(folder: Path) -> dict[str, tuple[str, int]]:
         rel = str(p.relative_to(folder))
         if p.is_dir():
             out[rel] = ("dir", p.stat().st_mode)
+        elif not p.is_file():  # a pipe: never read (it would wait for a writer)
+            out[rel] = ("special", p.stat().st_mode)
         else:
             out[rel] = (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mode)
     return out
@@ -66,6 +68,7 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (home / "keys.json").write_text('{"客户名称": "customer.name"}', encoding="utf-8")
     (home / "broken.json").write_text('{"columns": ', encoding="utf-8")
     (home / "junk.sqlite").write_bytes(b"nope")
+    os.mkfifo(home / "pipe")
     return home
 
 
@@ -116,8 +119,10 @@ REFUSED: list[tuple[str, list[str | bytes], int, str]] = [
     ("missing file", ["import", "none.csv", "--db", "new.sqlite"], 2, "does not exist"),
     ("import into a damaged database", ["import", "deals.csv", "--db", "damaged.sqlite"], 3,
      "damaged"),
-    ("export into a missing folder", ["export", "--db", "shop.sqlite", "--out",
-                                      "nowhere/x.csv"], 3, "Could not write"),
+    ("export under a file", ["export", "--db", "shop.sqlite", "--out",
+                             "deals.csv/deep/x.csv"], 3, "Could not write"),
+    ("export onto a pipe", ["export", "--db", "shop.sqlite", "--out", "pipe"], 3,
+     "not a regular file"),
     ("export onto a folder", ["export", "--db", "shop.sqlite", "--out", "folder.sqlite"], 3,
      "folder"),
     ("export a missing database", ["export", "--db", "none.sqlite", "--out", "x.csv"], 3,
