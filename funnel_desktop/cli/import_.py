@@ -278,6 +278,9 @@ def _print_guess(mapping: Mapping, table: Table) -> None:
 
 
 def _save(mapping: Mapping, path: Path) -> None:
+    if path.exists() and not path.is_file():  # a folder, a device, a pipe: never replaced
+        raise ValidationError("file_write", "save_mapping", path=str(path),
+                              detail="it is not a regular file")
     tmp = path.with_name(path.name + ".part")
     try:
         mapping.save(tmp)

@@ -35,6 +35,8 @@ def backup_sqlite(source: str | Path, dest: str | Path, *, verify: bool = True) 
 
     source, dest = Path(source), Path(dest)
     location = str(source)
+    if dest.exists() and not dest.is_file():  # a folder, a device, a pipe: never replaced
+        raise StoreError("file_write", path=str(dest), detail="it is not a regular file")
     tmp = dest.with_name(dest.name + ".part")
     made_folder = not dest.parent.exists()
     try:
