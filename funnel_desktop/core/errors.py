@@ -17,6 +17,8 @@ MESSAGES: dict[str, str] = {
     "count_invalid": "{name} must be a whole number from {minimum} to {maximum}, not "
     "“{value}”.",
     "text_too_long": "The text is too long: {count} characters, and at most {limit} fit here.",
+    "text_too_long_db": "A text is longer than the database keeps (at most {limit} "
+    "characters); nothing was saved.",
     "text_control": "The text contains a character that cannot be kept ({char}); remove it "
     "and try again.",
     "period_invalid": "The period is empty: {start} is after {end}.",

@@ -15,7 +15,8 @@ from urllib.parse import quote
 import peewee
 from playhouse.migrations import Migration, Runner
 
-from ..core.errors import StoreError
+from ..core.errors import StoreError, ValidationError, printable
+from ..core.limits import MAX_NAME_CHARS
 from .backup import backup_sqlite, stamped_name
 from .models import database
 
@@ -107,13 +108,22 @@ def map_error(exc: Exception, location: str) -> StoreError:
 
 @contextmanager
 def translated_errors(location: str) -> Iterator[None]:
-    """Re-raise database errors inside the block as :class:`StoreError`."""
+    """Re-raise database errors inside the block as :class:`StoreError`; text the database
+    cannot keep (a lone surrogate; longer than a column on PostgreSQL) as the
+    :class:`ValidationError` the services' own checks raise, should a value reach the
+    database unchecked."""
     try:
         yield
     except StoreError:
         raise
+    except UnicodeEncodeError as exc:
+        raise ValidationError("text_control", None,
+                              char=printable(exc.object[exc.start:exc.end])) from exc
     except (peewee.DatabaseError, sqlite3.DatabaseError, OSError,
             peewee.InterfaceError) as exc:
+        if getattr(getattr(exc, "orig", exc), "pgcode", None) == "22001" or (
+                "value too long for type character varying" in str(exc)):
+            raise ValidationError("text_too_long_db", None, limit=MAX_NAME_CHARS) from exc
         raise map_error(exc, location) from exc
 
 

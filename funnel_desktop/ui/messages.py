@@ -35,6 +35,9 @@ def _templates() -> dict[str, str]:
         "text_too_long": translate(
             "Messages", "The text is too long: {count} characters, and at most {limit} fit "
                         "here."),
+        "text_too_long_db": translate(
+            "Messages", "A text is longer than the database keeps (at most {limit} characters); "
+                        "nothing was saved."),
         "text_control": translate(
             "Messages", "The text contains a character that cannot be kept ({char}); remove it "
                         "and try again."),

@@ -115,9 +115,14 @@ def sample_text(head: bytes, encoding: str) -> str:
     try:
         text = head.decode(encoding)
     except UnicodeDecodeError as exc:
-        if exc.start < len(head) - 4:
-            return head.decode(encoding, "replace").lstrip("\ufeff")
-        text = head[:exc.start].decode(encoding, "replace")  # a character cut at the end
+        try:
+            if exc.start < len(head) - 4:
+                return head.decode(encoding, "replace").lstrip("\ufeff")
+            text = head[:exc.start].decode(encoding, "replace")  # a character cut short
+        except UnicodeError:
+            return head.decode("latin-1")
+    except UnicodeError:
+        return head.decode("latin-1")
     return text.lstrip("\ufeff")
 
 
@@ -192,7 +197,7 @@ def file_encoding(path: Path, encoding: str, head: bytes, budget: object) -> tup
                 while chunk := fh.read(_CHUNK):
                     lines += decoder.decode(chunk).count("\n")
                 decoder.decode(b"", True)
-            except UnicodeDecodeError:
+            except UnicodeError:  # UTF-16 without its BOM raises the parent class
                 scan.bad_line = lines + 1
         return encoding, scan
     bom = head.startswith(codecs.BOM_UTF8)
@@ -290,7 +295,7 @@ def _rows_of_lines(path: Path, encoding: str, delimiter: str) -> RowOfLine:
     with open(path, "rb") as fh, cells_bounded(10 * MAX_CELL_CHARS):
         reader = csv.reader(decoded_lines(fh, encoding, errors="replace"), delimiter=delimiter)
         row = 0
-        with contextlib.suppress(csv.Error):
+        with contextlib.suppress(csv.Error, Undecodable):
             for _ in reader:
                 row += 1
                 if reader.line_num != row:

@@ -331,12 +331,13 @@ def shaped_rows(source: Source, width: int, budget: Budget) -> Iterator[tuple[An
 def _shaped(records: Iterator[Any], width: int, pad: tuple[None, ...], path: Path,
             budget: Budget) -> Iterator[tuple[Any, ...]]:
     next(records, None)  # the header
-    rowno, cells, blanks = 1, 0, 0
+    rowno, cells = 1, 0
+    blanks: list[Any] = []  # blank rows kept back until a row with values follows them
     for record in records:
         rowno += 1
         n = len(record)
         if not record or (not any(record) and all(v is None or v == "" for v in record)):
-            blanks += 1  # kept back until a row with values follows
+            blanks.append(record)
             if rowno > MAX_IMPORT_ROWS + 1001:
                 raise ValidationError("import_too_many_rows", "file", path=str(path),
                                       limit=f"{MAX_IMPORT_ROWS:,}")
@@ -347,13 +348,13 @@ def _shaped(records: Iterator[Any], width: int, pad: tuple[None, ...], path: Pat
         if n > MAX_IMPORT_COLUMNS and not _is_blank(record[MAX_IMPORT_COLUMNS:]):
             raise ValidationError("import_too_many_columns", "file", path=str(path),
                                   limit=f"{MAX_IMPORT_COLUMNS:,}")
-        cells += max(n, width) * (blanks + 1)
+        cells += max(n, width) * (len(blanks) + 1)
         if cells > MAX_IMPORT_CELLS:
             raise ValidationError("import_too_many_cells", "file", path=str(path),
                                   limit=f"{MAX_IMPORT_CELLS:,}")
-        while blanks:
-            blanks -= 1
-            yield pad
+        for blank in blanks:
+            yield (*blank[:width], *pad[:width - len(blank)])
+        blanks.clear()
         if n == width:
             yield tuple(record)
         elif n < width:
