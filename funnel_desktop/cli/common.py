@@ -192,7 +192,8 @@ def currency_of_new_database(args: argparse.Namespace, lang: str, opened: Opened
                              suggested: str | None = None, default: str | None = None) -> str:
     """The currency a new database will keep: ``--currency``, else ``suggested`` (a
     preset's), else asked on a terminal (``default`` offered: the language's usual currency
-    unless given), else that one with a note saying how to choose."""
+    unless given), else that one, noted in ``args.currency_note`` for the command to say once
+    it has made the database."""
     if getattr(args, "currency", None):
         return check_currency(args.currency)
     if suggested:
@@ -211,6 +212,7 @@ def currency_of_new_database(args: argparse.Namespace, lang: str, opened: Opened
             if not answer or answer in CURRENCIES:
                 return answer or default
         return default
-    print(fill(translate("Cli", "note: the new database keeps amounts in %1; give --currency "
-                                "to choose another"), default))
+    args.currency_note = fill(translate(
+        "Cli", "note: the new database keeps amounts in %1; give --currency to choose another"),
+        default)  # said once the database is made
     return default

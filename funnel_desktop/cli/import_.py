@@ -197,6 +197,12 @@ def run(args: argparse.Namespace) -> int:
         say(error_message(refused, args.ui_lang))
         return EXIT_INPUT
     _show(args, report, start)
+    note = getattr(args, "currency_note", None)
+    if note and not args.dry_run:
+        if args.json:
+            say(note)
+        else:
+            print(note)
     return EXIT_INPUT if args.dry_run and report.blocked else 0
 
 
