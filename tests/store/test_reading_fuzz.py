@@ -111,8 +111,12 @@ def test_xlsx_reads_as_openpyxl_reads_it(tmp_path_factory, rows):
         ws.append(r)
     path = tmp_path_factory.mktemp("xlsx") / "w.xlsx"
     wb.save(path)
-    theirs = [tuple(r) for r in load_workbook(path, read_only=True, data_only=True)
-              .active.iter_rows(min_row=2, max_col=5, values_only=True)]
+    book = load_workbook(path, read_only=True, data_only=True)
+    try:
+        theirs = [tuple(r) for r in book.active.iter_rows(min_row=2, max_col=5,
+                                                          values_only=True)]
+    finally:
+        book.close()
     while theirs and all(v is None for v in theirs[-1]):
         theirs.pop()
     ours = list(read_table(path).rows)

@@ -26,6 +26,7 @@ _COMPARED = ("title", "amount", "stage", "closed_at", "customer", "owner", "sour
              "close_reason", "close_note")
 
 Ref = int | str | None  # an existing id, or "new:<key>" for a row created by the import
+_NO_CONTACTS: Any = ()  # the contacts of a new customer without any (shared)
 
 
 @dataclass(slots=True)
@@ -112,17 +113,20 @@ class ImportPlan:
     updates: list[DealUpdate]
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
-    """A name compared loosely: case-folded, spaces squeezed (names repeat: cached)."""
+    """A name compared loosely: case-folded, spaces squeezed (owners, teams and sources
+    repeat: cached)."""
     return " ".join(str(text).casefold().split())
 
 
 def _customer_key(c: dict[str, str]) -> str | None:
+    """The key a customer's rows are merged by: its external id (after a NUL, which no
+    name holds), else its folded name."""
     if c.get("external_id"):
-        return "x:" + c["external_id"]
+        return "\x00" + c["external_id"]
     if c.get("name"):
-        return "n:" + fold(c["name"])
+        return " ".join(str(c["name"]).casefold().split())
     return None
 
 
@@ -261,9 +265,11 @@ def _plan_customers(rows: list[ParsedRow], need: Any) -> tuple[dict[str, Custome
         if key is None:
             continue
         row_customer[r.row] = key
-        merged = wanted.setdefault(key, {})
-        for k, v in r.customer.items():
-            merged.setdefault(k, v)
+        merged = wanted.get(key)
+        if merged is None:
+            wanted[key] = r.customer  # shared and read-only: copied before a change
+        elif merged is not r.customer and any(k not in merged for k in r.customer):
+            wanted[key] = {**r.customer, **merged}  # the first row's values win
         if r.contact.get("name"):
             contacts.setdefault(key, {}).setdefault(fold(r.contact["name"]), r.contact)
     if not wanted:
@@ -289,8 +295,10 @@ def _plan_customers(rows: list[ParsedRow], need: Any) -> tuple[dict[str, Custome
             need("region", values["region"])
         if old is None:
             if not values.get("name"):
-                values["name"] = values.get("external_id", "")
-            plans[key] = CustomerPlan(key, None, values, list(contacts.get(key, {}).values()))
+                values = {**values, "name": values.get("external_id", "")}
+            people = contacts.get(key)
+            plans[key] = CustomerPlan(key, None, values,
+                                      list(people.values()) if people else _NO_CONTACTS)
         else:
             matched.append((key, old))
             changed = {}
