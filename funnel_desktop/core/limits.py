@@ -42,7 +42,7 @@ MAX_TEXT_CHARS = 32_767
 MAX_CELL_CHARS = 32_767
 #: Data rows of one file or sheet. With the bytes below, any accepted file imports within
 #: 300 MB of memory, measured with the command line (tests/cli/test_import_memory.py: at
-#: most 286 MB, for 100,000 rows each with a new customer).
+#: most 282 MB, for 100,000 rows each with a new customer).
 MAX_IMPORT_ROWS = 100_000
 #: Columns of one file or sheet.
 MAX_IMPORT_COLUMNS = 500

@@ -93,11 +93,30 @@ class DealValues:
     __getitem__ = object.__getattribute__
     __setitem__ = object.__setattr__
 
-    def __init__(self, **values: Any) -> None:
-        for key in self.__slots__:
-            object.__setattr__(self, key, values.pop(key, None))
-        if values:
-            raise TypeError("unknown deal values: " + ", ".join(values))
+    def __init__(self, external_id: str | None, title: str, product: str, amount: int,
+                 stage: int, kind: Any, created_at: datetime | None,
+                 closed_at: datetime | None, stage_entered_at: datetime | None,
+                 expected_close: date | None, probability: int | None, source: str,
+                 project_type: str, next_step: str, next_step_due: date | None,
+                 close_reason: str, close_note: str, via: int | None = None) -> None:
+        self.external_id = external_id
+        self.title = title
+        self.product = product
+        self.amount = amount
+        self.stage = stage
+        self.kind = kind
+        self.created_at = created_at
+        self.closed_at = closed_at
+        self.stage_entered_at = stage_entered_at
+        self.expected_close = expected_close
+        self.probability = probability
+        self.source = source
+        self.project_type = project_type
+        self.next_step = next_step
+        self.next_step_due = next_step_due
+        self.close_reason = close_reason
+        self.close_note = close_note
+        self.via = via
 
     def get(self, key: str, default: Any = None) -> Any:
         return getattr(self, key, default)
@@ -267,6 +286,8 @@ def parse_table(table: Table, mapping: Mapping, stages: list[StageInfo], *,
     typed = {f: (c, memoised(parse)) for f, (c, parse) in typed.items() if c is not None
              or any(f in lk.columns.values() for lk in mapping.lookups)}
     simple_cols = [(f, c[0]) for f, c in simple.items() if c is not None]
+    simple_set = {f for f, _ in simple_cols} | {f for lk in mapping.lookups
+                                                 for f in lk.columns.values()}
     entity_of = {f: (("customer", "owner", "contact").index(f.split(".")[0]), f.split(".")[1])
                  for f in (*simple, "customer.notes") if not f.startswith("deal.")}
     stage_col = single("deal.stage")
@@ -275,6 +296,15 @@ def parse_table(table: Table, mapping: Mapping, stages: list[StageInfo], *,
     lookup_by_field = {}
     for lk in lookups:
         lookup_by_field.setdefault(lk.joins, []).append(lk)
+    # the fields of the customer, the owner and the contact this mapping fills, and the keys
+    # of their dicts
+    entity_fields: list[list[str]] = [[], [], []]
+    entity_keys: list[list[str]] = [[], [], []]
+    for f, (e, key) in entity_of.items():
+        if f in simple_set or f == "customer.notes":
+            entity_fields[e].append(f)
+            entity_keys[e].append(key)
+    customer_fields, owner_fields, contact_fields = entity_fields
     column_of = {f: c[1] for f, c in simple.items() if c is not None}
     column_of["customer.notes"] = note_cols[0][1] if note_cols else ""
     entities: dict[tuple[Any, ...], dict[str, str]] = {}  # shared customer/owner/contact dicts
@@ -341,19 +371,19 @@ def parse_table(table: Table, mapping: Mapping, stages: list[StageInfo], *,
                 if len(v) > limit:
                     errors.append(Problem(rowno, column_of.get(f, ""), "text_too_long",
                                           {"count": len(v), "limit": limit}))
-        parts: tuple[list[tuple[str, str]], ...] = ([], [], [])
-        for f, v in texts.items():
-            if v:
-                target = entity_of.get(f)
-                if target is not None:
-                    parts[target[0]].append((target[1], v))
-        customer, owner, contact = (_shared(p, entities) for p in parts)
+        get = texts.get
+        customer = _shared(0, tuple(map(get, customer_fields)), entity_keys[0],
+                           entities) if customer_fields else NOTHING
+        owner = _shared(1, tuple(map(get, owner_fields)), entity_keys[1],
+                        entities) if owner_fields else NOTHING
+        contact = _shared(2, tuple(map(get, contact_fields)), entity_keys[2],
+                          entities) if contact_fields else NOTHING
         deal: Any = NOTHING
         if has_deals:
             deal = _deal_values(rowno, record, texts, values, errors, notes, mapping,
                                 stage_col, type_col, matcher, default_stage, customer,
                                 shared_text, unmapped)
-            ext = deal.get("external_id")
+            ext = deal["external_id"] if deal else None
             if ext and not errors:
                 if ext in seen_ids:
                     c = simple["deal.external_id"]
@@ -369,15 +399,15 @@ def parse_table(table: Table, mapping: Mapping, stages: list[StageInfo], *,
             continue
         parsed = ParsedRow(rowno, deal, customer, contact, owner)
         if has_deals:
-            for m in (deal.get("created_at"), deal.get("closed_at")):
+            created, closed = deal["created_at"], deal["closed_at"]
+            for m in (created, closed):
                 if m is not None and (latest is None or m > latest):
                     latest = m
-            if deal.get("created_at") is None:
+            if created is None:
                 undated.append(parsed)
             if not customer.get("name") and not customer.get("external_id"):
                 notes.add("note_customer_missing", rowno)
-            if deal.get("closed_at") and deal.get("created_at") and (
-                    deal["closed_at"] < deal["created_at"]):
+            if closed and created and closed < created:
                 c = single("deal.closed")
                 problems.append(Problem(rowno, c[1] if c else "", "import_closed_before_created",
                                         {"closed": deal["closed_at"].date().isoformat(),
@@ -406,15 +436,16 @@ def parse_table(table: Table, mapping: Mapping, stages: list[StageInfo], *,
 _LONG_TEXT = frozenset({"deal.close_note", "customer.notes"})
 
 
-def _shared(pairs: list[tuple[str, str]], cache: dict[tuple[Any, ...], dict[str, str]]
-            ) -> Any:
-    """One dict for every row with the same values of an entity (NOTHING for none)."""
-    if not pairs:
+def _shared(entity: int, values: tuple[str | None, ...], keys: list[str],
+            cache: dict[tuple[Any, ...], Any]) -> Any:
+    """One dict for every row with the same values of an entity (NOTHING for none): its
+    non-empty ``values`` under ``keys``."""
+    if not any(values):
         return NOTHING
-    key = tuple(pairs)
+    key = (entity, values)
     found = cache.get(key)
     if found is None:
-        found = cache[key] = dict(pairs)
+        found = cache[key] = {k: v for k, v in zip(keys, values, strict=True) if v}
     return found
 
 
@@ -514,16 +545,12 @@ def _deal_values(rowno: int, record: tuple[Any, ...], texts: dict[str, str],
     source = texts.get("deal.source", "")
     reason = texts.get("deal.close_reason", "") if kind != StageKind.OPEN else ""
     return DealValues(
-        external_id=texts.get("deal.external_id") or None,
-        title=title, product=product, amount=amount, stage=stage.id,
-        kind=kind, created_at=created, closed_at=closed,
-        stage_entered_at=closed or created, expected_close=expected_day,
-        probability=values.get("deal.probability") if kind == StageKind.OPEN else None,
-        source=shared_text.setdefault(source, source), project_type=project_type,
-        next_step=texts.get("deal.next_step", ""),
-        next_step_due=due.date() if due else None,
-        close_reason=shared_text.setdefault(reason, reason),
-        close_note=texts.get("deal.close_note", ""))
+        texts.get("deal.external_id") or None, title, product, amount, stage.id, kind,
+        created, closed, closed or created, expected_day,
+        values.get("deal.probability") if kind == StageKind.OPEN else None,
+        shared_text.setdefault(source, source), project_type,
+        texts.get("deal.next_step", ""), due.date() if due else None,
+        shared_text.setdefault(reason, reason), texts.get("deal.close_note", ""))
 
 
 @lru_cache(maxsize=8192)

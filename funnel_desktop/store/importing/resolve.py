@@ -173,7 +173,7 @@ def plan_import(table: Table, mapping: Mapping, pipeline_id: int, *, now: dateti
             for k in ("team", "region"):
                 if not known[k] and o.get(k):
                     known[k] = o[k]
-        if r.deal.get("source"):
+        if r.deal and r.deal["source"]:
             need("source", r.deal["source"])
     for o in new_owners.values():
         need("team", o["team"])
@@ -188,7 +188,7 @@ def plan_import(table: Table, mapping: Mapping, pipeline_id: int, *, now: dateti
         reasons.setdefault((kind, fold(label)), i)
     unknown_reason: dict[str, Note] = {}
     for r in parsed.rows:
-        label = r.deal.get("close_reason")
+        label = r.deal and r.deal["close_reason"]
         if label and (str(r.deal["kind"]), fold(label)) not in reasons:
             note = unknown_reason.setdefault(label, Note("note_reason_unknown",
                                                          {"value": label}))
@@ -202,7 +202,8 @@ def plan_import(table: Table, mapping: Mapping, pipeline_id: int, *, now: dateti
     updates: list[DealUpdate] = []
     unchanged = 0
     if parsed.has_deals:
-        ext_ids = {r.deal["external_id"] for r in parsed.rows if r.deal.get("external_id")}
+        ext_ids = {r.deal["external_id"] for r in parsed.rows if r.deal and
+                   r.deal["external_id"]}
         here: dict[str, int] = {}
         elsewhere: set[str] = set()
         for i, ext, pid in (Deal.select(Deal.id, Deal.external_id, Deal.pipeline)
@@ -219,7 +220,7 @@ def plan_import(table: Table, mapping: Mapping, pipeline_id: int, *, now: dateti
                 found[d["external_id"]] = d
         ext_col = next((c for c, f in mapping.columns.items() if f == "deal.external_id"), "")
         for r in parsed.rows:
-            ext = r.deal.get("external_id")
+            ext = r.deal["external_id"] if r.deal else None
             old = found.get(ext) if ext else None
             if old is None and ext in elsewhere:
                 skipped.append(Problem(r.row, ext_col, "import_other_pipeline", {"value": ext}))
