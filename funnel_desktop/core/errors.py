@@ -177,7 +177,7 @@ def printable(value: object, limit: int = SHOWN_CHARS) -> str:
     """``value`` as text safe to show in a message or on a terminal: control and invisible
     characters written as escapes (``\\x1b``, ``\\n``, ``\\u202e``), and text longer than
     ``limit`` shortened in the middle (``…``)."""
-    text = str(value)
+    text = str(value).rstrip("\r\n")  # a driver's message often ends with a line break
     if len(text) > limit:
         head = limit * 2 // 3
         text = text[:head] + "…" + text[len(text) - (limit - head - 1):]
