@@ -5,8 +5,14 @@ drawn at random (a deeper search by hand)."""
 from __future__ import annotations
 
 import os
+import tempfile
+from pathlib import Path
 
 from hypothesis import HealthCheck, settings
+from hypothesis.configuration import set_hypothesis_home_dir
+
+# Hypothesis keeps a cache of constants even without an example database: not in the checkout
+set_hypothesis_home_dir(str(Path(tempfile.gettempdir()) / "funnel-hypothesis"))
 
 _SCALE = int(os.environ.get("FUNNEL_FUZZ", "0") or 0)
 
