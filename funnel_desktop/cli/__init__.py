@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import importlib
 import os
 import sys
+from typing import NoReturn
 
 from ..core.errors import FunnelError, StoreError, ValidationError
 
@@ -14,6 +17,18 @@ COMMANDS = ("demo", "metrics", "plan", "check", "health", "report", "import_", "
             "watch", "team")
 
 EXIT_OK, EXIT_ERROR, EXIT_INPUT, EXIT_DATABASE = 0, 1, 2, 3
+EXIT_INTERRUPTED = 130
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse's parser, its error messages (which quote the arguments given) with control
+    characters escaped, as every message is."""
+
+    def error(self, message: str) -> NoReturn:
+        from ..core.errors import printable
+
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_INPUT, f"{self.prog}: error: {printable(message, 400)}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -21,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     translators are installed while it is built (argparse's own words stay English)."""
     from .output import translate
 
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="funnel-desktop",
         description=translate("Cli", "Funnel Desktop (销售漏斗管家): an offline sales-funnel "
                                      "manager. Without a command it opens the app."))
@@ -32,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
                                               "output (before the command: funnel-desktop "
                                               "--lang zh metrics …; default: the app's "
                                               "language setting, else the system's)"))
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for name in COMMANDS:
         importlib.import_module(f"{__name__}.{name}").register(sub)
     return parser
@@ -104,23 +119,45 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run the parsed command; its errors become a message on stderr and an exit code."""
+    """Run the parsed command; its errors become a message on stderr and an exit code (a
+    traceback only with ``FUNNEL_DEBUG=1``)."""
     try:
         return int(args.run(args) or 0)
     except BrokenPipeError:  # e.g. `funnel-desktop metrics … | head`: the reader has gone
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except ValidationError as exc:
-        print(f"funnel-desktop: {error_message(exc, args.ui_lang)}", file=sys.stderr)
+        say(error_message(exc, args.ui_lang))
         return EXIT_INPUT
     except StoreError as exc:
-        print(f"funnel-desktop: {error_message(exc, args.ui_lang)}", file=sys.stderr)
+        say(error_message(exc, args.ui_lang))
         return EXIT_DATABASE
     except FunnelError as exc:
-        print(f"funnel-desktop: {error_message(exc, args.ui_lang)}", file=sys.stderr)
+        say(error_message(exc, args.ui_lang))
         return EXIT_ERROR
+    except KeyboardInterrupt:
+        say(error_message(FunnelError("interrupted"), args.ui_lang))
+        return EXIT_INTERRUPTED
+    except OSError as exc:  # a file the command reads or writes (not the database)
+        code = "disk_full" if exc.errno == errno.ENOSPC else "file_error"
+        say(error_message(FunnelError(code, path=exc.filename or "",
+                                      detail=exc.strerror or str(exc)), args.ui_lang))
+        return EXIT_INPUT
+    except Exception as exc:
+        if os.environ.get("FUNNEL_DEBUG"):
+            raise
+        say(error_message(FunnelError("internal_error", detail=f"{type(exc).__name__}: "
+                                      f"{exc}"), args.ui_lang))
+        return EXIT_ERROR
+
     finally:
         _close_database()
+
+
+def say(text: str) -> None:
+    """A message on stderr, ``funnel-desktop: `` first (the text is escaped already)."""
+    with contextlib.suppress(UnicodeEncodeError, OSError):
+        print(f"funnel-desktop: {text}", file=sys.stderr)
 
 
 def _close_database() -> None:

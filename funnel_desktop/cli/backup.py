@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..core.errors import ValidationError
+from ..core.errors import ValidationError, printable
 from ..locale_format import Formatter
 from ..store.backup import backup_now, list_backups, restore_backup
 from ..store.db import is_url, mask_url
@@ -42,16 +42,19 @@ def run(args: argparse.Namespace) -> int:
                 fill(translate("CliBackup", "%1 (before an upgrade)"), b.label)
                 if b.label.startswith("schema") else b.label)
             print(f"{b.taken:%Y-%m-%d %H:%M:%S}  {left(label, 15)}"
-                  f"{right(fmt.count(b.size), 12)}  {b.path}")
+                  f"{right(fmt.count(b.size), 12)}  {printable(b.path)}")
         if not backups:
             print(translate("CliBackup", "no backups"))
         return 0
     if args.restore:
         safety = restore_backup(args.restore, args.db, backup_dir=args.backup_dir)
-        print(fill(translate("CliBackup", "%1: restored from %2"), args.db, args.restore))
+        print(fill(translate("CliBackup", "%1: restored from %2"), printable(args.db),
+                   printable(args.restore)))
         if safety is not None:
-            print(fill(translate("CliBackup", "the previous file was kept as %1"), str(safety)))
+            print(fill(translate("CliBackup", "the previous file was kept as %1"),
+                       printable(safety)))
         return 0
     dest = backup_now(args.db, args.out, backup_dir=args.backup_dir)
-    print(fill(translate("CliBackup", "%1: backed up to %2"), args.db, str(dest)))
+    print(fill(translate("CliBackup", "%1: backed up to %2"), printable(args.db),
+               printable(dest)))
     return 0

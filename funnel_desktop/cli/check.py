@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
+from ..core.errors import printable
 from ..locale_format import Formatter
 from ..store.db import integrity_report, open_database
 from . import EXIT_DATABASE
@@ -32,7 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    opened = open_database(args.db, create=False, migrate=False)
+    opened = open_database(args.db, create=False, migrate=False, readonly=True)
     report = integrity_report(opened)
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
@@ -49,10 +50,11 @@ def render_text(report: dict, fmt: Formatter) -> str:
              "server database: checked by the server": translate(
                  "CliCheck", "server database: checked by the server")}
     lines = [
-        fill(translate("CliCheck", "%1: schema %2 (this version: %3)"), report["location"],
+        fill(translate("CliCheck", "%1: schema %2 (this version: %3)"),
+             printable(report["location"]),
              str(report["schema_version"]), str(report["schema_known"])),
         fill(translate("CliCheck", "integrity: %1"),
-             "; ".join(known.get(x, x) for x in report["integrity"])),
+             "; ".join(known.get(x, printable(x)) for x in report["integrity"])),
         fill(translate("CliCheck", "foreign-key problems: %1"),
              fmt.count(report.get("foreign_key_problems", 0))),
         translate("CliCheck", ", ").join(

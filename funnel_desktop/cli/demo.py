@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import argparse
 
-from ..core.errors import ValidationError
+from ..core.errors import ValidationError, printable
+from ..core.limits import MAX_DEMO_DEALS, MAX_SEED
 from ..locale_format import Formatter
 from ..services import Services
 from ..services.demo import generate
 from ..store.models import Deal, Pipeline
-from .common import add_db, open_db, today_of
+from .common import (
+    add_currency,
+    add_db,
+    check_count,
+    check_currency,
+    today_of,
+    writing_db,
+)
 from .output import fill, translate
 
 
@@ -25,18 +33,24 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--deals", type=int, default=300,
                    help=translate("Cli", "how many deals (default: 300)"))
     p.add_argument("--today", help=translate("Cli", "the demo's today (YYYY-MM-DD)"))
+    add_currency(p)
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    open_db(args, create=True)
-    if Deal.select().exists() or Pipeline.select().exists():
-        raise ValidationError("db_not_empty", "db", path=args.db)
-    s = generate(Services(user="demo"), deals=args.deals, seed=args.seed,
-                 lang=args.lang or args.ui_lang,
-                 today=today_of(args))
+    deals = check_count(args.deals, "--deals", 1, MAX_DEMO_DEALS)
+    seed = check_count(args.seed, "--seed", 0, MAX_SEED)
+    today = today_of(args)
+    lang = args.lang or args.ui_lang
+    with writing_db(args):
+        if Deal.select().exists() or Pipeline.select().exists():
+            raise ValidationError("db_not_empty", "db", path=args.db)
+        currency = check_currency(args.currency) if args.currency else "CNY"
+        services = Services(user="demo")
+        s = generate(services, deals=deals, seed=seed, lang=lang, today=today)
+        services.set_setting("currency", currency)  # the demo's amounts are yuan by default
     fmt = Formatter(args.ui_lang)
     print(fill(translate("CliDemo", "%1: %2 deals (%3 open, %4 won, %5 lost), %6 customers"),
-               args.db, fmt.count(s.deals), fmt.count(s.open), fmt.count(s.won),
+               printable(args.db), fmt.count(s.deals), fmt.count(s.open), fmt.count(s.won),
                fmt.count(s.lost), fmt.count(s.customers)))
     return 0

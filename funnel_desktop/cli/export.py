@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import argparse
 
-from ..core.errors import ValidationError
+from ..core.errors import ValidationError, printable
 from ..locale_format import Formatter
-from ..store.db import open_database
 from ..store.exporting import FORMATS, WHAT, export
 from ..store.queries import find_pipeline
-from .common import add_db
+from .common import add_db, open_db
 from .output import fill, translate
 
 
@@ -30,7 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    open_database(args.db, create=False, readonly=True)
+    open_db(args)
     pipeline_id = None
     if args.pipeline is not None:
         p = find_pipeline(args.pipeline)
@@ -42,6 +41,6 @@ def run(args: argparse.Namespace) -> int:
             "customers": translate("CliExport", "%1: %2 customers"),
             "contacts": translate("CliExport", "%1: %2 contacts"),
             "activities": translate("CliExport", "%1: %2 activities")}
-    print(fill(what.get(args.what, f"%1: %2 {args.what}"), args.out,
+    print(fill(what.get(args.what, f"%1: %2 {args.what}"), printable(args.out),
                Formatter(args.ui_lang).count(n)))
     return 0

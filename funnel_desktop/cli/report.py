@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 from datetime import date
+from pathlib import Path
 
 from ..core.errors import StoreError, ValidationError
 from ..locale_format import Formatter
@@ -42,6 +43,10 @@ def ensure_gui_app() -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    pdf = Path(args.pdf)
+    if pdf.exists() and not pdf.is_file():  # a folder, a device, a pipe: never replaced
+        raise ValidationError("file_write", "pdf", path=args.pdf,
+                              detail="it is not a regular file")
     ensure_gui_app()
     from ..report.document import cjk_font_family
     from ..report.scope import resolve_scope

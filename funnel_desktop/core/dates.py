@@ -6,6 +6,7 @@ import re
 from datetime import date, datetime, timedelta
 
 from .errors import ValidationError
+from .limits import MAX_DATE, MIN_DATE
 from .values import Period
 
 _DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日")
@@ -13,22 +14,34 @@ _DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日")
 
 def parse_date(value: str | date | datetime | None, *, field: str = "date",
                formats: tuple[str, ...] = _DATE_FORMATS) -> date | None:
-    """Parse ``2026-11-24`` (and ``2026/11/24``, ``2026年11月24日``); empty → None."""
+    """Parse ``2026-11-24`` (and ``2026/11/24``, ``2026年11月24日``); empty → None.
+
+    Raises :class:`ValidationError`: ``date_invalid`` for text that is not a date,
+    ``date_out_of_range`` for a day outside ``MIN_DATE`` … ``MAX_DATE``."""
     if value is None:
         return None
     if isinstance(value, datetime):
-        return value.date()
+        return check_day(value.date(), field)
     if isinstance(value, date):
-        return value
+        return check_day(value, field)
     text = str(value).strip()
     if not text:
         return None
-    for fmt in formats:
-        try:
-            return datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
+    if len(text) <= 40:  # longer text is no date in any format (and strptime is not cheap)
+        for fmt in formats:
+            try:
+                return check_day(datetime.strptime(text, fmt).date(), field)
+            except ValueError:
+                continue
     raise ValidationError("date_invalid", field, value=text)
+
+
+def check_day(day: date, field: str = "date") -> date:
+    """``day`` itself when it lies within ``MIN_DATE`` … ``MAX_DATE``."""
+    if not MIN_DATE <= day <= MAX_DATE:
+        raise ValidationError("date_out_of_range", field, value=day.isoformat(),
+                              first=MIN_DATE.isoformat(), last=MAX_DATE.isoformat())
+    return day
 
 
 def parse_week(text: str) -> Period:
@@ -40,6 +53,7 @@ def parse_week(text: str) -> Period:
         start = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
     except ValueError:
         raise ValidationError("week_invalid", "week", value=text) from None
+    check_day(start, "week")
     return Period(start, start + timedelta(days=6))
 
 

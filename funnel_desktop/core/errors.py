@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 #: English message templates by code; the UI and CLI translate them (see ``ui/messages.py``).
 MESSAGES: dict[str, str] = {
     "amount_negative": "The amount cannot be negative: {value}.",
     "amount_invalid": "“{value}” is not an amount. Write it like 12,500.00.",
+    "amount_too_large": "The amount {value} is too large: the largest amount is {limit}.",
     "probability_invalid": "The probability must be a whole number from 0 to 100, not “{value}”.",
     "date_invalid": "“{value}” is not a date. Write it as YYYY-MM-DD, e.g. 2026-11-24.",
+    "date_out_of_range": "The date {value} is outside the dates kept here ({first} to "
+    "{last}).",
+    "count_invalid": "{name} must be a whole number from {minimum} to {maximum}, not "
+    "“{value}”.",
+    "text_too_long": "The text is too long: {count} characters, and at most {limit} fit here.",
+    "text_too_long_db": "A text is longer than the database keeps (at most {limit} "
+    "characters); nothing was saved.",
+    "text_control": "The text contains a character that cannot be kept ({char}); remove it "
+    "and try again.",
     "period_invalid": "The period is empty: {start} is after {end}.",
     "week_invalid": "“{value}” is not an ISO week. Write it like 2026-W47.",
     "title_required": "A deal needs a title.",
@@ -56,10 +67,15 @@ MESSAGES: dict[str, str] = {
     "db_newer": "The database {path} was made by a newer version of Funnel Desktop (schema "
     "{found}, this version knows {known}). Update the program, or open another file.",
     "db_not_funnel": "{path} is not a Funnel Desktop database.",
+    "db_empty": "{path} is an empty file, not a Funnel Desktop database.",
     "disk_full": "The disk is full; nothing was saved. Free some space and try again.",
     "db_error": "The database refused the change ({detail}); nothing was saved.",
     "db_not_empty": "{path} already holds a pipeline; the demo needs an empty database.",
     "file_write": "Could not write {path}: {detail}",
+    "file_error": "Could not use the file {path}: {detail}.",
+    "interrupted": "Stopped. A change under way was rolled back; nothing was half-written.",
+    "internal_error": "An internal error stopped the command ({detail}). Nothing was "
+    "half-written. Please report it; FUNNEL_DEBUG=1 shows the details.",
     "db_connect": "Could not connect to the database {path}: {detail}",
     "threshold_unknown": "“{name}” is not a health threshold.",
     "threshold_invalid": "“{value}” is not a valid value for the health threshold {name}.",
@@ -73,20 +89,48 @@ MESSAGES: dict[str, str] = {
     "import_encoding": "{path} could not be read as text in {encoding}. Choose another "
     "encoding.",
     "import_unreadable": "{path} could not be read as a spreadsheet ({detail}).",
+    "import_encoding_row": "{path} could not be read as text in {encoding} (row {row}). Choose "
+    "another encoding.",
+    "import_mixed_encoding": "{path} mixes two encodings: rows {utf8_rows} are in UTF-8 and rows "
+    "{other_rows} in {encoding}, so some would be stored garbled. Save the file again in one "
+    "encoding (e.g. UTF-8) and import it again.",
+    "import_too_many_rows": "{path} has more than {limit} rows; split it into smaller files and "
+    "import them one after another.",
+    "import_too_many_columns": "{path} has more than {limit} columns with values; remove the "
+    "columns that are not needed.",
+    "import_too_many_cells": "{path} has more than {limit} cells (rows × columns); split it into "
+    "smaller files or remove the columns that are not needed.",
+    "import_cell_too_long_row": "Row {row} of {path} has a cell longer than {limit} "
+    "characters, the most a cell holds (as in Excel).",
+    "import_cell_too_long": "Row {row}, column {column} of {path} holds {count} characters; a "
+    "cell holds at most {limit} (as in Excel).",
+    "import_too_slow": "Reading {path} took longer than {seconds} s, so it was stopped; the file "
+    "may be damaged. Open it in the spreadsheet program and save it again (or as CSV).",
     "import_empty": "{path} has no rows to import.",
     "import_sheet_unknown": "The workbook has no sheet “{value}”.",
+    "import_nothing_guessed": "No column of the file could be matched to a field by its "
+    "header ({headers}). Give a mapping with --mapping (the README describes the preset "
+    "format).",
+    "currency_mismatch": "The database {path} keeps its amounts in {kept}; this file's "
+    "amounts are in {wanted}. Import it into a database in {wanted} (a new one: --db "
+    "new.sqlite --currency {wanted}).",
     "import_nothing_mapped": "No column is mapped to a field. Map at least a deal title, "
     "product, customer or external id.",
     "import_column_unknown": "The mapping names column “{column}”, which this file does not "
     "have.",
     "import_field_unknown": "“{value}” is not a field that can be imported.",
     "import_preset_invalid": "The mapping preset {path} cannot be used ({detail}).",
+    "import_preset_keys": "The mapping preset {path} has keys this program does not know: "
+    "{keys}. A preset's keys are: {valid}. The file's columns go inside “columns”, as in "
+    "\"columns\": … \"客户名称\": \"customer.name\" (the README shows a whole preset).",
     "import_lookup_missing": "The lookup file {path} named by the mapping does not exist.",
     "import_has_errors": "{count} row(s) have problems, so nothing was imported. Fix them, or "
     "choose to skip the rows with problems.",
     "import_empty_row": "The row is empty.",
     "import_duplicate_id": "External id “{value}” appeared already on row {first}; this row "
     "is skipped.",
+    "import_title_empty": "The title is empty. Fill it in, or let such deals be named after "
+    "their product and customer (\"empty_title\": \"fill\" in the mapping).",
     "import_title_missing": "The row has no title, product, customer or external id to name "
     "the deal by.",
     "import_stage_unmapped": "Stage “{value}” is not mapped to a stage of this pipeline.",
@@ -107,6 +151,9 @@ MESSAGES: dict[str, str] = {
     "note_lookup_missing": "“{value}” is not in {file} ({count} row(s)).",
     "note_valued_from_price": "{count} open deal(s) without an amount were valued at their "
     "product's list price.",
+    "note_stage_unmapped": "Stage “{value}” ({count} row(s)) is not a stage of this pipeline, "
+    "whose stages are: {stages}. To map it, add it to the mapping's “stage_map”, e.g. "
+    "{line}.",
     "note_stage_default": "{count} row(s) have no stage; they were put in “{stage}”.",
     "note_reason_unknown": "“{value}” is not a kept won or lost reason; {count} deal(s) were "
     "closed without a reason.",
@@ -145,6 +192,39 @@ MESSAGES: dict[str, str] = {
 }
 
 
+#: Characters never shown raw in a message: C0 and C1 controls, DEL, and the invisible
+#: marks that reorder or hide text (bidirectional overrides, line separators, zero widths).
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069"
+                       "\ufeff\ud800-\udfff]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+#: Characters of one value shown in a message; longer values are shortened in the middle.
+SHOWN_CHARS = 160
+
+
+def printable(value: object, limit: int = SHOWN_CHARS) -> str:
+    """``value`` as text safe to show in a message or on a terminal: control and invisible
+    characters written as escapes (``\\x1b``, ``\\n``, ``\\u202e``), and text longer than
+    ``limit`` shortened in the middle (``…``)."""
+    text = str(value).rstrip("\r\n")  # a driver's message often ends with a line break
+    if len(text) > limit:
+        head = limit * 2 // 3
+        text = text[:head] + "…" + text[len(text) - (limit - head - 1):]
+    return _CONTROLS.sub(_escape, text) if _CONTROLS.search(text) else text
+
+
+def _escape(m: re.Match[str]) -> str:
+    c = m.group()
+    if c in _NAMED:
+        return _NAMED[c]
+    n = ord(c)
+    return f"\\x{n:02x}" if n < 0x100 else f"\\u{n:04x}"
+
+
+def shown_params(params: dict[str, Any]) -> dict[str, str]:
+    """The parameters of a message, each made :func:`printable`."""
+    return {k: printable(v) for k, v in params.items()}
+
+
 class FunnelError(Exception):
     """A user-facing error: ``code`` names the fact, ``params`` fill in the message."""
 
@@ -157,8 +237,8 @@ class FunnelError(Exception):
         """The message in English (the source language of every translation)."""
         template = MESSAGES.get(self.code, self.code)
         try:
-            return template.format(**self.params)
-        except (KeyError, IndexError):
+            return template.format(**shown_params(self.params))
+        except (KeyError, IndexError, ValueError):
             return template
 
 

@@ -575,9 +575,13 @@ class Services:
         kind = v.choice(fields.get("kind", "note"), "kind")
         deal_id = fields.get("deal")
         due = fields.get("due_at")
-        if due is not None and not isinstance(due, datetime):
+        if isinstance(due, datetime):
+            v.day(due.date(), "due_at")  # within the dates a database keeps
+        elif due is not None:
             d = v.day(due, "due_at")
             due = datetime(d.year, d.month, d.day) if d else None
+        if isinstance(fields.get("created_at"), datetime):
+            v.day(fields["created_at"].date(), "created_at")
         subject = v.text(fields.get("subject"), "subject")
         notes = v.text(fields.get("notes"), "notes")
 
@@ -658,6 +662,8 @@ class Services:
         out = []
         for c in contacts:
             row = {k: c.get(k, "") for k in CONTACT_FIELDS}
+            for k in ("title", "phone", "email", "notes"):
+                row[k] = v.text(row[k], "contact_" + k)
             row["name"] = v.text(row["name"], "contact_name", required=True)
             row["role"] = v.choice(row["role"] or "", "role")
             row["attitude"] = v.choice(row["attitude"] or "neutral", "attitude")
@@ -838,7 +844,12 @@ class Services:
 
     def set_setting(self, key: str, value: Any, initiator: object | None = None) -> Outcome:
         """Store one business setting (JSON)."""
-        text = json.dumps(value, ensure_ascii=False)
+        key = v.text(key, "key", required=True)
+        try:
+            text = json.dumps(value, ensure_ascii=False, allow_nan=False)
+        except (TypeError, ValueError, RecursionError):
+            raise ValidationError("json_invalid", "json", value=str(value)[:40]) from None
+        text = v.checked_text(text, "json")
         self.require_admin()
 
         def work(step: Step) -> str:
@@ -898,7 +909,7 @@ class Services:
                          initiator: object | None = None) -> Outcome:
         """Save the owner's 'problems and actions' for a week and scope."""
         week = iso_week(parse_week(week).start)
-        text = "" if text is None else str(text)
+        text = v.checked_text("" if text is None else str(text), "text")
         key = (WeeklyNote.week == week) & (WeeklyNote.scope == scope)
 
         def work(step: Step) -> None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..core.errors import ValidationError
+from ..core.limits import MAX_IDLE_DAYS
 from ..store import feed
 from ..store.models import (
     Customer,
@@ -71,10 +72,10 @@ def _check_stages(stages: Sequence[StageSpec]) -> list[StageSpec]:
         if s.idle_days not in (None, ""):
             try:
                 idle = int(s.idle_days)
-            except (TypeError, ValueError):
+            except (TypeError, ValueError, OverflowError):
                 raise ValidationError("idle_days_invalid", f"stage_{i}_idle",
                                       value=str(s.idle_days)) from None
-            if idle < 0:
+            if not 0 <= idle <= MAX_IDLE_DAYS:
                 raise ValidationError("idle_days_invalid", f"stage_{i}_idle", value=str(idle))
         questions = [q.strip() for q in s.questions if q and q.strip()]
         clean.append(StageSpec(name, s.kind, prob, idle, s.colour or "", questions, ideal, s.id))

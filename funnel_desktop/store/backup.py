@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
 import sqlite3
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -14,25 +16,89 @@ from typing import Any
 from ..core.errors import StoreError
 from .presence import replacing
 
+#: Seconds a backup or restore waits for another program's lock on the database before it
+#: gives up with ``db_locked`` (SQLite's own backup would wait for ever).
+LOCK_DEADLINE = 10.0
 
-def backup_sqlite(source: str | Path, dest: str | Path) -> Path:
-    """Copy the database ``source`` to ``dest`` (mode 0600) and return ``dest``."""
-    dest = Path(dest)
-    dest.parent.mkdir(parents=True, exist_ok=True)
+
+class _Deadline(Exception):
+    """The source stayed locked past :data:`LOCK_DEADLINE`."""
+
+
+def backup_sqlite(source: str | Path, dest: str | Path, *, verify: bool = True) -> Path:
+    """Copy the database ``source`` to ``dest`` (mode 0600) and return ``dest``.
+
+    The copy is written to ``dest.part`` and checked (``PRAGMA quick_check``) before it is
+    moved to ``dest``, so what is called a backup opens; a damaged source is refused with
+    ``db_corrupt``, a lock held past :data:`LOCK_DEADLINE` with ``db_locked``, a full disk
+    with ``disk_full``, and ``dest.part`` is removed on every failure."""
+    from .db import map_error, sqlite_uri
+
+    source, dest = Path(source), Path(dest)
+    location = str(source)
+    if dest.exists() and not dest.is_file():  # a folder, a device, a pipe: never replaced
+        raise StoreError("file_write", path=str(dest), detail="it is not a regular file")
     tmp = dest.with_name(dest.name + ".part")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    os.close(fd)
-    src = sqlite3.connect(f"file:{Path(source).as_posix()}?mode=ro", uri=True)
+    made_folder = not dest.parent.exists()
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.close(fd)
+        _copy(source, tmp, sqlite_uri(source))
+        if verify:
+            _verify(tmp, location)
+        os.replace(tmp, dest)
+    except BaseException as exc:
+        for p in (tmp, *(tmp.with_name(tmp.name + s) for s in ("-wal", "-shm", "-journal"))):
+            p.unlink(missing_ok=True)
+        if made_folder:
+            with contextlib.suppress(OSError):
+                dest.parent.rmdir()  # only if it is still empty
+        if isinstance(exc, _Deadline):
+            raise StoreError("db_locked", path=location) from None
+        if isinstance(exc, sqlite3.Error | OSError):
+            raise map_error(exc, location) from exc
+        raise
+    return dest
+
+
+def _copy(source: Path, tmp: Path, uri: str) -> None:
+    deadline = time.monotonic() + LOCK_DEADLINE
+
+    def progress(status: int, _remaining: int, _total: int) -> None:
+        if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) and (
+                time.monotonic() > deadline):
+            raise _Deadline
+
+    src = sqlite3.connect(uri, uri=True, timeout=min(3.0, LOCK_DEADLINE))
     try:
         dst = sqlite3.connect(tmp)
         try:
-            src.backup(dst)
+            src.backup(dst, pages=256, progress=progress, sleep=0.05)
         finally:
             dst.close()
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+            raise _Deadline from None
+        raise
     finally:
         src.close()
-    os.replace(tmp, dest)
-    return dest
+
+
+def _verify(copy: Path, location: str) -> None:
+    """``db_corrupt`` (naming the source) unless the copy passes ``PRAGMA quick_check``."""
+    from .db import sqlite_uri
+
+    con = sqlite3.connect(sqlite_uri(copy), uri=True)  # immutable: nothing made beside it
+    try:
+        try:
+            row = con.execute("PRAGMA quick_check").fetchone()
+        except sqlite3.DatabaseError as exc:
+            row = (str(exc),)
+    finally:
+        con.close()
+    if row is None or row[0] != "ok":
+        raise StoreError("db_corrupt", path=location, detail=row[0] if row else "?")
 
 
 def stamped_name(db_path: str | Path, label: str) -> str:
@@ -124,8 +190,7 @@ def backup_now(db_path: str | Path, dest: str | Path | None = None, *,
     if dest is None:
         folder = Path(backup_dir) if backup_dir is not None else default_backup_dir(db_path)
         dest = _unique_dest(folder, db_path, label)
-    with _sqlite_errors(db_path):
-        return backup_sqlite(db_path, dest)
+    return backup_sqlite(db_path, dest)
 
 
 def prune_backups(db_path: str | Path, keep: int, *, backup_dir: str | Path | None = None,
@@ -165,7 +230,9 @@ def check_backup(path: str | Path) -> None:
     from .db import known_migrations
 
     try:
-        con = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True, timeout=3)
+        from .db import sqlite_uri
+
+        con = sqlite3.connect(sqlite_uri(path), uri=True, timeout=3)
         try:
             row = con.execute("PRAGMA quick_check").fetchone()
             if row is None or row[0] != "ok":
@@ -207,7 +274,9 @@ def restore_backup(backup: str | Path, db_path: str | Path, *,
     """Replace the database with ``backup`` (close the database first).
 
     The backup is checked before anything changes; the current file is copied first to a
-    ``before-restore`` backup, whose path is returned (None when there was no file). While
+    ``before-restore`` backup, whose path is returned (None when there was no file). The
+    restored copy is written beside the database as ``.restoring``, checked, then moved over
+    it; on any failure the database is left as it was and the temporary file removed. While
     another window, command or program has the file open nothing is changed: a
     :class:`StoreError` ``db_in_use`` names who."""
     backup, db_path = Path(backup).expanduser(), Path(db_path).expanduser()
@@ -216,27 +285,52 @@ def restore_backup(backup: str | Path, db_path: str | Path, *,
         raise StoreError("backup_invalid", path=str(backup), detail="it is the database itself")
     if db_path.exists() and not os.access(db_path, os.W_OK):
         raise StoreError("db_readonly", path=str(db_path))
+    if not os.access(db_path.parent if db_path.parent.exists() else Path("."), os.W_OK):
+        raise StoreError("db_readonly", path=str(db_path))
     with replacing(db_path):  # nobody else has it open, and nobody opens it meanwhile
         return _restore(backup, db_path, backup_dir)
 
 
 def _restore(backup: Path, db_path: Path, backup_dir: str | Path | None) -> Path | None:
     safety = None
+    tmp = db_path.with_name(db_path.name + ".restoring")
     if db_path.exists():
         _ensure_unlocked(db_path)
         folder = Path(backup_dir) if backup_dir is not None else default_backup_dir(db_path)
         dest = _unique_dest(folder, db_path, "before-restore")
         try:
             safety = backup_sqlite(db_path, dest)
-        except sqlite3.DatabaseError:  # damaged: keep its bytes as they are
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(db_path, dest)
-            os.chmod(dest, 0o600)
-            safety = dest
-    tmp = db_path.with_name(db_path.name + ".restoring")
-    with _sqlite_errors(db_path):
+        except StoreError as err:
+            if err.code != "db_corrupt":
+                raise
+            safety = _copy_bytes(db_path, dest)  # damaged: keep its bytes as they are
+    try:
         backup_sqlite(backup, tmp)
         for extra in ("-wal", "-shm", "-journal"):  # a stale log must not replay over it
             db_path.with_name(db_path.name + extra).unlink(missing_ok=True)
         os.replace(tmp, db_path)
+    except BaseException as exc:
+        tmp.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            from .db import map_error
+
+            raise map_error(exc, str(db_path)) from exc
+        raise
     return safety
+
+
+def _copy_bytes(db_path: Path, dest: Path) -> Path:
+    """The file's bytes as they are (a damaged database), mode 0600; the partial copy
+    removed if it fails."""
+    tmp = dest.with_name(dest.name + ".part")
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(db_path, tmp)
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, dest)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        from .db import map_error
+
+        raise map_error(exc, str(db_path)) from exc
+    return dest

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 import threading
@@ -14,7 +15,8 @@ from urllib.parse import quote
 import peewee
 from playhouse.migrations import Migration, Runner
 
-from ..core.errors import StoreError
+from ..core.errors import StoreError, ValidationError, printable
+from ..core.limits import MAX_NAME_CHARS
 from .backup import backup_sqlite, stamped_name
 from .models import database
 from .presence import Presence
@@ -155,8 +157,35 @@ def connect_error(exc: Exception, location: str) -> StoreError:
     return StoreError("db_connect", path=shown, detail=detail)
 
 
+def _chain(exc: BaseException) -> list[BaseException]:
+    """``exc`` and the errors it was raised in (``__cause__`` / ``__context__``), first the
+    earliest: a failed ROLLBACK hides the error that made it roll back."""
+    out: list[BaseException] = []
+    seen: set[int] = set()
+    e: BaseException | None = exc
+    while e is not None and id(e) not in seen:
+        seen.add(id(e))
+        out.append(e)
+        e = e.__cause__ or e.__context__
+    return out[::-1]
+
+
+def _disk_full(exc: BaseException) -> bool:
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        return True
+    text = str(exc).lower()
+    return "disk is full" in text or "disk full" in text or "no space" in text
+
+
 def map_error(exc: Exception, location: str) -> StoreError:
-    """Turn a driver error into a :class:`StoreError` a person can act on."""
+    """Turn a driver error into a :class:`StoreError` a person can act on (a full disk said
+    as such, even when SQLite's own rollback after it failed with "cannot rollback")."""
+    if any(_disk_full(e) for e in _chain(exc)):
+        return StoreError("disk_full", path=mask_url(location))
+    for e in _chain(exc)[:-1]:  # the error behind "cannot rollback - no transaction…"
+        if isinstance(e, peewee.DatabaseError | sqlite3.DatabaseError) and \
+                "cannot rollback" in str(exc).lower():
+            return map_error(e, location)
     text = str(exc).lower()
     if ("row-level security" in text or "permission denied" in text
             or "insufficient privilege" in text):
@@ -165,8 +194,6 @@ def map_error(exc: Exception, location: str) -> StoreError:
         return StoreError("db_locked", path=mask_url(location))
     if "readonly" in text or "read-only" in text or "read only" in text:
         return StoreError("db_readonly", path=mask_url(location))
-    if "disk is full" in text or "disk full" in text or "no space" in text:
-        return StoreError("disk_full", path=mask_url(location))
     if ("malformed" in text or "not a database" in text or "corrupt" in text
             or "disk i/o" in text):
         return StoreError("db_corrupt", path=mask_url(location), detail=str(exc))
@@ -178,12 +205,22 @@ def map_error(exc: Exception, location: str) -> StoreError:
 
 @contextmanager
 def translated_errors(location: str) -> Iterator[None]:
-    """Re-raise database errors inside the block as :class:`StoreError`."""
+    """Re-raise database errors inside the block as :class:`StoreError`; text the database
+    cannot keep (a lone surrogate; longer than a column on PostgreSQL) as the
+    :class:`ValidationError` the services' own checks raise, should a value reach the
+    database unchecked."""
     try:
         yield
     except StoreError:
         raise
-    except (peewee.DatabaseError, sqlite3.DatabaseError, OSError) as exc:
+    except UnicodeEncodeError as exc:
+        raise ValidationError("text_control", None,
+                              char=printable(exc.object[exc.start:exc.end])) from exc
+    except (peewee.DatabaseError, sqlite3.DatabaseError, OSError,
+            peewee.InterfaceError) as exc:
+        if getattr(getattr(exc, "orig", exc), "pgcode", None) == "22001" or (
+                "value too long for type character varying" in str(exc)):
+            raise ValidationError("text_too_long_db", None, limit=MAX_NAME_CHARS) from exc
         raise map_error(exc, location) from exc
 
 
@@ -214,9 +251,37 @@ class FileDatabase(peewee.SqliteDatabase):
                 hold.release()
 
 
+def sqlite_uri(path: Path, *, readonly: bool = True) -> str:
+    """A ``file:`` URI for ``path`` (its characters quoted: a ``?`` or ``#`` in a folder's
+    name would otherwise name another file). Read-only: ``mode=ro``, and ``immutable=1``
+    for a WAL database nobody has open (no ``-wal`` or ``-shm`` beside it), which SQLite then
+    reads without creating those two files (it could not in a read-only folder, and would
+    leave them behind in any other)."""
+    uri = f"file:{quote(path.as_posix())}"
+    if not readonly:
+        return uri
+    uri += "?mode=ro"
+    if _idle_wal(path):
+        uri += "&immutable=1"
+    return uri
+
+
+def _idle_wal(path: Path) -> bool:
+    """True for a WAL-mode SQLite file closed cleanly (no other connection: in WAL mode an
+    open connection keeps ``-shm`` in place)."""
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(20)
+    except OSError:
+        return False
+    if not header.startswith(b"SQLite format 3\x00") or header[18:20] != b"\x02\x02":
+        return False
+    return not any(path.with_name(path.name + s).exists() for s in ("-wal", "-shm"))
+
+
 def _sqlite(path: Path, readonly: bool) -> peewee.SqliteDatabase:
     if readonly:
-        return FileDatabase(f"file:{path.as_posix()}?mode=ro", file=path, uri=True,
+        return FileDatabase(sqlite_uri(path), file=path, uri=True,
                             pragmas={"foreign_keys": 1, "query_only": 1}, timeout=3)
     return FileDatabase(str(path), file=path, pragmas=SQLITE_PRAGMAS, timeout=3)
 
@@ -260,6 +325,10 @@ def open_database(location: str | Path, *, create: bool = True, readonly: bool =
             if not create or readonly:
                 raise StoreError("db_missing", path=location)
             _create_private_file(path)
+        elif path.is_dir():
+            raise StoreError("db_not_funnel", path=location)
+        elif readonly and path.stat().st_size == 0:
+            raise StoreError("db_empty", path=location)
         elif not readonly and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
             raise StoreError("db_readonly", path=location)
         db = _sqlite(path, readonly)
@@ -280,6 +349,12 @@ def open_database(location: str | Path, *, create: bool = True, readonly: bool =
                                  known=SCHEMA_VERSION)
             migrated_from = None
             is_sqlite = isinstance(db, peewee.SqliteDatabase)
+            if pending and version == 0 and readonly:
+                raise StoreError("db_not_funnel", path=location)
+            if pending and migrate and readonly and is_sqlite:
+                # an older file read without changing it: a migrated copy of it is read
+                db.close()
+                return _open_migrated_copy(Path(location), version)
             if pending and migrate and not readonly:
                 if is_sqlite and not checked:  # before the backup and the migration
                     _check_connection(db, location)
@@ -318,6 +393,38 @@ def open_database(location: str | Path, *, create: bool = True, readonly: bool =
         return OpenedDatabase(db, without_password(location), version, readonly,
                               migrated_from, backup, location)
     return OpenedDatabase(db, location, version, readonly, migrated_from, backup)
+
+
+def _open_migrated_copy(path: Path, version: int) -> OpenedDatabase:
+    """A read-only opening of an older file: copied (SQLite's backup API, the file itself
+    only read) to a temporary folder removed when the program ends, migrated there, read
+    from there."""
+    import atexit
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="funnel-readonly-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    copy = folder / path.name
+    location = str(path)
+    with translated_errors(location):
+        src = sqlite3.connect(sqlite_uri(path), uri=True, timeout=3)
+        try:
+            _verdict(src.execute("PRAGMA quick_check").fetchone(), location)
+            dst = sqlite3.connect(copy)
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
+        finally:
+            src.close()
+    opened = open_database(copy, create=False, backup_dir=folder)
+    opened.db.close()
+    db = _sqlite(copy, True)
+    with translated_errors(location):
+        db.connect()
+    database.initialize(db)
+    return OpenedDatabase(db, location, SCHEMA_VERSION, True, version, None)
 
 
 def _check_connection(db: peewee.Database, location: str) -> None:

@@ -8,7 +8,9 @@ names, so an exported file imports again with the guessed mapping.
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import errno
 import os
 from collections.abc import Iterator
 from datetime import date, datetime
@@ -193,14 +195,28 @@ class _replacing:
         self.tmp = self.path.with_name(self.path.name + ".part")
 
     def __enter__(self) -> Path:
+        if self.path.is_dir():
+            raise _write_error(self.path, IsADirectoryError(21, "it is a folder"))
+        if self.path.exists() and not self.path.is_file():  # a device or a pipe: not replaced
+            raise _write_error(self.path, OSError(0, "it is not a regular file"))
+        self.made: list[Path] = []  # folders made for the file, removed if it fails
+        folder = self.path.parent
+        while not folder.exists():
+            self.made.append(folder)
+            folder = folder.parent
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd = os.open(self.tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
             os.close(fd)
         except OSError as exc:
-            raise StoreError("file_write", path=str(self.path),
-                             detail=exc.strerror or str(exc)) from None
+            self._undo_folders()
+            raise _write_error(self.path, exc) from None
         return self.tmp
+
+    def _undo_folders(self) -> None:
+        for folder in self.made:
+            with contextlib.suppress(OSError):
+                folder.rmdir()
 
     def __exit__(self, kind: Any, exc: Any, tb: Any) -> None:
         if kind is None:
@@ -209,12 +225,19 @@ class _replacing:
                 return
             except OSError as err:
                 self.tmp.unlink(missing_ok=True)
-                raise StoreError("file_write", path=str(self.path),
-                                 detail=err.strerror or str(err)) from None
+                self._undo_folders()
+                raise _write_error(self.path, err) from None
         self.tmp.unlink(missing_ok=True)
+        self._undo_folders()
         if isinstance(exc, OSError):
-            raise StoreError("file_write", path=str(self.path),
-                             detail=exc.strerror or str(exc)) from None
+            raise _write_error(self.path, exc) from None
+
+
+def _write_error(path: Path, exc: OSError) -> StoreError:
+    """``disk_full`` for a full disk, else ``file_write`` with the system's reason."""
+    if exc.errno == errno.ENOSPC:
+        return StoreError("disk_full", path=str(path))
+    return StoreError("file_write", path=str(path), detail=exc.strerror or str(exc))
 
 
 def export(what: str, fmt: str, path: str | Path, *, bom: bool = False,

@@ -642,6 +642,8 @@ class DealEditor(QDialog):
         except FunnelError as err:
             if new_customer is not None and new_customer.inverse is not None:
                 services.undo(new_customer.inverse)  # nothing half-way
+            elif isinstance(err, ValidationError) and err.field == "name":
+                err.field = "customer"  # the new customer's name is the customer field
             self._show_error(err)
             return False
         stack = self.ctx.undo_stack

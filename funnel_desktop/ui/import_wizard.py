@@ -192,7 +192,7 @@ class PreviewModel(QAbstractTableModel):
         self.beginResetModel()
         self._headers = list(table.headers) if table else []
         width = len(self._headers)
-        self._rows = [[cell_text(v) for v in (r + [None] * width)[:width]]
+        self._rows = [[cell_text(v) for v in (*r, *([None] * width))[:width]]
                       for r in (table.rows[:limit] if table else [])]
         self.endResetModel()
 
@@ -443,6 +443,8 @@ class ValuesPage(QWizardPage):
                                               "amount at the product's list price"))
         self.skip_invalid = QCheckBox(translate("ImportWizard", "Skip rows with problems "
                                                 "(instead of importing nothing)"))
+        self.fill_title = QCheckBox(translate("ImportWizard", "Name deals whose title is empty "
+                                              "after their product and customer"))
         self.lookups = QLabel()
         self.lookups.setTextFormat(Qt.TextFormat.PlainText)
         self.lookups.setWordWrap(True)
@@ -459,6 +461,7 @@ class ValuesPage(QWizardPage):
         lay.addWidget(self.stages, 1)
         lay.addLayout(form)
         lay.addWidget(self.from_price)
+        lay.addWidget(self.fill_title)
         lay.addWidget(self.skip_invalid)
         lay.addWidget(self.lookups)
         row = QHBoxLayout()
@@ -505,6 +508,8 @@ class ValuesPage(QWizardPage):
         self.from_price.setEnabled("product.price" in mapped)
         self.from_price.setChecked(m.open_value_from_price and "product.price" in mapped)
         self.skip_invalid.setChecked(m.skip_invalid_rows)
+        self.fill_title.setEnabled("deal.title" in m.columns.values())
+        self.fill_title.setChecked(m.empty_title == "fill")
         if m.lookups:
             self.lookups.setText(translate("ImportWizard", "Also read from the same folder: %1")
                                  .replace("%1", ", ".join(lk.file for lk in m.lookups)))
@@ -523,6 +528,7 @@ class ValuesPage(QWizardPage):
         m.closed_via = self.closed_via.currentData() or ""
         m.open_value_from_price = self.from_price.isEnabled() and self.from_price.isChecked()
         m.skip_invalid_rows = self.skip_invalid.isChecked()
+        m.empty_title = "fill" if self.fill_title.isChecked() else "problem"
         return m
 
     def save_preset(self) -> None:

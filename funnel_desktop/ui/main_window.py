@@ -639,7 +639,16 @@ class MainWindow(QMainWindow):
                       self.tr("%1 already exists. Choose another name, or open it.")
                       .replace("%1", path))
             return
-        self.switch_database(path, create=True)
+        from .new_database_dialog import NewDatabaseDialog
+
+        dlg = NewDatabaseDialog(path, self.lang, self)
+        ask.run_dialog(dlg)  # the currency its amounts are kept in
+        if dlg.cancelled:
+            return
+        if self.switch_database(path, create=True):
+            self.ctx.services.set_setting("currency", dlg.chosen())
+            self.ctx.read_settings()
+            self._show_database()
 
     def open_database_dialog(self) -> None:
         folder = str(Path(self.opened.location).parent) if self.opened and \

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from ..core.errors import FunnelError
+from ..core.errors import FunnelError, printable
 
 translate = QCoreApplication.translate
 
@@ -21,10 +21,26 @@ def _templates() -> dict[str, str]:
         "amount_negative": translate("Messages", "The amount cannot be negative: {value}."),
         "amount_invalid": translate(
             "Messages", "“{value}” is not an amount. Write it like 12,500.00."),
+        "amount_too_large": translate(
+            "Messages", "The amount {value} is too large: the largest amount is {limit}."),
         "probability_invalid": translate(
             "Messages", "The probability must be a whole number from 0 to 100, not “{value}”."),
         "date_invalid": translate(
             "Messages", "“{value}” is not a date. Write it as YYYY-MM-DD, e.g. 2026-11-24."),
+        "date_out_of_range": translate(
+            "Messages", "The date {value} is outside the dates kept here ({first} to {last})."),
+        "count_invalid": translate(
+            "Messages", "{name} must be a whole number from {minimum} to {maximum}, not "
+                        "“{value}”."),
+        "text_too_long": translate(
+            "Messages", "The text is too long: {count} characters, and at most {limit} fit "
+                        "here."),
+        "text_too_long_db": translate(
+            "Messages", "A text is longer than the database keeps (at most {limit} characters); "
+                        "nothing was saved."),
+        "text_control": translate(
+            "Messages", "The text contains a character that cannot be kept ({char}); remove it "
+                        "and try again."),
         "period_invalid": translate("Messages", "The period is empty: {start} is after {end}."),
         "week_invalid": translate(
             "Messages", "“{value}” is not an ISO week. Write it like 2026-W47."),
@@ -70,6 +86,8 @@ def _templates() -> dict[str, str]:
                         "(schema {found}, this version knows {known}). Update the program, or "
                         "open another file."),
         "db_not_funnel": translate("Messages", "{path} is not a Funnel Desktop database."),
+        "db_empty": translate("Messages", "{path} is an empty file, not a Funnel Desktop "
+                                          "database."),
         "disk_full": translate(
             "Messages", "The disk is full; nothing was saved. Free some space and try again."),
         "db_error": translate(
@@ -101,6 +119,13 @@ def _templates() -> dict[str, str]:
             "Messages", "“{value}” is still in use, so it cannot be removed (make it inactive, or "
                         "change the deals that use it first)."),
         "file_write": translate("Messages", "Could not write {path}: {detail}"),
+        "file_error": translate("Messages", "Could not use the file {path}: {detail}."),
+        "interrupted": translate(
+            "Messages", "Stopped. A change under way was rolled back; nothing was "
+                        "half-written."),
+        "internal_error": translate(
+            "Messages", "An internal error stopped the command ({detail}). Nothing was "
+                        "half-written. Please report it; FUNNEL_DEBUG=1 shows the details."),
         "threshold_unknown": translate("Messages", "“{name}” is not a health threshold."),
         "threshold_invalid": translate(
             "Messages", "“{value}” is not a valid value for the health threshold {name}."),
@@ -116,8 +141,42 @@ def _templates() -> dict[str, str]:
             "Messages", "{path} could not be read as text in {encoding}. Choose another encoding."),
         "import_unreadable": translate(
             "Messages", "{path} could not be read as a spreadsheet ({detail})."),
+        "import_encoding_row": translate(
+            "Messages", "{path} could not be read as text in {encoding} (row {row}). Choose "
+                        "another encoding."),
+        "import_mixed_encoding": translate(
+            "Messages", "{path} mixes two encodings: rows {utf8_rows} are in UTF-8 and rows "
+                        "{other_rows} in {encoding}, so some would be stored garbled. Save the "
+                        "file again in one encoding (e.g. UTF-8) and import it again."),
+        "import_too_many_rows": translate(
+            "Messages", "{path} has more than {limit} rows; split it into smaller files and "
+                        "import them one after another."),
+        "import_too_many_columns": translate(
+            "Messages", "{path} has more than {limit} columns with values; remove the columns "
+                        "that are not needed."),
+        "import_too_many_cells": translate(
+            "Messages", "{path} has more than {limit} cells (rows × columns); split it into "
+                        "smaller files or remove the columns that are not needed."),
+        "import_cell_too_long_row": translate(
+            "Messages", "Row {row} of {path} has a cell longer than {limit} characters, the "
+                        "most a cell holds (as in Excel)."),
+        "import_cell_too_long": translate(
+            "Messages", "Row {row}, column {column} of {path} holds {count} characters; a cell "
+                        "holds at most {limit} (as in Excel)."),
+        "import_too_slow": translate(
+            "Messages", "Reading {path} took longer than {seconds} s, so it was stopped; the "
+                        "file may be damaged. Open it in the spreadsheet program and save it "
+                        "again (or as CSV)."),
         "import_empty": translate("Messages", "{path} has no rows to import."),
         "import_sheet_unknown": translate("Messages", "The workbook has no sheet “{value}”."),
+        "import_nothing_guessed": translate(
+            "Messages", "No column of the file could be matched to a field by its header "
+                        "({headers}). Give a mapping with --mapping (the README describes the "
+                        "preset format)."),
+        "currency_mismatch": translate(
+            "Messages", "The database {path} keeps its amounts in {kept}; this file's amounts "
+                        "are in {wanted}. Import it into a database in {wanted} (a new one: "
+                        "--db new.sqlite --currency {wanted})."),
         "import_nothing_mapped": translate(
             "Messages", "No column is mapped to a field. Map at least a deal title, product, "
                         "customer or external id."),
@@ -127,6 +186,11 @@ def _templates() -> dict[str, str]:
             "Messages", "“{value}” is not a field that can be imported."),
         "import_preset_invalid": translate(
             "Messages", "The mapping preset {path} cannot be used ({detail})."),
+        "import_preset_keys": translate(
+            "Messages", "The mapping preset {path} has keys this program does not know: "
+                        "{keys}. A preset's keys are: {valid}. The file's columns go inside "
+                        "“columns”, as in \"columns\": … \"客户名称\": \"customer.name\" (the "
+                        "README shows a whole preset)."),
         "import_lookup_missing": translate(
             "Messages", "The lookup file {path} named by the mapping does not exist."),
         "import_has_errors": translate(
@@ -136,6 +200,9 @@ def _templates() -> dict[str, str]:
         "import_duplicate_id": translate(
             "Messages", "External id “{value}” appeared already on row {first}; this row is "
                         "skipped."),
+        "import_title_empty": translate(
+            "Messages", "The title is empty. Fill it in, or let such deals be named after their "
+                        "product and customer (\"empty_title\": \"fill\" in the mapping)."),
         "import_title_missing": translate(
             "Messages", "The row has no title, product, customer or external id to name the deal "
                         "by."),
@@ -162,6 +229,10 @@ def _templates() -> dict[str, str]:
         "note_valued_from_price": translate(
             "Messages", "{count} open deal(s) without an amount were valued at their product's "
                         "list price."),
+        "note_stage_unmapped": translate(
+            "Messages", "Stage “{value}” ({count} row(s)) is not a stage of this pipeline, whose "
+                        "stages are: {stages}. To map it, add it to the mapping's “stage_map”, "
+                        "e.g. {line}."),
         "note_stage_default": translate(
             "Messages", "{count} row(s) have no stage; they were put in “{stage}”."),
         "note_reason_unknown": translate(
@@ -229,7 +300,7 @@ def _param(name: str, value: object) -> str:
         names = field_names()
         return translate("Messages", ", ").join(
             names.get(f.strip(), f.strip()) for f in str(value).split(",") if f.strip())
-    return str(value)
+    return printable(value)
 
 
 def field_names() -> dict[str, str]:

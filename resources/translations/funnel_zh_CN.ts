@@ -668,6 +668,18 @@ last %2 days</source>
             <translation>把此日期当作今天（YYYY-MM-DD）</translation>
         </message>
         <message>
+            <source>currency of the amounts (%1); a new database keeps it</source>
+            <translation>金额的币种（%1）；新数据库将按此币种保存</translation>
+        </message>
+        <message>
+            <source>Currency of the new database %1 (%2) [%3]: </source>
+            <translation>新数据库 %1 的币种（%2）[%3]：</translation>
+        </message>
+        <message>
+            <source>note: the new database keeps amounts in %1; give --currency to choose another</source>
+            <translation>说明：新数据库按 %1 保存金额；如需其他币种，请用 --currency 指定</translation>
+        </message>
+        <message>
             <source>create a demo business (deterministic with --seed)</source>
             <translation>创建演示业务数据（--seed 相同则结果相同）</translation>
         </message>
@@ -744,8 +756,12 @@ last %2 days</source>
             <translation>CSV 或 XLSX 文件</translation>
         </message>
         <message>
-            <source>a mapping preset (JSON, saved by the import wizard) or a built-in one: %1</source>
-            <translation>映射预设（导入向导保存的 JSON 文件）或内置预设：%1</translation>
+            <source>a mapping preset (JSON, saved by the import wizard or --save-mapping; the README describes it) or a built-in one: %1 (default: guessed from the file's headers and values, and printed)</source>
+            <translation>映射预设（导入向导或 --save-mapping 保存的 JSON 文件，格式见 README）或内置预设：%1（默认：根据文件的列名和取值自动猜测，并打印出来）</translation>
+        </message>
+        <message>
+            <source>write the mapping used (guessed or loaded) as a preset to edit</source>
+            <translation>把所用的映射（猜测的或载入的）保存为预设文件，便于修改</translation>
         </message>
         <message>
             <source>database file or URL (created if missing)</source>
@@ -760,8 +776,8 @@ last %2 days</source>
             <translation>销售漏斗名称或编号（默认：第一个；空数据库按 --template 新建一个）</translation>
         </message>
         <message>
-            <source>stage template for a new database</source>
-            <translation>新数据库使用的阶段模板</translation>
+            <source>stage template for a new database: %1</source>
+            <translation>新数据库使用的阶段模板：%1</translation>
         </message>
         <message>
             <source>language of the stage names and kept lists of a new database (default: the language of the command line)</source>
@@ -1096,6 +1112,30 @@ last %2 days</source>
         <message>
             <source>%1 rows in %2 s (%3 rows/s)</source>
             <translation>%1 行，用时 %2 秒（每秒 %3 行）</translation>
+        </message>
+        <message>
+            <source>guessed mapping (give --save-mapping FILE to keep it and edit it):</source>
+            <translation>猜测的映射（用 --save-mapping 文件 保存后即可修改）：</translation>
+        </message>
+        <message>
+            <source>%1 → %2 (%3)</source>
+            <translation>%1 → %2（%3）</translation>
+        </message>
+        <message>
+            <source>%1 → not imported</source>
+            <translation>%1 → 不导入</translation>
+        </message>
+        <message>
+            <source>amounts are in 万 (ten thousands)</source>
+            <translation>金额以“万”为单位</translation>
+        </message>
+        <message>
+            <source>stage “%1” → %2</source>
+            <translation>阶段“%1” → %2</translation>
+        </message>
+        <message>
+            <source>mapping saved to %1</source>
+            <translation>映射已保存到 %1</translation>
         </message>
     </context>
     <context>
@@ -3028,6 +3068,10 @@ weighted %3</source>
             <translation>跳过有问题的行（而不是全部不导入）</translation>
         </message>
         <message>
+            <source>Name deals whose title is empty after their product and customer</source>
+            <translation>名称为空的商机以其产品和客户命名</translation>
+        </message>
+        <message>
             <source>Save mapping…</source>
             <translation>保存映射…</translation>
         </message>
@@ -3535,12 +3579,36 @@ weighted %3</source>
             <translation>“{value}”不是有效金额。请写成 12,500.00 这样的格式。</translation>
         </message>
         <message>
+            <source>The amount {value} is too large: the largest amount is {limit}.</source>
+            <translation>金额 {value} 太大：金额最大为 {limit}。</translation>
+        </message>
+        <message>
             <source>The probability must be a whole number from 0 to 100, not “{value}”.</source>
             <translation>成交可能性必须是 0 到 100 之间的整数，不能是“{value}”。</translation>
         </message>
         <message>
             <source>“{value}” is not a date. Write it as YYYY-MM-DD, e.g. 2026-11-24.</source>
             <translation>“{value}”不是有效日期。请按“年-月-日”填写，例如 2026-11-24。</translation>
+        </message>
+        <message>
+            <source>The date {value} is outside the dates kept here ({first} to {last}).</source>
+            <translation>日期 {value} 超出了可保存的日期范围（{first} 至 {last}）。</translation>
+        </message>
+        <message>
+            <source>{name} must be a whole number from {minimum} to {maximum}, not “{value}”.</source>
+            <translation>{name} 必须是 {minimum} 到 {maximum} 之间的整数，而不是“{value}”。</translation>
+        </message>
+        <message>
+            <source>The text is too long: {count} characters, and at most {limit} fit here.</source>
+            <translation>文字太长：共 {count} 个字符，此处最多 {limit} 个。</translation>
+        </message>
+        <message>
+            <source>A text is longer than the database keeps (at most {limit} characters); nothing was saved.</source>
+            <translation>有一段文字超出了数据库可保存的长度（最多 {limit} 个字符）；没有保存任何内容。</translation>
+        </message>
+        <message>
+            <source>The text contains a character that cannot be kept ({char}); remove it and try again.</source>
+            <translation>文字中含有无法保存的字符（{char}）；请删除后重试。</translation>
         </message>
         <message>
             <source>The period is empty: {start} is after {end}.</source>
@@ -3647,6 +3715,10 @@ weighted %3</source>
             <translation>{path} 不是销售漏斗管家的数据库。</translation>
         </message>
         <message>
+            <source>{path} is an empty file, not a Funnel Desktop database.</source>
+            <translation>{path} 是一个空文件，不是销售漏斗管家的数据库。</translation>
+        </message>
+        <message>
             <source>The disk is full; nothing was saved. Free some space and try again.</source>
             <translation>磁盘已满，未保存任何内容。请腾出空间后重试。</translation>
         </message>
@@ -3711,6 +3783,18 @@ weighted %3</source>
             <translation>无法写入 {path}：{detail}</translation>
         </message>
         <message>
+            <source>Could not use the file {path}: {detail}.</source>
+            <translation>无法使用文件 {path}：{detail}。</translation>
+        </message>
+        <message>
+            <source>Stopped. A change under way was rolled back; nothing was half-written.</source>
+            <translation>已停止。进行中的修改已撤回，没有写入不完整的数据。</translation>
+        </message>
+        <message>
+            <source>An internal error stopped the command ({detail}). Nothing was half-written. Please report it; FUNNEL_DEBUG=1 shows the details.</source>
+            <translation>内部错误使命令中止（{detail}）。没有写入不完整的数据。请报告此问题；设置 FUNNEL_DEBUG=1 可查看详细信息。</translation>
+        </message>
+        <message>
             <source>“{name}” is not a health threshold.</source>
             <translation>“{name}”不是健康检查阈值。</translation>
         </message>
@@ -3743,12 +3827,52 @@ weighted %3</source>
             <translation>无法将 {path} 作为表格读取（{detail}）。</translation>
         </message>
         <message>
+            <source>{path} could not be read as text in {encoding} (row {row}). Choose another encoding.</source>
+            <translation>无法按 {encoding} 读取 {path} 的文字（第 {row} 行）。请选择其他编码。</translation>
+        </message>
+        <message>
+            <source>{path} mixes two encodings: rows {utf8_rows} are in UTF-8 and rows {other_rows} in {encoding}, so some would be stored garbled. Save the file again in one encoding (e.g. UTF-8) and import it again.</source>
+            <translation>{path} 混用了两种编码：第 {utf8_rows} 行是 UTF-8，第 {other_rows} 行是 {encoding}，导入后部分文字会变成乱码。请把文件另存为同一种编码（如 UTF-8）后再导入。</translation>
+        </message>
+        <message>
+            <source>{path} has more than {limit} rows; split it into smaller files and import them one after another.</source>
+            <translation>{path} 超过 {limit} 行；请拆分成较小的文件，依次导入。</translation>
+        </message>
+        <message>
+            <source>{path} has more than {limit} columns with values; remove the columns that are not needed.</source>
+            <translation>{path} 有内容的列超过 {limit} 列；请删除不需要的列。</translation>
+        </message>
+        <message>
+            <source>{path} has more than {limit} cells (rows × columns); split it into smaller files or remove the columns that are not needed.</source>
+            <translation>{path} 的单元格（行数 × 列数）超过 {limit} 个；请拆分成较小的文件，或删除不需要的列。</translation>
+        </message>
+        <message>
+            <source>Row {row} of {path} has a cell longer than {limit} characters, the most a cell holds (as in Excel).</source>
+            <translation>{path} 第 {row} 行有一个单元格超过 {limit} 个字符，这是一个单元格的上限（与 Excel 相同）。</translation>
+        </message>
+        <message>
+            <source>Row {row}, column {column} of {path} holds {count} characters; a cell holds at most {limit} (as in Excel).</source>
+            <translation>{path} 第 {row} 行第 {column} 列有 {count} 个字符；一个单元格最多 {limit} 个（与 Excel 相同）。</translation>
+        </message>
+        <message>
+            <source>Reading {path} took longer than {seconds} s, so it was stopped; the file may be damaged. Open it in the spreadsheet program and save it again (or as CSV).</source>
+            <translation>读取 {path} 超过了 {seconds} 秒，已停止；文件可能已损坏。请用电子表格软件打开并重新保存（或另存为 CSV）。</translation>
+        </message>
+        <message>
             <source>{path} has no rows to import.</source>
             <translation>{path} 中没有可导入的行。</translation>
         </message>
         <message>
             <source>The workbook has no sheet “{value}”.</source>
             <translation>工作簿中没有名为“{value}”的工作表。</translation>
+        </message>
+        <message>
+            <source>No column of the file could be matched to a field by its header ({headers}). Give a mapping with --mapping (the README describes the preset format).</source>
+            <translation>无法根据列名把文件的任何一列对应到字段（{headers}）。请用 --mapping 指定映射（预设格式见 README）。</translation>
+        </message>
+        <message>
+            <source>The database {path} keeps its amounts in {kept}; this file's amounts are in {wanted}. Import it into a database in {wanted} (a new one: --db new.sqlite --currency {wanted}).</source>
+            <translation>数据库 {path} 的金额以 {kept} 保存；此文件的金额是 {wanted}。请导入到以 {wanted} 保存的数据库（新建：--db new.sqlite --currency {wanted}）。</translation>
         </message>
         <message>
             <source>No column is mapped to a field. Map at least a deal title, product, customer or external id.</source>
@@ -3767,6 +3891,10 @@ weighted %3</source>
             <translation>无法使用映射预设 {path}（{detail}）。</translation>
         </message>
         <message>
+            <source>The mapping preset {path} has keys this program does not know: {keys}. A preset's keys are: {valid}. The file's columns go inside “columns”, as in "columns": … "客户名称": "customer.name" (the README shows a whole preset).</source>
+            <translation>映射预设 {path} 中有本程序不认识的键：{keys}。预设的键有：{valid}。文件的列要写在“columns”里面，例如 "columns": … "客户名称": "customer.name"（完整的预设示例见 README）。</translation>
+        </message>
+        <message>
             <source>The lookup file {path} named by the mapping does not exist.</source>
             <translation>映射中指定的对照文件 {path} 不存在。</translation>
         </message>
@@ -3781,6 +3909,10 @@ weighted %3</source>
         <message>
             <source>External id “{value}” appeared already on row {first}; this row is skipped.</source>
             <translation>外部编号“{value}”已在第 {first} 行出现；跳过本行。</translation>
+        </message>
+        <message>
+            <source>The title is empty. Fill it in, or let such deals be named after their product and customer ("empty_title": "fill" in the mapping).</source>
+            <translation>名称为空。请补上名称，或让这类商机以其产品和客户命名（在映射中设置 "empty_title": "fill"）。</translation>
         </message>
         <message>
             <source>The row has no title, product, customer or external id to name the deal by.</source>
@@ -3825,6 +3957,10 @@ weighted %3</source>
         <message>
             <source>{count} open deal(s) without an amount were valued at their product's list price.</source>
             <translation>{count} 个没有金额的进行中商机已按产品标价计算。</translation>
+        </message>
+        <message>
+            <source>Stage “{value}” ({count} row(s)) is not a stage of this pipeline, whose stages are: {stages}. To map it, add it to the mapping's “stage_map”, e.g. {line}.</source>
+            <translation>阶段“{value}”（{count} 行）不是本销售漏斗的阶段，本漏斗的阶段有：{stages}。如要对应，请在映射的“stage_map”中加入，例如 {line}。</translation>
         </message>
         <message>
             <source>{count} row(s) have no stage; they were put in “{stage}”.</source>
@@ -4315,6 +4451,21 @@ weighted %3</source>
         <message>
             <source>Move and remove</source>
             <translation>移动并删除</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewDatabaseDialog</name>
+        <message>
+            <source>New database</source>
+            <translation>新建数据库</translation>
+        </message>
+        <message>
+            <source>The amounts of %1 are kept in one currency; Settings can change how it is shown later.</source>
+            <translation>%1 的金额将以一种币种保存；以后可在“设置”中更改显示方式。</translation>
+        </message>
+        <message>
+            <source>&amp;Currency:</source>
+            <translation>币种(&amp;C)：</translation>
         </message>
     </context>
     <context>

@@ -107,6 +107,47 @@ CASES = [
                                                    "5"), "choice_invalid", "scope"),
     ("bad week", lambda s, w, o: s.save_weekly_note("2026-W60", "all", "x"), "week_invalid",
      "week"),
+    # bounds (core/limits.py): beyond what the database holds
+    ("amount beyond the bound", lambda s, w, o: s.update_deal(w.erp, {
+        "amount": "99999999999999999999"}), "amount_too_large", "amount"),
+    ("amount in 万 beyond the bound", lambda s, w, o: s.create_deal(w.pipeline, w.stages[0], {
+        "title": "X", "amount": "99999999999999999999万"}), "amount_too_large", "amount"),
+    ("amount as minor units beyond the bound", lambda s, w, o: s.update_deal(w.erp, {
+        "amount": 2**63}), "amount_too_large", "amount"),
+    ("amount as a float beyond the bound", lambda s, w, o: s.update_deal(w.erp, {
+        "amount": "1e30"}), "amount_invalid", "amount"),
+    ("a million nines", lambda s, w, o: s.update_deal(w.erp, {"amount": "9" * 1_000_000}),
+     "amount_too_large", "amount"),
+    ("budget beyond the bound", lambda s, w, o: s.save_customer(w.customer, {
+        "budget": "2000亿"}), "amount_too_large", "budget"),
+    ("target beyond the bound", lambda s, w, o: s.set_target(
+        "business", date(2026, 12, 1), date(2026, 12, 31), "99999999999999999999"),
+     "amount_too_large", "target"),
+    ("date in year 1", lambda s, w, o: s.update_deal(w.erp, {"expected_close": "0001-01-01"}),
+     "date_out_of_range", "expected_close"),
+    ("date object in year 9999", lambda s, w, o: s.update_deal(w.erp, {
+        "next_step_due": date(9999, 12, 31)}), "date_out_of_range", "next_step_due"),
+    ("target from year 1", lambda s, w, o: s.set_target("business", date(1, 1, 1),
+                                                     date(2026, 12, 31), "5"),
+     "date_out_of_range", "period_start"),
+    ("week in year 1", lambda s, w, o: s.save_weekly_note("0001-W01", "all", "x"),
+     "date_out_of_range", "week"),
+    ("probability beyond int", lambda s, w, o: s.update_deal(w.erp, {"probability": 10**5000}),
+     "probability_invalid", "probability"),
+    ("title longer than the column", lambda s, w, o: s.update_deal(w.erp, {"title": "T" * 256}),
+     "text_too_long", "title"),
+    ("title with NUL", lambda s, w, o: s.create_deal(w.pipeline, w.stages[0], {
+        "title": "A\x00B"}), "text_control", "title"),
+    ("title with a lone surrogate", lambda s, w, o: s.update_deal(w.erp, {
+        "title": "bad \udcff bytes"}), "text_control", "title"),
+    ("customer name longer than the column", lambda s, w, o: s.save_customer(None, {
+        "name": "名" * 300}), "text_too_long", "name"),
+    ("notes beyond a cell", lambda s, w, o: s.save_customer(w.customer, {
+        "notes": "x" * 40_000}), "text_too_long", "notes"),
+    ("contact name longer than the column", lambda s, w, o: s.save_customer(w.customer, {}, [
+        {"name": "N" * 256}]), "text_too_long", "contact_name"),
+    ("close note with NUL", lambda s, w, o: s.close_deals([w.erp], True, w.won_reason,
+                                                         "ok\x00"), "text_control", "note"),
 ]
 
 
@@ -123,5 +164,20 @@ def test_bad_input_is_refused_and_changes_nothing(call, code, field, svc: Servic
     assert code in MESSAGES  # there is a sentence for it
     text = e.value.english()
     assert "{" not in text and text.endswith(".")
+    assert len(text) < 400 and "\x00" not in text  # a value is shortened and escaped
     assert dump() == before
     assert events == []
+
+
+def test_the_bounds_themselves_are_kept(svc: Services, world):
+    """The largest amount, the first and last day and a name of the column's width are
+    stored and read back as given, on every database."""
+    from funnel_desktop.core.limits import MAX_AMOUNT, MAX_DATE, MAX_NAME_CHARS, MIN_DATE
+    from funnel_desktop.store.models import Deal
+
+    svc.update_deal(world.erp, {"amount": "100,000,000,000.00", "title": "名" * MAX_NAME_CHARS,
+                                "expected_close": MIN_DATE, "next_step_due": MAX_DATE})
+    deal = Deal.get_by_id(world.erp)
+    assert (deal.amount, deal.title, deal.expected_close, deal.next_step_due) == (
+        MAX_AMOUNT, "名" * MAX_NAME_CHARS, MIN_DATE, MAX_DATE)
+    svc.set_target("business", date(2026, 12, 1), date(2026, 12, 31), MAX_AMOUNT)

@@ -49,7 +49,7 @@ def test_chinese_csv_in_every_common_encoding(tmp_path: Path, encoding: str, det
     t = read_table(path)
     assert (t.encoding, t.delimiter) == (detected, ",")
     assert t.headers == ["客户", "金额", "阶段"]  # no BOM left in the first header
-    assert t.rows == [["华信科技", "1,234.56", "赢单"], ["东方贸易", "￥12.5万", "初步接触"]]
+    assert t.rows == [("华信科技", "1,234.56", "赢单"), ("东方贸易", "￥12.5万", "初步接触")]
 
 
 def test_detect_encoding_and_a_wrong_choice_is_a_clear_error(tmp_path: Path):
@@ -60,8 +60,8 @@ def test_detect_encoding_and_a_wrong_choice_is_a_clear_error(tmp_path: Path):
     path.write_bytes(TEXT.encode("gbk"))
     with pytest.raises(ValidationError) as info:
         read_table(path, encoding="utf-8")
-    assert info.value.code == "import_encoding"
-    assert info.value.params["encoding"] == "utf-8"
+    assert info.value.code == "import_encoding_row"
+    assert (info.value.params["encoding"], info.value.params["row"]) == ("utf-8", 1)
 
 
 def test_semicolon_file_with_decimal_commas(tmp_path: Path):
@@ -103,13 +103,13 @@ def test_xlsx_keeps_types_and_reads_the_chosen_sheet(tmp_path: Path):
     t = read_table(path)
     assert (t.sheet, t.sheets) == ("Deals", ["Deals", "Other"])
     assert t.headers == ["Title", "Amount", "Created", "Probability"]
-    assert t.rows[0] == ["Server", 1234.5, datetime(2026, 1, 5, 9, 30), 0.25]
+    assert t.rows[0] == ("Server", 1234.5, datetime(2026, 1, 5, 9, 30), 0.25)
     assert t.rows[1][0] == "=1+1 text" and len(t.rows) == 2  # trailing blank row dropped
     assert parse_money(t.rows[0][1]) == 123450
     assert parse_moment(t.rows[0][2]) == datetime(2026, 1, 5, 9, 30)
     assert parse_moment(t.rows[1][2]) == datetime(2026, 1, 6, 12)
     assert parse_probability(t.rows[0][3]) == 25 and parse_probability(t.rows[1][3]) == 40
-    assert read_table(path, sheet="Other").rows == [[1]]
+    assert read_table(path, sheet="Other").rows == [(1,)]
     with pytest.raises(ValidationError) as info:
         read_table(path, sheet="Nope")
     assert info.value.code == "import_sheet_unknown"
@@ -149,7 +149,7 @@ def test_headers_are_made_unique_and_short_rows_padded(tmp_path: Path):
     path.write_text("Name,Name,,Amount\nA,B\n", encoding="utf-8")
     t = read_table(path)
     assert t.headers == ["Name", "Name (2)", "Column 3", "Amount"]
-    assert t.rows == [["A", "B", None, None]]
+    assert t.rows == [("A", "B", None, None)]
 
 
 @pytest.mark.parametrize(("text", "fmt", "minor"), [
@@ -232,7 +232,8 @@ def test_mapping_saves_and_loads_as_a_preset(tmp_path: Path):
     path.write_text('{"columns": {}, "bogus": 1}', encoding="utf-8")
     with pytest.raises(ValidationError) as info:
         Mapping.load(path)
-    assert info.value.code == "import_preset_invalid" and "bogus" in info.value.english()
+    assert info.value.code == "import_preset_keys" and "bogus" in info.value.english()
+    assert "columns, stage_map" in info.value.english()  # the valid keys are listed
     with pytest.raises(ValidationError) as info:
         load_preset(tmp_path / "missing.json")
     assert info.value.code == "import_preset_invalid"

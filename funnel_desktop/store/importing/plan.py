@@ -5,16 +5,20 @@ Pure: no database. The stages come from the caller; lookup files are read from d
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
-from ...core.errors import MESSAGES, ValidationError
+from ...core.dates import parse_date
+from ...core.errors import MESSAGES, ValidationError, shown_params
+from ...core.limits import MAX_NAME_CHARS, MAX_TEXT_CHARS
 from ...core.values import StageInfo, StageKind
-from .mapping import Mapping, normal, squeezed, stage_ref
+from .mapping import Mapping, StageMatcher, squeezed, stage_ref
 from .parsing import (
     DATE_ONLY_TIME,
     clean_text,
@@ -43,8 +47,8 @@ class Problem:
     def english(self) -> str:
         template = MESSAGES.get(self.code, self.code)
         try:
-            return template.format(**self.params)
-        except (KeyError, IndexError):
+            return template.format(**shown_params(self.params))
+        except (KeyError, IndexError, ValueError):
             return template
 
 
@@ -61,15 +65,105 @@ class Note:
         return Problem(0, "", self.code, {**self.params, "count": self.count}).english()
 
 
+class DealValues:
+    """One row's deal values: a slotted record read and written like a dict (``d["title"]``,
+    ``d.get("via")``, ``d["created_at"] = …``) at a third of a dict's size (an import of
+    100,000 rows holds 100,000 of them)."""
+
+    __slots__ = (
+        "amount",
+        "close_note",
+        "close_reason",
+        "closed_at",
+        "created_at",
+        "expected_close",
+        "external_id",
+        "kind",
+        "next_step",
+        "next_step_due",
+        "probability",
+        "product",
+        "project_type",
+        "source",
+        "stage",
+        "stage_entered_at",
+        "title",
+        "via",
+    )
+    __getitem__ = object.__getattribute__
+    __setitem__ = object.__setattr__
+
+    def __init__(self, external_id: str | None, title: str, product: str, amount: int,
+                 stage: int, kind: Any, created_at: datetime | None,
+                 closed_at: datetime | None, stage_entered_at: datetime | None,
+                 expected_close: date | None, probability: int | None, source: str,
+                 project_type: str, next_step: str, next_step_due: date | None,
+                 close_reason: str, close_note: str, via: int | None = None) -> None:
+        self.external_id = external_id
+        self.title = title
+        self.product = product
+        self.amount = amount
+        self.stage = stage
+        self.kind = kind
+        self.created_at = created_at
+        self.closed_at = closed_at
+        self.stage_entered_at = stage_entered_at
+        self.expected_close = expected_close
+        self.probability = probability
+        self.source = source
+        self.project_type = project_type
+        self.next_step = next_step
+        self.next_step_due = next_step_due
+        self.close_reason = close_reason
+        self.close_note = close_note
+        self.via = via
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return getattr(self, key, default)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.__slots__
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.__slots__)
+
+    def __len__(self) -> int:
+        return len(self.__slots__)
+
+    def keys(self) -> tuple[str, ...]:
+        return self.__slots__
+
+    def items(self) -> list[tuple[str, Any]]:
+        return [(k, getattr(self, k)) for k in self.__slots__]
+
+    def values(self) -> list[Any]:
+        return [getattr(self, k) for k in self.__slots__]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, DealValues | dict):
+            return dict(self.items()) == dict(other.items())
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"DealValues({dict(self.items())!r})"
+
+
+#: What a row without a deal, customer, contact or owner holds for it (shared, read-only).
+NOTHING: Any = MappingProxyType({})
+
+
 @dataclass(slots=True)
 class ParsedRow:
-    """One row's values by entity, parsed (money in minor units, times naive UTC)."""
+    """One row's values by entity, parsed (money in minor units, times naive UTC). Rows with
+    the same customer, contact or owner share one read-only dict for it."""
 
     row: int
-    deal: dict[str, Any]
-    customer: dict[str, Any]
-    contact: dict[str, Any]
-    owner: dict[str, Any]
+    deal: Any  # DealValues, or NOTHING for a file of customers only
+    customer: Any  # dict (shared), or NOTHING
+    contact: Any
+    owner: Any
 
 
 @dataclass(slots=True)
@@ -79,6 +173,7 @@ class ParsedTable:
     skipped: list[Problem]  # rows left out on purpose (empty, repeated external id)
     notes: list[Note]
     has_deals: bool
+    row_count: int = 0  # data rows read from the file
 
 
 @dataclass(slots=True)
@@ -149,8 +244,7 @@ def parse_table(table: Table, mapping: Mapping, stages: list[StageInfo], *,
     lookups = [_load_lookup(lk, base_dir) for lk in mapping.lookups]
     cols = {f: [(table.column(c), c) for c in cs] for f, cs in mapping.field_columns().items()}
     has_deals = mapping.has_deals()
-    stage_map = {k: stage_ref(v, stages) for k, v in mapping.stage_map.items()}
-    stage_map_loose = {normal(k): s for k, s in stage_map.items()}
+    matcher = StageMatcher(mapping.stage_map, stages)
     default_stage = stage_ref(mapping.default_stage, stages) or next(
         (s for s in sorted(stages, key=lambda s: s.position) if s.kind == StageKind.OPEN), None)
     via = stage_ref(mapping.closed_via, stages) if mapping.closed_via else None
@@ -192,6 +286,8 @@ def parse_table(table: Table, mapping: Mapping, stages: list[StageInfo], *,
     typed = {f: (c, memoised(parse)) for f, (c, parse) in typed.items() if c is not None
              or any(f in lk.columns.values() for lk in mapping.lookups)}
     simple_cols = [(f, c[0]) for f, c in simple.items() if c is not None]
+    simple_set = {f for f, _ in simple_cols} | {f for lk in mapping.lookups
+                                                 for f in lk.columns.values()}
     entity_of = {f: (("customer", "owner", "contact").index(f.split(".")[0]), f.split(".")[1])
                  for f in (*simple, "customer.notes") if not f.startswith("deal.")}
     stage_col = single("deal.stage")
@@ -200,7 +296,22 @@ def parse_table(table: Table, mapping: Mapping, stages: list[StageInfo], *,
     lookup_by_field = {}
     for lk in lookups:
         lookup_by_field.setdefault(lk.joins, []).append(lk)
+    # the fields of the customer, the owner and the contact this mapping fills, and the keys
+    # of their dicts
+    entity_fields: list[list[str]] = [[], [], []]
+    entity_keys: list[list[str]] = [[], [], []]
+    for f, (e, key) in entity_of.items():
+        if f in simple_set or f == "customer.notes":
+            entity_fields[e].append(f)
+            entity_keys[e].append(key)
+    customer_fields, owner_fields, contact_fields = entity_fields
+    column_of = {f: c[1] for f, c in simple.items() if c is not None}
+    column_of["customer.notes"] = note_cols[0][1] if note_cols else ""
+    entities: dict[tuple[Any, ...], dict[str, str]] = {}  # shared customer/owner/contact dicts
+    shared_text: dict[str, str] = {}  # one str object per repeated deal text (source, reason)
+    unmapped: dict[str, Note] = {}
 
+    index = -1
     for index, record in enumerate(table.rows):
         rowno = table.file_row(index)
         width = len(record)
@@ -254,19 +365,25 @@ def parse_table(table: Table, mapping: Mapping, stages: list[StageInfo], *,
                 if v:
                     lines.append(f"{col}: {v}")
             texts["customer.notes"] = "\n".join(lines)
-        customer, owner, contact = {}, {}, {}
-        for f, v in texts.items():
-            if v:
-                target = entity_of.get(f)
-                if target is not None:
-                    target_dict = (customer, owner, contact)[target[0]]
-                    target_dict[target[1]] = v
-        deal: dict[str, Any] = {}
+        if texts and max(map(len, texts.values())) > MAX_NAME_CHARS:
+            for f, v in texts.items():
+                limit = MAX_TEXT_CHARS if f in _LONG_TEXT else MAX_NAME_CHARS
+                if len(v) > limit:
+                    errors.append(Problem(rowno, column_of.get(f, ""), "text_too_long",
+                                          {"count": len(v), "limit": limit}))
+        get = texts.get
+        customer = _shared(0, tuple(map(get, customer_fields)), entity_keys[0],
+                           entities) if customer_fields else NOTHING
+        owner = _shared(1, tuple(map(get, owner_fields)), entity_keys[1],
+                        entities) if owner_fields else NOTHING
+        contact = _shared(2, tuple(map(get, contact_fields)), entity_keys[2],
+                          entities) if contact_fields else NOTHING
+        deal: Any = NOTHING
         if has_deals:
             deal = _deal_values(rowno, record, texts, values, errors, notes, mapping,
-                                stage_col, type_col, stage_map, stage_map_loose, default_stage,
-                                customer, stages)
-            ext = deal.get("external_id")
+                                stage_col, type_col, matcher, default_stage, customer,
+                                shared_text, unmapped)
+            ext = deal["external_id"] if deal else None
             if ext and not errors:
                 if ext in seen_ids:
                     c = simple["deal.external_id"]
@@ -282,15 +399,15 @@ def parse_table(table: Table, mapping: Mapping, stages: list[StageInfo], *,
             continue
         parsed = ParsedRow(rowno, deal, customer, contact, owner)
         if has_deals:
-            for m in (deal.get("created_at"), deal.get("closed_at")):
+            created, closed = deal["created_at"], deal["closed_at"]
+            for m in (created, closed):
                 if m is not None and (latest is None or m > latest):
                     latest = m
-            if deal.get("created_at") is None:
+            if created is None:
                 undated.append(parsed)
             if not customer.get("name") and not customer.get("external_id"):
                 notes.add("note_customer_missing", rowno)
-            if deal.get("closed_at") and deal.get("created_at") and (
-                    deal["closed_at"] < deal["created_at"]):
+            if closed and created and closed < created:
                 c = single("deal.closed")
                 problems.append(Problem(rowno, c[1] if c else "", "import_closed_before_created",
                                         {"closed": deal["closed_at"].date().isoformat(),
@@ -311,35 +428,72 @@ def parse_table(table: Table, mapping: Mapping, stages: list[StageInfo], *,
         for r in rows:
             if r.deal and r.deal["kind"] != StageKind.OPEN:
                 r.deal["via"] = via.id
-    return ParsedTable(rows, problems, skipped, notes.list(), has_deals)
+    return ParsedTable(rows, problems, skipped, notes.list() + _unmapped_notes(
+        unmapped, matcher, stages), has_deals, index + 1)
+
+
+#: Fields that go into a long text column (the others into names of ``MAX_NAME_CHARS``).
+_LONG_TEXT = frozenset({"deal.close_note", "customer.notes"})
+
+
+def _shared(entity: int, values: tuple[str | None, ...], keys: list[str],
+            cache: dict[tuple[Any, ...], Any]) -> Any:
+    """One dict for every row with the same values of an entity (NOTHING for none): its
+    non-empty ``values`` under ``keys``."""
+    if not any(values):
+        return NOTHING
+    key = (entity, values)
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = {k: v for k, v in zip(keys, values, strict=True) if v}
+    return found
+
+
+def _unmapped_notes(unmapped: dict[str, Note], matcher: StageMatcher,
+                    stages: list[StageInfo]) -> list[Note]:
+    """For each stage value no stage matched: the pipeline's stages and the preset line
+    that would map it."""
+    names = [s.name for s in sorted(stages, key=lambda s: s.position)]
+    out = []
+    for value, note in unmapped.items():
+        guess = matcher.suggest(value)
+        note.params = {"value": value, "stages": ", ".join(names),
+                       "line": json.dumps({value: guess.name if guess else names[0]
+                                           if names else ""}, ensure_ascii=False)[1:-1]}
+        out.append(note)
+    return out
 
 
 def _fallback(rule: str, latest: datetime | None, now: datetime) -> tuple[datetime, str]:
     if rule == "latest" and latest is not None:
         return latest, "the latest date in the file"
     if rule not in ("import", "latest"):
-        day = date.fromisoformat(rule)
-        return datetime.combine(day, DATE_ONLY_TIME), "the date chosen in the mapping"
+        day = parse_date(rule, field="missing_date")
+        if day is not None:
+            return datetime.combine(day, DATE_ONLY_TIME), "the date chosen in the mapping"
     return now, "the time of the import"
 
 
-def _deal_values(rowno: int, record: list[Any], texts: dict[str, str], values: dict[str, Any],
-                 errors: list[Problem], notes: _Notes, mapping: Mapping,
-                 stage_col: tuple[int, str] | None, type_col: tuple[int, str] | None,
-                 stage_map: dict[str, StageInfo | None],
-                 stage_map_loose: dict[str, StageInfo | None],
-                 default_stage: StageInfo | None, customer: dict[str, str],
-                 stages: list[StageInfo]) -> dict[str, Any]:
+def _deal_values(rowno: int, record: tuple[Any, ...], texts: dict[str, str],
+                 values: dict[str, Any], errors: list[Problem], notes: _Notes,
+                 mapping: Mapping, stage_col: tuple[int, str] | None,
+                 type_col: tuple[int, str] | None, matcher: StageMatcher,
+                 default_stage: StageInfo | None, customer: Any,
+                 shared_text: dict[str, str], unmapped: dict[str, Note]) -> Any:
     stage = None
     if stage_col is not None:
         raw = clean_text(record[stage_col[0]]) if stage_col[0] < len(record) else ""
         if raw:
-            stage = stage_map.get(raw) or stage_map_loose.get(normal(raw))
-            if stage is None and raw not in stage_map:
-                stage = stage_ref(raw, stages)
+            stage = matcher(raw)
             if stage is None:
                 errors.append(Problem(rowno, stage_col[1], "import_stage_unmapped",
                                       {"value": raw}))
+                note = unmapped.get(raw)
+                if note is None:
+                    note = unmapped[raw] = Note("note_stage_unmapped", {"value": raw})
+                note.count += 1
+                if len(note.rows) < _NOTE_ROWS:
+                    note.rows.append(rowno)
     if stage is None and not errors and (stage_col is None or not _cell(record, stage_col)):
         stage = default_stage
         if stage is not None:
@@ -355,13 +509,18 @@ def _deal_values(rowno: int, record: list[Any], texts: dict[str, str], values: d
             project_type = pt
     product = texts.get("deal.product", "")
     title = texts.get("deal.title", "")
-    if not title:
+    if not title and "deal.title" in texts and mapping.empty_title == "problem":
+        errors.append(Problem(rowno, mapping.column_of("deal.title"), "import_title_empty"))
+    elif not title:
         parts = [p for p in (product, customer.get("name", "")) if p]
         title = " – ".join(parts) or texts.get("deal.external_id", "")
-    if not title:
-        errors.append(Problem(rowno, "", "import_title_missing"))
+        if not title:
+            errors.append(Problem(rowno, "", "import_title_missing"))
+        elif len(title) > MAX_NAME_CHARS:
+            errors.append(Problem(rowno, mapping.column_of("deal.product"), "text_too_long",
+                                  {"count": len(title), "limit": MAX_NAME_CHARS}))
     if errors or stage is None:
-        return {}
+        return NOTHING
     kind = stage.kind
     created = values.get("deal.created")
     closed = values.get("deal.closed") if kind != StageKind.OPEN else None
@@ -380,21 +539,24 @@ def _deal_values(rowno: int, record: list[Any], texts: dict[str, str], values: d
             notes.add("note_valued_from_price", rowno)
         else:
             amount = 0
-    expected = values.get("deal.expected_close")
-    expected_day = expected.date() if expected else (closed.date() if closed else None)
+    expected = values.get("deal.expected_close") or closed
+    expected_day = _day_of(expected) if expected else None
     due = values.get("deal.next_step_due")
-    return {
-        "external_id": texts.get("deal.external_id") or None,
-        "title": title, "product": product, "amount": amount, "stage": stage.id,
-        "kind": kind, "created_at": created, "closed_at": closed,
-        "stage_entered_at": closed or created, "expected_close": expected_day,
-        "probability": values.get("deal.probability") if kind == StageKind.OPEN else None,
-        "source": texts.get("deal.source", ""), "project_type": project_type,
-        "next_step": texts.get("deal.next_step", ""),
-        "next_step_due": due.date() if due else None,
-        "close_reason": texts.get("deal.close_reason", "") if kind != StageKind.OPEN else "",
-        "close_note": texts.get("deal.close_note", ""),
-    }
+    source = texts.get("deal.source", "")
+    reason = texts.get("deal.close_reason", "") if kind != StageKind.OPEN else ""
+    return DealValues(
+        texts.get("deal.external_id") or None, title, product, amount, stage.id, kind,
+        created, closed, closed or created, expected_day,
+        values.get("deal.probability") if kind == StageKind.OPEN else None,
+        shared_text.setdefault(source, source), project_type,
+        texts.get("deal.next_step", ""), due.date() if due else None,
+        shared_text.setdefault(reason, reason), texts.get("deal.close_note", ""))
+
+
+@lru_cache(maxsize=8192)
+def _day_of(moment: datetime) -> date:
+    """The day of a moment (one date object per day: days repeat in a file)."""
+    return moment.date()
 
 
 def _cell(record: list[Any], col: tuple[int, str]) -> str:

@@ -14,7 +14,7 @@ def maven_crm() -> Mapping:
     regional office as region; accounts with sector, employees and location; Prospecting and
     Engaging as the first two open stages; won deals passed through the second open stage;
     open deals valued at the product's list price; deals without an engage date dated at the
-    latest date in the file."""
+    latest date in the file; amounts in US dollars."""
     return Mapping(
         name="Maven CRM sales opportunities",
         columns={"opportunity_id": "deal.external_id", "sales_agent": "owner.name",
@@ -24,7 +24,7 @@ def maven_crm() -> Mapping:
         stage_map={"Prospecting": "open:1", "Engaging": "open:2", "Won": "won",
                    "Lost": "lost"},
         date_format="YYYY-MM-DD", amount_format="1,234.56", open_value_from_price=True,
-        missing_date="latest", closed_via="open:2",
+        missing_date="latest", closed_via="open:2", currency="USD",
         lookups=[
             Lookup("accounts.csv", "account", "customer.name",
                    {"sector": "customer.industry", "employees": "customer.scale",

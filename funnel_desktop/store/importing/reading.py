@@ -1,26 +1,138 @@
-"""Reading a CSV or XLSX file into a plain table: encoding and delimiter detection, limits."""
+"""Reading a CSV or XLSX file as a table whose rows are streamed from the file, within bounds
+of time, size, rows, columns and cells (``core.limits``).
+
+:func:`read_table` reads the header and the first rows (and checks a CSV file's encoding
+over the whole file); the rest is read again from the file each time ``table.rows`` is
+iterated, so a table never holds more than :data:`HEAD_ROWS` rows in memory. A bound passed
+anywhere raises :class:`ValidationError` with a message, at reading or while iterating
+(the dry run and the import iterate the same way, so they meet the same errors).
+"""
 
 from __future__ import annotations
 
 import codecs
-import contextlib
-import csv
-import io
-import zipfile
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from ...core.errors import ValidationError
+from ...core.limits import (
+    MAX_CELL_CHARS,
+    MAX_IMPORT_BYTES,
+    MAX_IMPORT_CELLS,
+    MAX_IMPORT_COLUMNS,
+    MAX_IMPORT_ROWS,
+    MAX_READ_SECONDS,
+)
+from . import delimited
+from .delimited import (
+    DELIMITERS,
+    ENCODINGS,
+    check_delimiter,
+    check_encoding,
+    detect_encoding,
+    sniff_delimiter,
+)
+
+__all__ = ["DELIMITERS", "ENCODINGS", "HEAD_ROWS", "MAX_BYTES", "Budget", "Rows", "Table",
+           "cell_text", "check_delimiter", "check_encoding", "detect_encoding", "file_kind",
+           "read_csv", "read_table", "read_xlsx", "sniff_delimiter", "unique_headers"]
 
 #: Files (or, for XLSX, their unpacked content) larger than this are refused.
-MAX_BYTES = 200 * 1024 * 1024
-#: Encodings offered to people; "auto" tries UTF-8 (with or without BOM), then GB18030.
-ENCODINGS = ("auto", "utf-8", "utf-8-sig", "gb18030", "gbk", "big5", "utf-16", "latin-1")
-#: Delimiters offered to people; "auto" sniffs.
-DELIMITERS = ("auto", ",", ";", "\t", "|")
-_CANDIDATES = ",;\t|"
-_SAMPLE = 64 * 1024
+MAX_BYTES = MAX_IMPORT_BYTES
+#: Rows kept in memory from the start of a file (previews, examples; a file this short is
+#: held whole and never read again).
+HEAD_ROWS = 2000
+
+
+class Budget:
+    """The time one reading of a file may spend parsing it (``MAX_READ_SECONDS``), counted
+    only while it parses (not while the rows read are being used): :meth:`spend` adds to it
+    and raises ``import_too_slow`` once it is spent, so a file made to be slow ends with a
+    message. :meth:`check` looks at the clock since the budget began."""
+
+    def __init__(self, path: Path, seconds: float | None = None) -> None:
+        self.path = path
+        self.seconds = MAX_READ_SECONDS if seconds is None else seconds
+        self.spent = 0.0
+        self.started = time.monotonic()
+
+    def spend(self, seconds: float) -> None:
+        self.spent += seconds
+        if self.spent > self.seconds:
+            self._stop()
+
+    def check(self) -> None:
+        if time.monotonic() - self.started > self.seconds:
+            self._stop()
+
+    def _stop(self) -> None:
+        raise ValidationError("import_too_slow", "file", path=str(self.path),
+                              seconds=f"{self.seconds:g}")
+
+
+#: A fresh reading of a file's records (the header first), within a budget.
+Source = Callable[[Budget], Iterator[Any]]
+
+
+class Rows:
+    """The data rows of a file: the first :data:`HEAD_ROWS` kept, the rest read from the file
+    again on each iteration. Indexing and slicing within the head are free; ``len`` costs a
+    reading the first time."""
+
+    def __init__(self, path: Path, source: Source, width: int, head: list[tuple[Any, ...]],
+                 complete: bool) -> None:
+        self.path = path
+        self._source = source
+        self._width = width
+        self.head = head
+        self._count: int | None = len(head) if complete else None
+
+    @property
+    def complete(self) -> bool:
+        """True when the head is the whole file."""
+        return self._count is not None and self._count == len(self.head)
+
+    def __iter__(self) -> Iterator[tuple[Any, ...]]:
+        if self.complete:
+            yield from self.head
+            return
+        n = 0
+        for row in shaped_rows(self._source, self._width, Budget(self.path)):
+            n += 1
+            yield row
+        self._count = n
+
+    def __len__(self) -> int:
+        if self._count is None:
+            for _ in self:
+                pass
+        return self._count or 0
+
+    def __bool__(self) -> bool:
+        return bool(self.head)
+
+    def __getitem__(self, index: int | slice) -> Any:
+        head = self.head
+        if isinstance(index, slice):
+            start, stop, step = index.start or 0, index.stop, index.step or 1
+            if start >= 0 and step > 0 and (self.complete or (
+                    stop is not None and 0 <= stop <= len(head))):
+                return head[index]
+            return list(self)[index]
+        if 0 <= index < len(head):
+            return head[index]
+        return list(self)[index]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Rows | list | tuple):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 @dataclass(slots=True)
@@ -28,11 +140,13 @@ class Table:
     """The rows of one file (or sheet): unique header names and data rows.
 
     CSV cells are strings; XLSX cells keep their types (str, int, float, datetime, None).
-    ``rows[i]`` is spreadsheet row ``i + 2`` (the header is row 1).
+    ``rows[i]`` is spreadsheet row ``i + 2`` (the header is row 1); each row is a tuple as
+    wide as the headers (or wider, when its extra cells hold something). ``rows`` is a
+    :class:`Rows` (streamed) for a file, or a plain list.
     """
 
     headers: list[str]
-    rows: list[list[Any]]
+    rows: Rows | list[tuple[Any, ...]]
     path: Path | None = None
     encoding: str = ""
     delimiter: str = ""
@@ -42,17 +156,20 @@ class Table:
     def column(self, header: str) -> int:
         return self.headers.index(header)
 
-    def values(self, header: str) -> list[Any]:
+    def values(self, header: str) -> Iterator[Any]:
         i = self.headers.index(header)
-        return [r[i] if i < len(r) else None for r in self.rows]
+        return (r[i] if i < len(r) else None for r in self.rows)
 
-    def distinct(self, header: str) -> list[str]:
-        """The distinct non-empty values of a column as text, in order of first appearance."""
+    def distinct(self, header: str, limit: int | None = None) -> list[str]:
+        """The distinct non-empty values of a column as text, in order of first appearance
+        (at most ``limit`` of them)."""
         seen: dict[str, None] = {}
         for v in self.values(header):
             text = cell_text(v)
             if text:
                 seen.setdefault(text, None)
+                if limit is not None and len(seen) >= limit:
+                    break
         return list(seen)
 
     def file_row(self, index: int) -> int:
@@ -81,145 +198,67 @@ def file_kind(path: Path) -> str:
 
 def read_table(path: str | Path, *, encoding: str = "auto", delimiter: str = "auto",
                sheet: str | None = None) -> Table:
-    """Read a CSV or XLSX file; raises :class:`ValidationError` for what cannot be read."""
+    """Read a CSV or XLSX file; raises :class:`ValidationError` for what cannot be read (a
+    missing, unknown, empty, too big, too slow, badly encoded or damaged file)."""
     path = Path(path)
     if not path.is_file():
         raise ValidationError("import_file_missing", "file", path=str(path))
-    if file_kind(path) == "xlsx":
-        return read_xlsx(path, sheet=sheet)
-    return read_csv(path, encoding=encoding, delimiter=delimiter)
-
-
-# -- CSV --------------------------------------------------------------------------------------
-def detect_encoding(data: bytes) -> str:
-    """``utf-8-sig`` (BOM), ``utf-16`` (BOM), ``utf-8`` or ``gb18030`` (what Chinese Excel
-    saves, a superset of GBK); raises ``UnicodeDecodeError`` when none fits."""
-    if data.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig"
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
+    kind = file_kind(path)
     try:
-        data.decode("utf-8")
-        return "utf-8"
-    except UnicodeDecodeError:
-        data.decode("gb18030")
-        return "gb18030"
-
-
-def decode(data: bytes, encoding: str, path: Path) -> tuple[str, str]:
-    """The text of ``data`` and the encoding used (``auto`` detects)."""
-    try:
-        if encoding == "auto":
-            encoding = detect_encoding(data)
-        return data.decode(encoding), encoding
-    except (UnicodeDecodeError, LookupError):
-        shown = "UTF-8 or GB18030" if encoding == "auto" else encoding
-        raise ValidationError("import_encoding", "encoding", path=str(path),
-                              encoding=shown) from None
-
-
-def _consistency(sample: str, delimiter: str) -> tuple[float, int]:
-    """(share of sample rows as wide as the header, header width) for a delimiter."""
-    lines = sample.splitlines()
-    if len(lines) > 1:
-        lines = lines[:-1] if not sample.endswith(("\n", "\r")) else lines
-    try:
-        rows = [r for r in csv.reader(io.StringIO("\n".join(lines[:200])), delimiter=delimiter)
-                if r]
-    except csv.Error:
-        return 0.0, 0
-    if not rows:
-        return 0.0, 0
-    width = len(rows[0])
-    if width < 2:
-        return 0.0, width
-    same = sum(1 for r in rows if len(r) == width)
-    return same / len(rows), width
-
-
-def sniff_delimiter(text: str) -> str:
-    """The delimiter of CSV text: csv.Sniffer's guess among , ; tab |, checked against the
-    header (Sniffer prefers "," even where every row is "1.234,56;..."): the candidate whose
-    rows are consistently as wide as the header, and widest, wins."""
-    sample = text[:_SAMPLE]
-    guess = None
-    with contextlib.suppress(csv.Error):
-        guess = csv.Sniffer().sniff(sample, delimiters=_CANDIDATES).delimiter
-    scores = {d: _consistency(sample, d) for d in _CANDIDATES}
-    best = max(_CANDIDATES, key=lambda d: (scores[d], d == guess))
-    if guess is not None and scores[guess] >= scores[best]:
-        return guess
-    return best if scores[best][1] >= 2 else (guess or ",")
+        if kind == "xlsx":
+            return read_xlsx(path, sheet=sheet)
+        return read_csv(path, encoding=encoding, delimiter=delimiter)
+    except OSError as exc:
+        raise ValidationError("import_unreadable", "file", path=str(path),
+                              detail=exc.strerror or str(exc)) from None
+    except MemoryError:
+        raise ValidationError("import_too_big", "file", path=str(path), size="?",
+                              limit=MAX_BYTES // (1024 * 1024)) from None
 
 
 def read_csv(path: str | Path, *, encoding: str = "auto", delimiter: str = "auto") -> Table:
-    """Read a delimited text file (encoding and delimiter detected unless given)."""
+    """A delimited text file (encoding and delimiter detected unless given): its encoding is
+    checked over every line first (:func:`.delimited.file_encoding`)."""
     path = Path(path)
+    chosen = check_encoding(encoding)
+    delimiter = check_delimiter(delimiter)
     size = path.stat().st_size
     if size > MAX_BYTES:
         raise ValidationError("import_too_big", "file", path=str(path),
                               size=size // (1024 * 1024), limit=MAX_BYTES // (1024 * 1024))
-    text, used = decode(path.read_bytes(), encoding, path)
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    with open(path, "rb") as fh:
+        head = fh.read(delimited.SAMPLE)
+    used, scan = delimited.file_encoding(path, chosen, head, Budget(path))
     if delimiter == "auto":
-        delimiter = sniff_delimiter(text)
-    try:
-        records = [r for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
-    except csv.Error as exc:
-        raise ValidationError("import_unreadable", "file", path=str(path),
-                              detail=str(exc)) from None
-    table = _table(records, path)
+        delimiter = sniff_delimiter(delimited.sample_text(head, used))
+    delimited.check_file_encoding(path, chosen, used, delimiter, scan)
+    reading = "utf-8-sig" if used == "utf-8" and head.startswith(codecs.BOM_UTF8) else used
+
+    def source(_budget: Budget) -> Iterator[list[str]]:
+        return delimited.records(path, reading, delimiter)
+
+    table = table_of(path, source)
     table.encoding, table.delimiter = used, delimiter
     return table
 
 
-# -- XLSX -------------------------------------------------------------------------------------
-def unpacked_size(path: Path) -> int:
-    """The total uncompressed size of a zip-based workbook (checked before loading it)."""
-    try:
-        with zipfile.ZipFile(path) as z:
-            return sum(i.file_size for i in z.infolist())
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise ValidationError("import_unreadable", "file", path=str(path),
-                              detail=str(exc)) from None
-
-
 def read_xlsx(path: str | Path, *, sheet: str | None = None) -> Table:
-    """Read one sheet (the first unless named) of an XLSX workbook, read-only. The unpacked
-    size is checked first (a zip bomb is refused); openpyxl parses through defusedxml."""
-    from openpyxl import load_workbook
+    """One sheet (the first unless named) of an XLSX workbook (see :mod:`.xlsx`)."""
+    from . import xlsx
 
     path = Path(path)
-    size = unpacked_size(path)
-    if size > MAX_BYTES:
-        raise ValidationError("import_too_big", "file", path=str(path),
-                              size=size // (1024 * 1024), limit=MAX_BYTES // (1024 * 1024))
-    try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for broken files
-        raise ValidationError("import_unreadable", "file", path=str(path),
-                              detail=str(exc) or type(exc).__name__) from None
-    try:
-        names = list(wb.sheetnames)
-        if sheet is None:
-            sheet = names[0]
-        if sheet not in names:
-            raise ValidationError("import_sheet_unknown", "sheet", value=sheet)
-        records = [list(r) for r in wb[sheet].iter_rows(values_only=True)]
-    finally:
-        wb.close()
-    table = _table(records, path)
-    table.sheet, table.sheets = sheet, names
+    names, source = xlsx.open_sheet(path, sheet, Budget(path))
+    table = table_of(path, source)
+    table.sheet, table.sheets = sheet or names[0], names
     return table
 
 
-# -- both -------------------------------------------------------------------------------------
-def _is_blank(record: list[Any]) -> bool:
+# -- rows -------------------------------------------------------------------------------------
+def _is_blank(record: tuple[Any, ...] | list[Any]) -> bool:
     return all(cell_text(v) == "" for v in record)
 
 
-def unique_headers(raw: list[Any]) -> list[str]:
+def unique_headers(raw: list[Any] | tuple[Any, ...]) -> list[str]:
     """Header names made unique and non-empty ("Column 3", "Name (2)")."""
     out: list[str] = []
     seen: set[str] = set()
@@ -233,20 +272,94 @@ def unique_headers(raw: list[Any]) -> list[str]:
     return out
 
 
-def _table(records: list[list[Any]], path: Path) -> Table:
-    while records and _is_blank(records[-1]):
-        records.pop()
-    if not records or _is_blank(records[0]):
+def cell_too_long(path: Path, row: int, column: int, count: int) -> ValidationError:
+    """The error for a cell beyond ``MAX_CELL_CHARS`` (Excel's own limit)."""
+    return ValidationError("import_cell_too_long", "file", path=str(path), row=row,
+                           column=column, count=f"{count:,}", limit=f"{MAX_CELL_CHARS:,}")
+
+
+def _header(path: Path, records: Iterator[Any]) -> list[str]:
+    first = next(records, None)
+    if first is None or _is_blank(first):
         raise ValidationError("import_empty", "file", path=str(path))
-    header = list(records[0])
+    header = list(first)
+    if len(header) > MAX_IMPORT_COLUMNS and not _is_blank(header[MAX_IMPORT_COLUMNS:]):
+        raise ValidationError("import_too_many_columns", "file", path=str(path),
+                              limit=f"{MAX_IMPORT_COLUMNS:,}")
     while header and cell_text(header[-1]) == "":
         header.pop()
-    headers = unique_headers(header)
-    width = len(headers)
-    rows = []
-    for r in records[1:]:
-        r = list(r)
-        if len(r) < width:
-            r.extend([None] * (width - len(r)))
-        rows.append(r[:width] if len(r) > width and _is_blank(r[width:]) else r)
-    return Table(headers, rows, path)
+    return unique_headers(header)
+
+
+def table_of(path: Path, source: Source) -> Table:
+    """The table of a file whose records ``source`` reads: its header and first rows now,
+    the other rows streamed."""
+    records = source(Budget(path))
+    try:
+        headers = _header(path, records)
+    finally:
+        close = getattr(records, "close", None)
+        if close is not None:
+            close()
+    rows = shaped_rows(source, len(headers), Budget(path))
+    try:
+        head = list(islice(rows, HEAD_ROWS + 1))
+    finally:
+        rows.close()
+    complete = len(head) <= HEAD_ROWS
+    return Table(headers, Rows(path, source, len(headers), head[:HEAD_ROWS], complete), path)
+
+
+def shaped_rows(source: Source, width: int, budget: Budget) -> Iterator[tuple[Any, ...]]:
+    """The data rows of one reading: each a tuple as wide as the header (short rows padded
+    with None, empty cells past the header dropped), blank rows at the end left out, and
+    every bound checked: rows, columns with values, cells, time."""
+    path = budget.path
+    records = source(budget)
+    pad = (None,) * width
+    try:
+        yield from _shaped(records, width, pad, path, budget)
+    except OSError as exc:  # the file went away or became unreadable between two readings
+        raise ValidationError("import_unreadable", "file", path=str(path),
+                              detail=exc.strerror or str(exc)) from None
+    finally:
+        close = getattr(records, "close", None)
+        if close is not None:
+            close()
+
+
+def _shaped(records: Iterator[Any], width: int, pad: tuple[None, ...], path: Path,
+            budget: Budget) -> Iterator[tuple[Any, ...]]:
+    next(records, None)  # the header
+    rowno, cells = 1, 0
+    blanks: list[Any] = []  # blank rows kept back until a row with values follows them
+    for record in records:
+        rowno += 1
+        n = len(record)
+        if not record or (not any(record) and all(v is None or v == "" for v in record)):
+            blanks.append(record)
+            if rowno > MAX_IMPORT_ROWS + 1001:
+                raise ValidationError("import_too_many_rows", "file", path=str(path),
+                                      limit=f"{MAX_IMPORT_ROWS:,}")
+            continue
+        if rowno > MAX_IMPORT_ROWS + 1:
+            raise ValidationError("import_too_many_rows", "file", path=str(path),
+                                  limit=f"{MAX_IMPORT_ROWS:,}")
+        if n > MAX_IMPORT_COLUMNS and not _is_blank(record[MAX_IMPORT_COLUMNS:]):
+            raise ValidationError("import_too_many_columns", "file", path=str(path),
+                                  limit=f"{MAX_IMPORT_COLUMNS:,}")
+        cells += max(n, width) * (len(blanks) + 1)
+        if cells > MAX_IMPORT_CELLS:
+            raise ValidationError("import_too_many_cells", "file", path=str(path),
+                                  limit=f"{MAX_IMPORT_CELLS:,}")
+        for blank in blanks:
+            yield (*blank[:width], *pad[:width - len(blank)])
+        blanks.clear()
+        if n == width:
+            yield tuple(record)
+        elif n < width:
+            yield (*record, *pad[:width - n])
+        elif _is_blank(record[width:]):
+            yield tuple(record[:width])
+        else:
+            yield tuple(record)

@@ -26,6 +26,7 @@ _COMPARED = ("title", "amount", "stage", "closed_at", "customer", "owner", "sour
              "close_reason", "close_note")
 
 Ref = int | str | None  # an existing id, or "new:<key>" for a row created by the import
+_NO_CONTACTS: Any = ()  # the contacts of a new customer without any (shared)
 
 
 @dataclass(slots=True)
@@ -112,17 +113,20 @@ class ImportPlan:
     updates: list[DealUpdate]
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
-    """A name compared loosely: case-folded, spaces squeezed (names repeat: cached)."""
+    """A name compared loosely: case-folded, spaces squeezed (owners, teams and sources
+    repeat: cached)."""
     return " ".join(str(text).casefold().split())
 
 
 def _customer_key(c: dict[str, str]) -> str | None:
+    """The key a customer's rows are merged by: its external id (after a NUL, which no
+    name holds), else its folded name."""
     if c.get("external_id"):
-        return "x:" + c["external_id"]
+        return "\x00" + c["external_id"]
     if c.get("name"):
-        return "n:" + fold(c["name"])
+        return " ".join(str(c["name"]).casefold().split())
     return None
 
 
@@ -169,7 +173,7 @@ def plan_import(table: Table, mapping: Mapping, pipeline_id: int, *, now: dateti
             for k in ("team", "region"):
                 if not known[k] and o.get(k):
                     known[k] = o[k]
-        if r.deal.get("source"):
+        if r.deal and r.deal["source"]:
             need("source", r.deal["source"])
     for o in new_owners.values():
         need("team", o["team"])
@@ -184,7 +188,7 @@ def plan_import(table: Table, mapping: Mapping, pipeline_id: int, *, now: dateti
         reasons.setdefault((kind, fold(label)), i)
     unknown_reason: dict[str, Note] = {}
     for r in parsed.rows:
-        label = r.deal.get("close_reason")
+        label = r.deal and r.deal["close_reason"]
         if label and (str(r.deal["kind"]), fold(label)) not in reasons:
             note = unknown_reason.setdefault(label, Note("note_reason_unknown",
                                                          {"value": label}))
@@ -198,7 +202,8 @@ def plan_import(table: Table, mapping: Mapping, pipeline_id: int, *, now: dateti
     updates: list[DealUpdate] = []
     unchanged = 0
     if parsed.has_deals:
-        ext_ids = {r.deal["external_id"] for r in parsed.rows if r.deal.get("external_id")}
+        ext_ids = {r.deal["external_id"] for r in parsed.rows if r.deal and
+                   r.deal["external_id"]}
         here: dict[str, int] = {}
         elsewhere: set[str] = set()
         for i, ext, pid in (Deal.select(Deal.id, Deal.external_id, Deal.pipeline)
@@ -215,7 +220,7 @@ def plan_import(table: Table, mapping: Mapping, pipeline_id: int, *, now: dateti
                 found[d["external_id"]] = d
         ext_col = next((c for c, f in mapping.columns.items() if f == "deal.external_id"), "")
         for r in parsed.rows:
-            ext = r.deal.get("external_id")
+            ext = r.deal["external_id"] if r.deal else None
             old = found.get(ext) if ext else None
             if old is None and ext in elsewhere:
                 skipped.append(Problem(r.row, ext_col, "import_other_pipeline", {"value": ext}))
@@ -241,7 +246,7 @@ def plan_import(table: Table, mapping: Mapping, pipeline_id: int, *, now: dateti
     }
     updated = {"deals": len(updates),
                "customers": sum(1 for c in customers.values() if c.id is not None and c.fields)}
-    report = ImportReport(len(table.rows), created, updated, unchanged, skipped,
+    report = ImportReport(parsed.row_count, created, updated, unchanged, skipped,
                           parsed.problems, notes, mapping.skip_invalid_rows)
     return ImportPlan(pipeline_id, parsed, report, names, display, owners, new_owners,
                       customers, row_customer, reasons, new_deals, updates)
@@ -252,14 +257,20 @@ def _plan_customers(rows: list[ParsedRow], need: Any) -> tuple[dict[str, Custome
     wanted: dict[str, dict[str, Any]] = {}
     contacts: dict[str, dict[str, dict[str, str]]] = {}
     row_customer: dict[int, str] = {}
+    keys: dict[int, str | None] = {}  # rows share their customer's dict: one key for it
     for r in rows:
-        key = _customer_key(r.customer)
+        cid = id(r.customer)
+        key = keys.get(cid, "")
+        if key == "":
+            key = keys[cid] = _customer_key(r.customer)
         if key is None:
             continue
         row_customer[r.row] = key
-        merged = wanted.setdefault(key, {})
-        for k, v in r.customer.items():
-            merged.setdefault(k, v)
+        merged = wanted.get(key)
+        if merged is None:
+            wanted[key] = r.customer  # shared and read-only: copied before a change
+        elif merged is not r.customer and any(k not in merged for k in r.customer):
+            wanted[key] = {**r.customer, **merged}  # the first row's values win
         if r.contact.get("name"):
             contacts.setdefault(key, {}).setdefault(fold(r.contact["name"]), r.contact)
     if not wanted:
@@ -285,9 +296,10 @@ def _plan_customers(rows: list[ParsedRow], need: Any) -> tuple[dict[str, Custome
             need("region", values["region"])
         if old is None:
             if not values.get("name"):
-                values["name"] = values.get("external_id", "")
-            plans[key] = CustomerPlan(key, None, dict(values),
-                                      list(contacts.get(key, {}).values()))
+                values = {**values, "name": values.get("external_id", "")}
+            people = contacts.get(key)
+            plans[key] = CustomerPlan(key, None, values,
+                                      list(people.values()) if people else _NO_CONTACTS)
         else:
             matched.append((key, old))
             changed = {}
