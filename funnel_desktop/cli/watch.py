@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
     from ..texts.actions import action_name
 
     opened = open_database(args.db, create=False, readonly=False)
-    watcher = FeedWatcher(opened.connect_url or opened.location)
+    watcher = FeedWatcher(opened.reopen_with)
     if args.since is not None:
         watcher.last = max(0, args.since)
     stop = False

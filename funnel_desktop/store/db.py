@@ -55,6 +55,11 @@ class OpenedDatabase:
     connect_url: str = field(default="", repr=False)
 
     @property
+    def reopen_with(self) -> str:
+        """What opens the same database again: the URL with its password, or the file."""
+        return self.connect_url or self.location
+
+    @property
     def is_sqlite(self) -> bool:
         return isinstance(self.db, peewee.SqliteDatabase)
 

@@ -566,7 +566,7 @@ class MainWindow(QMainWindow):
         if self.opened is None:
             return
         try:
-            self.live = LiveUpdates(self.opened.connect_url or self.opened.location,
+            self.live = LiveUpdates(self.opened.reopen_with,
                                     self.ctx.services.client, self.ctx.services.bus, self)
         except StoreError:
             return  # the window still works; it just does not see others' changes

@@ -258,7 +258,7 @@ def test_the_same_demo_gives_the_same_numbers_on_any_database(any_db, demo_file:
                                                               metrics_json):
     """SQLite file or PostgreSQL URL (when FUNNEL_TEST_DB_URL is set): same seed, same
     numbers."""
-    location = any_db.location
+    location = any_db.reopen_with
     code, _, err = run("demo", "--db", location, "--seed", "1", "--today", TODAY)
     assert (code, err) == (0, "")
     assert metrics_json(location) == metrics_json(demo_file)

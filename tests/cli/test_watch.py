@@ -52,7 +52,7 @@ def test_watch_prints_every_commit_as_json_lines_and_stops_cleanly(any_db):
     first, second = [st.id for st in Stage.select().where(Stage.pipeline == pid)
                      .order_by(Stage.position)][:2]
     proc = subprocess.Popen([sys.executable, "-m", "funnel_desktop", "watch", "--db",
-                             any_db.location, "--json", "--since", "0"],
+                             any_db.reopen_with, "--json", "--since", "0"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             env={**os.environ, "PYTHONUNBUFFERED": "1"})
     lines = Lines(proc)
@@ -73,9 +73,9 @@ def test_watch_prints_every_commit_as_json_lines_and_stops_cleanly(any_db):
         proc.send_signal(signal.SIGINT)
         proc.wait(timeout=20)
         lines.close()
-    assert proc.stderr is not None
-    err = proc.stderr.read()
-    proc.stderr.close()
+        assert proc.stderr is not None
+        err = proc.stderr.read()
+        proc.stderr.close()
     assert proc.returncode == 0 and err == ""
 
 

@@ -33,7 +33,7 @@ WRITER = Path(__file__).with_name("writer.py")
 def other_process(db: OpenedDatabase, user: str, ops: list[dict[str, Any]],
                   timeout: float = 120) -> list[dict[str, Any]]:
     """Run ``ops`` as ``user`` in a process of its own; one result per operation."""
-    done = subprocess.run([sys.executable, str(WRITER), db.location, user, json.dumps(ops)],
+    done = subprocess.run([sys.executable, str(WRITER), db.reopen_with, user, json.dumps(ops)],
                           capture_output=True, text=True, timeout=timeout, check=False)
     assert done.returncode == 0, done.stderr
     return [json.loads(line) for line in done.stdout.splitlines()]
@@ -213,13 +213,13 @@ def test_three_writers_racing_on_eight_deals_keep_every_invariant(any_db, svc: S
     start = feed.last_seq()
     spec = {"op": "stress", "seconds": STRESS_SECONDS, "deals": deals, "won": won,
             "lost": lost, "stages": world.stages}
-    procs = [subprocess.Popen([sys.executable, str(WRITER), any_db.location, f"writer{i}",
+    procs = [subprocess.Popen([sys.executable, str(WRITER), any_db.reopen_with, f"writer{i}",
                                json.dumps([{**spec, "seed": i}])],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
              for i in range(3)]
+    finished = [p.communicate(timeout=STRESS_SECONDS + 120) for p in procs]
     reports = []
-    for p in procs:
-        out, err = p.communicate(timeout=STRESS_SECONDS + 120)
+    for p, (out, err) in zip(procs, finished, strict=True):
         assert p.returncode == 0, err
         reports.append(json.loads(out.splitlines()[-1]))
     check_invariants()
@@ -270,7 +270,7 @@ def test_a_pipeline_edited_meanwhile_by_another_writer_is_a_conflict(any_db, ali
     done = subprocess.run([sys.executable, "-c", script + (
         "import sys\nfrom funnel_desktop.store.db import open_database\n"
         "from funnel_desktop.services import Services\n"
-        f"open_database({any_db.location!r})\n"
+        f"open_database({any_db.reopen_with!r})\n"
         f"st = [StageSpec(s.name, s.kind, s.probability, s.idle_days, s.colour, [], "
         f"s.ideal_conversion, s.id) for s in Stage.select().where(Stage.pipeline == "
         f"{world.pipeline}).order_by(Stage.position)]\n"

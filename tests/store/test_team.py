@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -27,9 +28,7 @@ def business(any_db) -> Iterator[dict[str, int]]:
     """The demo business on the server in team mode, with five logins; owner ids by login."""
     if any_db.is_sqlite:
         pytest.skip("team mode is PostgreSQL's")
-    from conftest import TODAY
-
-    yield make_team(any_db.db, TODAY)
+    yield make_team(any_db.db, date(2026, 11, 24))
     database.initialize(any_db.db)
     drop_users(any_db.db)
 

@@ -24,7 +24,7 @@ WRITER = Path(__file__).parents[1] / "services" / "writer.py"
 def bob(window: MainWindow, *ops: dict[str, Any]) -> list[dict[str, Any]]:
     """Run ``ops`` as Bob in a process of his own on the window's database."""
     assert window.opened is not None
-    done = subprocess.run([sys.executable, str(WRITER), window.opened.location, "bob",
+    done = subprocess.run([sys.executable, str(WRITER), window.opened.reopen_with, "bob",
                            json.dumps(list(ops))], capture_output=True, text=True,
                           timeout=120, check=False)
     assert done.returncode == 0, done.stderr
