@@ -85,13 +85,13 @@ def main(argv: list[str]) -> int:
     from funnel_desktop.store.models import Deal, Stage
     from funnel_desktop.ui import ask
     from funnel_desktop.ui.app import setup_application
-    from funnel_desktop.ui.db_problem_dialog import DbProblemDialog
-    from funnel_desktop.ui.deal_editor import DealEditor
-    from funnel_desktop.ui.export_dialog import ExportDialog
-    from funnel_desktop.ui.import_wizard import ImportWizard
+    from funnel_desktop.ui.board.reason_dialog import ReasonDialog
+    from funnel_desktop.ui.common.messages import error_text
+    from funnel_desktop.ui.database.db_problem_dialog import DbProblemDialog
+    from funnel_desktop.ui.deals.deal_editor import DealEditor
     from funnel_desktop.ui.main_window import MainWindow
-    from funnel_desktop.ui.messages import error_text
-    from funnel_desktop.ui.reason_dialog import ReasonDialog
+    from funnel_desktop.ui.transfer.export_dialog import ExportDialog
+    from funnel_desktop.ui.transfer.import_wizard import ImportWizard
 
     setup_application(app, "zh")
     ask.run_dialog = lambda dialog: 0  # nothing modal while shooting

@@ -82,7 +82,7 @@ def _worker(db: str, today: date, drops: int) -> dict[str, Any]:
     from ..store.db import open_database
     from ..store.queries import load_funnel
     from ..ui.app import setup_application
-    from ..ui.board_model import IdRole
+    from ..ui.board.board_model import IdRole
     from ..ui.main_window import MainWindow
     from .drops import send_drop
 

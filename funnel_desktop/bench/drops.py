@@ -7,7 +7,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from ..ui.board_model import encode_ids
+from ..ui.board.board_model import encode_ids
 
 
 def send_drop(target: QWidget, ids: list[int]) -> bool:

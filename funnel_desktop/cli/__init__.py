@@ -176,7 +176,7 @@ def error_message(exc: FunnelError, lang: str | None) -> str:
     from PySide6.QtCore import QCoreApplication
 
     from ..i18n import language
-    from ..ui.messages import error_text
+    from ..ui.common.messages import error_text
 
     if QCoreApplication.instance() is None:
         QCoreApplication(sys.argv[:1])  # translators need an application; PySide keeps it

@@ -136,7 +136,7 @@ def message(code: str, params: dict, lang: str) -> str:
     """A problem or note of the report in ``lang`` (the app's error texts)."""
     if lang == "en":
         return FunnelError(code, **params).english()
-    from ..ui.messages import error_text
+    from ..ui.common.messages import error_text
 
     if "rule" in params:
         params = {**params, "rule": _rule(str(params["rule"]))}
@@ -265,7 +265,7 @@ def _guess(table: Table, pipeline_id: int) -> Mapping:
 
 
 def _print_guess(mapping: Mapping, table: Table) -> None:
-    from ..ui.import_wizard import field_labels
+    from ..ui.transfer.import_wizard import field_labels
 
     labels = field_labels()
     print(translate("CliImport", "guessed mapping (give --save-mapping FILE to keep it and "

@@ -18,7 +18,7 @@ from ..paths import APP_NAME, ORG_NAME, default_db_path
 from ..services import Services
 from ..store.db import OpenedDatabase
 from ..store.models import Deal, Pipeline, database
-from .db_recovery import backup_on_open, open_with_recovery
+from .database.db_recovery import backup_on_open, open_with_recovery
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -117,7 +117,7 @@ def _show_window(opened: OpenedDatabase, own: bool, language: str, settings: QSe
 
     services = Services()
     if own and is_first_run(opened):
-        from . import welcome
+        from .database import welcome
 
         choice = welcome.ask_welcome(None, language)
         if choice is None:

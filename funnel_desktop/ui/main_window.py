@@ -39,23 +39,23 @@ from ..store.backup import (
 )
 from ..store.db import FileCheck, OpenedDatabase
 from ..store.models import Deal, Pipeline, database
-from . import ask
 from .analytics.target_tile import MonthTargetTile
 from .app import icon
-from .board_page import BoardPage
-from .context import AppContext
-from .db_problem_dialog import OPEN_OTHER, RESTORE
-from .db_recovery import backup_on_open, backups_to_keep, open_with_recovery
-from .events import EventBridge
-from .fmt import Formatter
-from .keys import preferences_keys, quit_keys
-from .live import LiveUpdates
-from .messages import error_text
+from .board.board_page import BoardPage
+from .common import ask
+from .common.context import AppContext
+from .common.events import EventBridge
+from .common.fmt import Formatter
+from .common.keys import preferences_keys, quit_keys
+from .common.messages import error_text
+from .database.db_problem_dialog import OPEN_OTHER, RESTORE
+from .database.db_recovery import backup_on_open, backups_to_keep, open_with_recovery
+from .database.live import LiveUpdates
 
 if TYPE_CHECKING:
     from .analytics.page import AnalyticsPage
-    from .customers import CustomersPage
-    from .deal_editor import DealEditor
+    from .customers.customers import CustomersPage
+    from .deals.deal_editor import DealEditor
 
 MAX_RECENT = 8
 #: Start the deferred database check this long after the window was shown if it has not
@@ -282,7 +282,7 @@ class MainWindow(QMainWindow):
         return self._customers
 
     def _build_customers(self) -> CustomersPage:
-        from .customers import CustomersPage
+        from .customers.customers import CustomersPage
 
         page = self._customers = CustomersPage(self.ctx)
         page.dealActivated.connect(self.open_deal)
@@ -429,7 +429,7 @@ class MainWindow(QMainWindow):
     # -- settings, pipelines, lists, language --------------------------------------------------
     def open_settings(self) -> None:
         """Tools ▸ Settings; a new language shows the window again in it."""
-        from .settings_dialog import SettingsDialog
+        from .settings.settings_dialog import SettingsDialog
 
         dlg = SettingsDialog(self.ctx.services, self.settings, self.lang, self)
         ask.run_dialog(dlg)
@@ -444,13 +444,13 @@ class MainWindow(QMainWindow):
 
     def edit_pipelines(self) -> None:
         """Tools ▸ Pipelines and stages (opens on the pipeline shown)."""
-        from .pipeline_editor import PipelineEditor
+        from .settings.pipeline_editor import PipelineEditor
 
         ask.run_dialog(PipelineEditor(self.ctx.services, self.lang,
                                       self.board_page.pipeline_id, self, self.ctx.record))
 
     def edit_lists(self) -> None:
-        from .lists_editor import ListsEditor
+        from .settings.lists_editor import ListsEditor
 
         ask.run_dialog(ListsEditor(self.ctx.services, self))
 
@@ -498,7 +498,7 @@ class MainWindow(QMainWindow):
     # -- deals ------------------------------------------------------------------------------
     def open_deal(self, deal_id: int) -> DealEditor | None:
         """Open the deal editor (modal, through ``ask.run_dialog``)."""
-        from .deal_editor import DealEditor
+        from .deals.deal_editor import DealEditor
 
         try:
             dlg = DealEditor(self.ctx, deal_id, parent=self)
@@ -509,7 +509,7 @@ class MainWindow(QMainWindow):
         return dlg
 
     def new_deal(self, stage_id: int | None = None) -> DealEditor | None:
-        from .deal_editor import DealEditor
+        from .deals.deal_editor import DealEditor
 
         pid = self.board_page.pipeline_id
         if pid is None:
@@ -639,7 +639,7 @@ class MainWindow(QMainWindow):
                       self.tr("%1 already exists. Choose another name, or open it.")
                       .replace("%1", path))
             return
-        from .new_database_dialog import NewDatabaseDialog
+        from .database.new_database_dialog import NewDatabaseDialog
 
         dlg = NewDatabaseDialog(path, self.lang, self)
         ask.run_dialog(dlg)  # the currency its amounts are kept in
@@ -844,14 +844,14 @@ class MainWindow(QMainWindow):
 
     # -- import / export ------------------------------------------------------------------
     def import_data(self) -> None:
-        from .import_wizard import run_import_wizard
+        from .transfer.import_wizard import run_import_wizard
 
         outcome = run_import_wizard(self, self.ctx.services, self.board_page.pipeline_id)
         if outcome is not None:
             self.ctx.record(outcome, self.tr("Import"))
 
     def export_data(self) -> None:
-        from .export_dialog import run_export_dialog
+        from .transfer.export_dialog import run_export_dialog
 
         run_export_dialog(self)
 

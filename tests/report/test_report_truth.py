@@ -120,7 +120,7 @@ def test_report_health_panel_and_commands_agree_mid_week(qtbot, demo):
     """Tuesday afternoon of 2026-W48: the report (as of now), the Analytics page's Health
     panel (whatever its period), ``health`` and ``metrics`` give the same numbers."""
     from funnel_desktop.ui.analytics.health_panel import HealthCard
-    from funnel_desktop.ui.fmt import Formatter
+    from funnel_desktop.ui.common.fmt import Formatter
 
     pid = first_pipeline().id
     report = report_for("2026-W48", ReportScope(), now=NOW, today=TODAY)

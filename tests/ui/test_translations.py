@@ -392,9 +392,9 @@ def test_customer_form_is_chinese(qtbot: Any, zh_window: MainWindow) -> None:
 
 
 def test_deal_editor_and_small_dialogs_are_chinese(qtbot: Any, zh_window: MainWindow) -> None:
-    from funnel_desktop.ui.deal_editor import DealEditor
-    from funnel_desktop.ui.period_dialog import PeriodDialog
-    from funnel_desktop.ui.reason_dialog import ReasonDialog
+    from funnel_desktop.ui.board.reason_dialog import ReasonDialog
+    from funnel_desktop.ui.common.period_dialog import PeriodDialog
+    from funnel_desktop.ui.deals.deal_editor import DealEditor
 
     w = zh_window
     open_deal = Deal.select().join(Stage).where(Stage.kind == "open").first()
@@ -419,9 +419,9 @@ def test_deal_editor_and_small_dialogs_are_chinese(qtbot: Any, zh_window: MainWi
 def test_report_export_and_database_dialogs_are_chinese(qtbot: Any, zh_window: MainWindow,
                                                         tmp_path: Path) -> None:
     from funnel_desktop.report.dialog import WeeklyReportDialog
-    from funnel_desktop.ui.db_problem_dialog import DbProblemDialog
-    from funnel_desktop.ui.export_dialog import ExportDialog
-    from funnel_desktop.ui.messages import error_text
+    from funnel_desktop.ui.common.messages import error_text
+    from funnel_desktop.ui.database.db_problem_dialog import DbProblemDialog
+    from funnel_desktop.ui.transfer.export_dialog import ExportDialog
 
     w = zh_window
     report = shown(qtbot, WeeklyReportDialog(w.ctx.services, "zh", w, today=lambda: TODAY,
@@ -444,7 +444,7 @@ def test_report_export_and_database_dialogs_are_chinese(qtbot: Any, zh_window: M
 
 def test_import_wizard_pages_are_chinese(qtbot: Any, chinese: None, services: Services,
                                          tmp_path: Path) -> None:
-    from funnel_desktop.ui.import_wizard import ImportWizard
+    from funnel_desktop.ui.transfer.import_wizard import ImportWizard
 
     services.seed_lists("zh")
     pipeline = services.create_pipeline("b2b6", "zh").value
@@ -468,10 +468,10 @@ def test_import_wizard_pages_are_chinese(qtbot: Any, chinese: None, services: Se
 def test_settings_pipeline_lists_welcome_and_targets_are_chinese(qtbot: Any,
                                                                  zh_window: MainWindow) -> None:
     from funnel_desktop.ui.analytics.targets_panel import TargetsDialog
-    from funnel_desktop.ui.lists_editor import ListsEditor
-    from funnel_desktop.ui.pipeline_editor import MoveDealsDialog, PipelineEditor
-    from funnel_desktop.ui.settings_dialog import SettingsDialog
-    from funnel_desktop.ui.welcome import WelcomeDialog
+    from funnel_desktop.ui.database.welcome import WelcomeDialog
+    from funnel_desktop.ui.settings.lists_editor import ListsEditor
+    from funnel_desktop.ui.settings.pipeline_editor import MoveDealsDialog, PipelineEditor
+    from funnel_desktop.ui.settings.settings_dialog import SettingsDialog
 
     w = zh_window
     services, pipeline = w.ctx.services, w.board_page.pipeline_id
@@ -542,7 +542,7 @@ def test_cli_error_in_chinese(tmp_path: Path) -> None:
 
 def test_messages_in_chinese_fill_their_placeholders(chinese: None) -> None:
     from funnel_desktop.core.errors import ValidationError
-    from funnel_desktop.ui.messages import error_text
+    from funnel_desktop.ui.common.messages import error_text
 
     assert error_text(ValidationError("reason_required", "reason", kind="lost")) == \
         "将商机标记为输单需要填写原因。"

@@ -171,7 +171,7 @@ def test_error_from_a_service_is_shown_in_words(window: MainWindow, answers: Any
 def test_a_broken_file_can_be_restored_from_a_backup(window: MainWindow, answers: Any,
                                                     tmp_path: Path) -> None:
     from funnel_desktop.store.backup import backup_now
-    from funnel_desktop.ui.db_problem_dialog import RESTORE, DbChoice
+    from funnel_desktop.ui.database.db_problem_dialog import RESTORE, DbChoice
 
     good = tmp_path / "shop.sqlite"
     copy = open_database(good)

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from funnel_desktop.services import Services
 from funnel_desktop.store.db import OpenedDatabase
-from funnel_desktop.ui import ask
-from funnel_desktop.ui.board_model import encode_ids
+from funnel_desktop.ui.board.board_model import encode_ids
+from funnel_desktop.ui.common import ask
 from funnel_desktop.ui.main_window import MainWindow, prepare_database
 
 #: The demo's today (as in tests/conftest.py) and the UI tests' "now" (naive UTC, noon).
@@ -59,8 +59,8 @@ class Answers:
             return self.paths.pop(0) if self.paths else ""
 
         def db_problem(parent: Any, err: Any, location: str) -> Any:
-            from funnel_desktop.ui.db_problem_dialog import QUIT, DbChoice
-            from funnel_desktop.ui.messages import error_text
+            from funnel_desktop.ui.common.messages import error_text
+            from funnel_desktop.ui.database.db_problem_dialog import QUIT, DbChoice
 
             self.errors.append(error_text(err))
             return self.db_choices.pop(0) if self.db_choices else DbChoice(QUIT)

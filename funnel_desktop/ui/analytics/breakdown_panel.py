@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from ...core.reasons_summary import ReasonSummary
 from ...core.size_bands import BandLine
 from ...core.values import Period
-from ..fmt import Formatter
+from ..common.fmt import Formatter
 from . import export
 from .charts import (
     INK,

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import ask
-from ..fmt import Formatter
+from ..common import ask
+from ..common.fmt import Formatter
 from . import export
 
 #: Colours with one meaning each across the charts.

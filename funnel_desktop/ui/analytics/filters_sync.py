@@ -7,7 +7,7 @@ place, with a test, so a change of ``FilterBar`` shows here first.
 
 from __future__ import annotations
 
-from ..filters import FilterBar
+from ..board.filters import FilterBar
 
 
 def copy_filters(src: FilterBar, dst: FilterBar) -> bool:

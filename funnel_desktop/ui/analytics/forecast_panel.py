@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from ...core.forecast_chart import ForecastChart
 from ...core.values import Period
-from ..fmt import Formatter
+from ..common.fmt import Formatter
 from . import export
 from .charts import (
     MEDIAN,

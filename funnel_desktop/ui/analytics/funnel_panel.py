@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from ...core.funnel_chart import FunnelChart
 from ...core.values import StageInfo, StageKind
-from ..fmt import Formatter
-from ..palette import stage_colour
+from ..common.fmt import Formatter
+from ..common.palette import stage_colour
 from . import export
 from .charts import (
     INK,

@@ -24,8 +24,8 @@ from ...core.health import Finding, HealthThresholds
 from ...core.values import DealFacts, Period
 from ...locale_format import Formatter as SentenceFormatter
 from ...texts.health import FindingWriter
-from ..fmt import Formatter
-from ..messages import error_text
+from ..common.fmt import Formatter
+from ..common.messages import error_text
 from .charts import Card
 from .periods import period_text
 

@@ -33,11 +33,11 @@ from ...core.errors import FunnelError
 from ...core.values import Period, Segment
 from ...services.events import Changes
 from ...store.models import database
-from .. import ask
-from ..context import AppContext
-from ..filters import FilterBar
-from ..messages import error_text
-from ..strip import Tile
+from ..board.filters import FilterBar
+from ..board.strip import Tile
+from ..common import ask
+from ..common.context import AppContext
+from ..common.messages import error_text
 from .breakdown_panel import ReasonsPanel, SizeBandsPanel
 from .data import (
     BAND_RUNS,

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QTableV
 from ...core.owner_table import PeopleLine, PeopleTable
 from ...core.segments_compare import ComparedNumber, SegmentComparison
 from ...core.values import Period
-from ..fmt import Formatter
+from ..common.fmt import Formatter
 from . import export
 from .charts import Card
 from .periods import period_text

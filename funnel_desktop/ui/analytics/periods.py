@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QWidget
 
 from ...core.values import Period
 from ...texts.moments import period_words
-from ..fmt import Formatter
+from ..common.fmt import Formatter
 from .data import period_for, previous_for
 
 
@@ -34,7 +34,7 @@ def month_label(fmt: Formatter, key: str, *, with_year: bool = True) -> str:
 
 def ask_period(parent: QWidget | None, start: date, end: date) -> tuple[date, date] | None:
     """A custom analytics period (tests replace this function); None to cancel."""
-    from ..period_dialog import PeriodDialog
+    from ..common.period_dialog import PeriodDialog
 
     dlg = PeriodDialog(start, end, parent)
     dlg.setWindowTitle(QCoreApplication.translate("PeriodChooser", "Analytics period"))

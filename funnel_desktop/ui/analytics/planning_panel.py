@@ -28,8 +28,8 @@ from ...core.errors import ValidationError
 from ...core.money import parse_amount
 from ...core.planning import Plan
 from ...core.values import FunnelData, Period, StageInfo
-from ..fmt import Formatter
-from ..messages import error_text
+from ..common.fmt import Formatter
+from ..common.messages import error_text
 from . import export
 from .breakdown_panel import band_label
 from .charts import (

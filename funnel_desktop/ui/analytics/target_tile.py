@@ -20,10 +20,10 @@ from ...services.events import Changes
 from ...store import analytics_queries as aq
 from ...store.models import Stage
 from ...store.screen_queries import closed_since
-from ..context import AppContext
-from ..filters import FilterBar
-from ..fmt import Formatter
-from ..strip import Tile
+from ..board.filters import FilterBar
+from ..board.strip import Tile
+from ..common.context import AppContext
+from ..common.fmt import Formatter
 
 #: The tile is outside the Analytics page (whose style sheet colours the page's bars).
 TILE_BAR_STYLE = """

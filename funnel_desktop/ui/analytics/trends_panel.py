@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 from ...core.metrics import Metrics
 from ...core.trends import CycleMonth, CyclePanel, WinRateMonth
 from ...core.values import Period, StageInfo
-from ..fmt import Formatter
+from ..common.fmt import Formatter
 from . import export
 from .charts import (
     MEDIAN,

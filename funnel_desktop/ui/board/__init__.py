@@ -1,0 +1,1 @@
+"""The board: stage columns, cards, the strip of numbers, filters and the close-reason dialog."""

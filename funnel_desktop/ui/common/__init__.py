@@ -1,0 +1,1 @@
+"""What every room shares: fields, formats, palette, asking, messages, undo, events."""

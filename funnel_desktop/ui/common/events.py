@@ -1,0 +1,37 @@
+"""The bridge from the services' event bus to a Qt signal."""
+
+from __future__ import annotations
+
+import contextlib
+
+from PySide6.QtCore import QObject, Signal
+
+from ...services.events import Changes, EventBus
+
+
+class EventBridge(QObject):
+    """Re-emits every :class:`Changes` published on the bus.
+
+    Signals:
+        changed(Changes): after each service action (and each undo/redo) has been committed.
+    """
+
+    changed = Signal(object)
+
+    def __init__(self, bus: EventBus, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._unsubscribe = bus.subscribe(self._relay)
+        self.destroyed.connect(self._unsubscribe_quietly)
+
+    def _relay(self, changes: Changes) -> None:
+        self.changed.emit(changes)
+
+    def detach(self) -> None:
+        """Stop relaying (called when the window closes)."""
+        self._unsubscribe_quietly()
+
+    def _unsubscribe_quietly(self, *_: object) -> None:
+        if self._unsubscribe is not None:
+            with contextlib.suppress(ValueError):
+                self._unsubscribe()
+            self._unsubscribe = None

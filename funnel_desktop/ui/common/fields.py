@@ -1,0 +1,184 @@
+"""Form helpers: a date field that may be empty, and errors shown at the field."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+    QWidgetAction,
+)
+
+from ...core.dates import parse_date
+from ...core.errors import ValidationError
+
+
+def set_invalid(widget: QWidget, invalid: bool) -> None:
+    """Red border on a field (the style sheet styles ``[invalid="true"]``)."""
+    if widget.property("invalid") != invalid:
+        widget.setProperty("invalid", invalid)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+        widget.update()
+
+
+class DateField(QWidget):
+    """A date that may be empty: typed (2026-11-24, 2026/11/24, 2026年11月24日) or picked.
+
+    Signals:
+        edited(): the text changed by the user or the calendar.
+    """
+
+    edited = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(4)
+        self.line = QLineEdit()
+        self.line.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.line.setClearButtonEnabled(True)
+        self.line.textEdited.connect(lambda _t: self.edited.emit())
+        self.button = QToolButton()
+        self.button.setObjectName("dateButton")
+        from ..app import icon
+
+        self.button.setIcon(icon("calendar.svg"))
+        self.button.setToolTip(self.tr("Pick a date"))
+        self.button.setAccessibleName(self.tr("Pick a date"))
+        self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.button)
+        self.calendar = QCalendarWidget()
+        self.calendar.setGridVisible(False)
+        self.calendar.clicked.connect(self._picked)
+        action = QWidgetAction(menu)
+        action.setDefaultWidget(self.calendar)
+        menu.addAction(action)
+        menu.aboutToShow.connect(self._sync_calendar)
+        self.button.setMenu(menu)
+        lay.addWidget(self.line, 1)
+        lay.addWidget(self.button)
+        self.setFocusProxy(self.line)
+
+    def _sync_calendar(self) -> None:
+        try:
+            d = self.value()
+        except ValidationError:
+            d = None
+        d = d or date.today()
+        self.calendar.setSelectedDate(QDate(d.year, d.month, d.day))
+
+    def _picked(self, qd: QDate) -> None:
+        self.line.setText(qd.toString("yyyy-MM-dd"))
+        self.button.menu().hide()
+        self.edited.emit()
+
+    def text(self) -> str:
+        return self.line.text().strip()
+
+    def set_date(self, d: date | None) -> None:
+        self.line.setText(d.isoformat() if d else "")
+
+    def value(self, field: str = "date") -> date | None:
+        """The date, None when empty; ValidationError ``date_invalid`` for other text."""
+        return parse_date(self.text(), field=field)
+
+
+def name_from_labels(root: QWidget) -> None:
+    """Give each control a label points at an accessible name: a label's buddy that is a box
+    (an error wrapper, a date field) hides the control from Qt's own label lookup, which only
+    sees sibling labels."""
+    from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QPlainTextEdit
+
+    controls = (QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit, QAbstractButton)
+    for label in root.findChildren(QLabel):
+        buddy = label.buddy()
+        if buddy is None or not label.text().strip():
+            continue
+        target: QWidget | None = buddy
+        while target is not None and not isinstance(target, controls):
+            proxy = target.focusProxy()
+            target = proxy if proxy is not None else next(
+                (w for w in target.findChildren(QWidget) if isinstance(w, controls)), None)
+        if target is not None and not target.accessibleName():
+            target.setAccessibleName(label.text().replace("&", "").rstrip(":：").strip())
+
+
+class FieldErrors:
+    """Errors shown under fields: a red border on the field and the message below it."""
+
+    def __init__(self) -> None:
+        self._fields: dict[str, tuple[QWidget, QLabel]] = {}
+
+    def wrap(self, name: str, widget: QWidget, mark: QWidget | None = None) -> QWidget:
+        """A box with ``widget`` and a (hidden) error line under it, registered as ``name``;
+        ``mark`` is the widget that gets the red border (default ``widget``)."""
+        box = QWidget()
+        lay = QVBoxLayout(box)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(2)
+        lay.addWidget(widget)
+        label = QLabel()
+        label.setObjectName("fieldError")
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.hide()
+        lay.addWidget(label)
+        self._fields[name] = (mark or widget, label)
+        return box
+
+    def show(self, name: str, text: str) -> bool:
+        """Show ``text`` at the field ``name``; False if there is no such field."""
+        if name not in self._fields:
+            return False
+        widget, label = self._fields[name]
+        set_invalid(widget, True)
+        label.setText(text)
+        label.show()
+        return True
+
+    def clear(self, name: str | None = None) -> None:
+        for key, (widget, label) in self._fields.items():
+            if name is None or key == name:
+                set_invalid(widget, False)
+                label.clear()
+                label.hide()
+
+    def text(self, name: str) -> str:
+        """The error shown at a field ("" if none)."""
+        label = self._fields[name][1]
+        return label.text() if not label.isHidden() else ""
+
+    def shown(self) -> dict[str, str]:
+        return {k: lab.text() for k, (_w, lab) in self._fields.items() if not lab.isHidden()}
+
+
+def editor_buttons(dialog: QDialog) -> tuple[QDialogButtonBox, QPushButton, QPushButton]:
+    """Save changes / Revert / Close for an editor dialog: (box, save, revert). Save and Revert
+    call the dialog's ``save`` and ``revert``; Close rejects it."""
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Apply
+                           | QDialogButtonBox.StandardButton.Reset
+                           | QDialogButtonBox.StandardButton.Close)
+    save = box.button(QDialogButtonBox.StandardButton.Apply)
+    save.setText(QCoreApplication.translate("EditorButtons", "&Save changes"))
+    save.setObjectName("primaryButton")
+    revert = box.button(QDialogButtonBox.StandardButton.Reset)
+    revert.setText(QCoreApplication.translate("EditorButtons", "Re&vert"))
+    box.button(QDialogButtonBox.StandardButton.Close).setText(
+        QCoreApplication.translate("EditorButtons", "Close"))
+    save.clicked.connect(dialog.save)
+    revert.clicked.connect(dialog.revert)
+    box.rejected.connect(dialog.reject)
+    return box, save, revert

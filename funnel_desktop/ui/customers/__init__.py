@@ -1,0 +1,1 @@
+"""Customers: the list, the profile form and their item models."""

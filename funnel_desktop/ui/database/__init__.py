@@ -1,0 +1,1 @@
+"""The database as the user meets it: opening, welcome, recovery, login, live updates."""

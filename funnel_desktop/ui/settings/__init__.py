@@ -1,0 +1,1 @@
+"""Settings: the settings dialog, pipelines and their stages, the kept lists."""

@@ -1,0 +1,1 @@
+"""Moving data in and out: the import wizard and the export dialog."""

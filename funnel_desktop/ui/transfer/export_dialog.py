@@ -1,0 +1,148 @@
+"""File → Export: deals, customers, contacts or activities as CSV (UTF-8, optional BOM for
+Excel) or XLSX. Entry point: :func:`run_export_dialog`; the file question goes through
+``ask_save_path`` and errors through ``show_error`` (tests replace both)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.errors import FunnelError
+from ...store.db import translated_errors
+from ...store.exporting import export
+from ...store.models import Pipeline, database
+
+translate = QCoreApplication.translate
+
+
+
+def ask_save_path(parent: QWidget | None, caption: str, suggested: str,
+                  filters: str) -> str | None:
+    """A file to write, or None."""
+    path, _ = QFileDialog.getSaveFileName(parent, caption, suggested, filters)
+    return path or None
+
+
+def show_error(parent: QWidget | None, text: str) -> None:
+    QMessageBox.warning(parent, translate("ExportDialog", "Export"), text)
+
+
+def _exec(dialog: QDialog) -> int:
+    return dialog.exec()
+
+
+class ExportDialog(QDialog):
+    """Choose what, which format and where; ``written`` is the file once exported."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(translate("ExportDialog", "Export"))
+        self.written: Path | None = None
+        self.count = 0
+        self.what = QComboBox()
+        for label, key in ((translate("ExportDialog", "Deals"), "deals"),
+                           (translate("ExportDialog", "Customers"), "customers"),
+                           (translate("ExportDialog", "Contacts"), "contacts"),
+                           (translate("ExportDialog", "Activities"), "activities")):
+            self.what.addItem(label, key)
+        self.fmt = QComboBox()
+        self.fmt.addItem(translate("ExportDialog", "CSV (UTF-8)"), "csv")
+        self.fmt.addItem(translate("ExportDialog", "Excel workbook (.xlsx)"), "xlsx")
+        self.bom = QCheckBox(translate("ExportDialog",
+                                       "Add a byte-order mark so Excel reads the CSV as UTF-8"))
+        self.bom.setChecked(True)
+        self.pipeline = QComboBox()
+        self.pipeline.addItem(translate("ExportDialog", "All pipelines"), None)
+        for p in Pipeline.select().order_by(Pipeline.position, Pipeline.id):
+            self.pipeline.addItem(p.name, p.id)
+        self.path = QLineEdit()
+        self.path.setObjectName("exportPath")
+        browse = QPushButton(translate("ExportDialog", "Browse…"))
+        browse.clicked.connect(self.browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        form = QFormLayout()
+        form.addRow(translate("ExportDialog", "Export:"), self.what)
+        form.addRow(translate("ExportDialog", "Pipeline:"), self.pipeline)
+        form.addRow(translate("ExportDialog", "Format:"), self.fmt)
+        form.addRow("", self.bom)
+        form.addRow(translate("ExportDialog", "File:"), row)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.export_button = self.buttons.addButton(translate("ExportDialog", "Export"),
+                                                    QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self.export_now)
+        self.buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.buttons)
+        self.what.currentIndexChanged.connect(self._update)
+        self.fmt.currentIndexChanged.connect(self._update)
+        self.path.textChanged.connect(self._update)
+        self._update()
+
+    def _suffix(self) -> str:
+        return "." + self.fmt.currentData()
+
+    def _update(self) -> None:
+        is_csv = self.fmt.currentData() == "csv"
+        self.bom.setEnabled(is_csv)
+        self.pipeline.setEnabled(self.what.currentData() == "deals")
+        text = self.path.text().strip()
+        if text and Path(text).suffix.lower() in (".csv", ".xlsx") and (
+                Path(text).suffix.lower() != self._suffix()):
+            self.path.setText(str(Path(text).with_suffix(self._suffix())))
+        self.export_button.setEnabled(bool(self.path.text().strip()))
+
+    def browse(self) -> None:
+        suggested = self.path.text().strip() or self.what.currentData() + self._suffix()
+        filters = (translate("ExportDialog", "CSV files (*.csv)") if self.fmt.currentData() == "csv"
+                   else translate("ExportDialog", "Excel workbooks (*.xlsx)"))
+        path = ask_save_path(self, translate("ExportDialog", "Export to"), suggested, filters)
+        if path:
+            if Path(path).suffix.lower() != self._suffix():
+                path += self._suffix()
+            self.path.setText(path)
+
+    def export_now(self) -> bool:
+        """Write the file; on success the dialog is accepted."""
+        path = Path(self.path.text().strip())
+        what = self.what.currentData()
+        pipeline_id = self.pipeline.currentData() if what == "deals" else None
+        location = str(getattr(database.obj, "database", "database"))
+        try:
+            with translated_errors(location):
+                self.count = export(what, self.fmt.currentData(), path,
+                                    bom=self.bom.isChecked(), pipeline_id=pipeline_id)
+        except FunnelError as err:
+            from ..common.messages import error_text
+
+            show_error(self, error_text(err))
+            return False
+        self.written = path
+        self.accept()
+        return True
+
+
+def run_export_dialog(parent: QWidget | None) -> Path | None:
+    """Show the export dialog; the file written, or None."""
+    dialog = ExportDialog(parent)
+    _exec(dialog)
+    written = dialog.written
+    dialog.deleteLater()
+    return written
