@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import gc
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Any
@@ -240,6 +240,14 @@ def model_rows(model: type[peewee.Model], query: peewee.Select | str,
     return out
 
 
+def in_ids(field: peewee.Field, ids: Iterable[int]) -> peewee.Expression:
+    """``field IN (…)`` for integer ids, the ids written into the SQL text. peewee binds
+    each value of an IN list through nodes of its own (for 20,000 ids that takes longer
+    than the database's answer); integers need no binding."""
+    text = ",".join([str(int(i)) for i in ids])
+    return field.in_(peewee.SQL(f"({text})")) if text else field.in_([])
+
+
 #: SQL text of ``model.select()`` of the rows whose ``field`` is one value, per database kind.
 _ONE_SQL: dict[tuple, str] = {}
 
@@ -256,7 +264,7 @@ def rows_with(model: type[peewee.Model], field: peewee.Field, ids: list[int],
             q = model.select().where(field == 0)
             sql = _ONE_SQL[key] = (q.order_by(model.id) if ordered else q).sql()[0]
         return model_rows(model, sql, [ids[0]])
-    q = model.select().where(field.in_(ids))
+    q = model.select().where(in_ids(field, ids))
     return model_rows(model, q.order_by(model.id) if ordered else q)
 
 
