@@ -286,6 +286,9 @@ def compute(data: FunnelData, period: Period, as_of: date | None = None, *,
 
 def coverage(open_amount: int, weighted: int, target: int, won_so_far: int
              ) -> tuple[float | None, float | None, int]:
-    """(coverage, weighted coverage, missing): pipeline ÷ (target − won so far)."""
-    missing = max(0, target - won_so_far)
-    return ratio(open_amount, missing), ratio(weighted, missing), missing
+    """(coverage, weighted coverage, missing): pipeline ÷ (target − won so far), by the rule
+    of :mod:`core.targets` (a target of 0 misses nothing)."""
+    from .targets import coverage_of, missing_to
+
+    return (coverage_of(open_amount, target, won_so_far),
+            coverage_of(weighted, target, won_so_far), missing_to(target, won_so_far) or 0)
