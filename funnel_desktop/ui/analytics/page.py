@@ -1,7 +1,7 @@
 """The Analytics page: the board's filters and a period, key numbers, target progress, and tabs
 of charts, tables, reverse planning and health findings.
 
-Keeping it current: a full recompute (:func:`data.compute_all`) runs only while the page is
+Keeping it current: a full recompute (:func:`compute_all`) runs only while the page is
 visible, after a short pause (changes in a burst are computed once), or when the page is shown
 after something changed. A stage move (``Changes.moves``) is applied at once to the held
 snapshot in O(moved deals), refreshing the key numbers, the funnel's "now" columns, the
@@ -29,9 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.analytics import BAND_RUNS, AnalyticsResult, Inputs, pure_moves
 from ...core.errors import FunnelError
 from ...core.values import Period, Segment
 from ...services.events import Changes
+from ...store.analytics_data import apply_moves, compute_all
 from ...store.models import database
 from ..board.filters import FilterBar
 from ..board.strip import Tile
@@ -39,14 +41,6 @@ from ..common import ask
 from ..common.context import AppContext
 from ..common.messages import error_text
 from .breakdown_panel import ReasonsPanel, SizeBandsPanel
-from .data import (
-    BAND_RUNS,
-    AnalyticsResult,
-    Inputs,
-    apply_moves,
-    compute_all,
-    pure_moves,
-)
 from .filters_sync import copy_filters
 from .forecast_panel import ForecastPanel
 from .funnel_panel import FunnelPanel
