@@ -194,6 +194,11 @@ def _compute_all(inputs: Inputs, band_runs: int, clock: Callable[[], float]
     plans = {(DEFAULT_HISTORY, False): plan_inputs(
         data, history_period(DEFAULT_HISTORY, today, period), today, strict=inputs.strict)}
     lap("plan")
+    # kept for what comes later (moves, the health list, other plans): the deals' columns
+    # and their visited stages; the stays themselves are read again by the next recompute
+    data.bits()
+    data.visits = VisitTable()
+    data._visit_rows = None
     timings["total"] = clock() - started
     return AnalyticsResult(
         inputs=inputs, stages=stages, data=data, metrics=metrics, funnel=funnel,

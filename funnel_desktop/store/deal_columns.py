@@ -7,7 +7,6 @@ deal or per stay."""
 from __future__ import annotations
 
 import warnings
-from array import array
 from collections.abc import Iterator
 from typing import Any
 
@@ -99,24 +98,21 @@ def load_columns(pipeline_id: int, segment: Segment | None = None) -> ColumnData
         vq = (StageHistory.select(StageHistory.deal, StageHistory.stage,
                                   StageHistory.entered_at, StageHistory.left_at)
               .join(Deal).where(where))
-        stays: list[list[np.ndarray]] = [[], [], [], []]
+        visits = VisitTable()  # filled a chunk at a time: no list of chunks beside it
+        columns = (visits.deal, visits.stage, visits.entered, visits.left)
         for rows in _chunks(db.execute(vq)):
             d, s, e, left = zip(*rows, strict=True)
-            stays[0].append(_ints(d))
-            stays[1].append(_ints(s))
-            stays[2].append(_moments(e, StageHistory.entered_at))
-            stays[3].append(_moments(left, StageHistory.left_at))
+            for col, values in zip(columns, (
+                    _ints(d), _ints(s), _moments(e, StageHistory.entered_at),
+                    _moments(left, StageHistory.left_at)), strict=True):
+                col.frombytes(values.tobytes())
+            del rows, d, s, e, left
     i, s, a, cr, p, ec, cl, o, cu, r = (np.concatenate(c) if c
                                         else np.zeros(0, dtype=np.int64) for c in parts)
+    del parts
     cols = DealColumns(id=i, stage=s, amount=a, created=cr, closed=cl, probability=p,
                        expected=ec, owner=o, customer=cu, reason=r)
     cols.amount = exact_amounts(cols.amount)  # the bound over every chunk together
-    visits = VisitTable()
-    for name, chunks in zip(("deal", "stage", "entered", "left"), stays, strict=True):
-        col = array("q")
-        if chunks:
-            col.frombytes(np.concatenate(chunks).astype(np.int64).tobytes())
-        setattr(visits, name, col)
     assert OPEN_END == NONE  # a stay not yet ended reads as numpy's "no time"
     return ColumnData(stages, cols, open_deals, visits)
 
