@@ -43,7 +43,7 @@ ROWS: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
     ("  of it the month-target tile p95 (ms)",
      ("board", "drops_before_analytics", "analytics_ms", "p95"), "", True),
     ("metrics: load+compute (s)", ("metrics", "orm_s"), "", True),
-    ("  load_funnel (s)", ("metrics", "load_funnel_s"), "", True),
+    ("  load the deals (s)", ("metrics", "load_funnel_s"), "", True),
     ("  compute (s)", ("metrics", "compute_s"), "", True),
     ("metrics: raw SQL (s)", ("metrics", "raw_sql_s"), "", True),
     ("metrics ratio (each run)", ("metrics", "ratio"), "metrics_ratio", True),

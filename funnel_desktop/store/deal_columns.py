@@ -68,11 +68,12 @@ def _moments(values: tuple, field: peewee.Field, unit: str = "us") -> np.ndarray
         return np.array(out, dtype=np.int64)
 
 
-def load_columns(pipeline_id: int, segment: Segment | None = None) -> ColumnData:
+def load_columns(pipeline_id: int, segment: Segment | None = None, *,
+                 open_deals: bool = True) -> ColumnData:
     """Stages, every deal and every stay of one pipeline, cut to a segment, in columns (the
     deals by id, as :func:`store.queries.load_funnel` gives them; the stays in no particular
     order — nothing the columns compute depends on it). Three queries: every deal's numbers,
-    the open deals whole, the stays."""
+    the open deals whole (unless not ``open_deals``: ``deals`` is then empty), the stays."""
     stages = stages_of(pipeline_id)
     where = Deal.pipeline == pipeline_id
     extra = segment_where(segment) if segment else None
@@ -93,8 +94,9 @@ def load_columns(pipeline_id: int, segment: Segment | None = None) -> ColumnData
                     _moments(cl, Deal.closed_at), _ints(o), _ints(cu), _ints(r)), strict=True):
                 column.append(values)
         # the open deals whole, in the same order (by id, as load_funnel gives them)
-        open_deals = _deal_facts(Deal.select(*_DEAL_FACTS).where(
-            where & Deal.stage.in_(open_ids)).order_by(Deal.id)) if open_ids else []
+        facts = _deal_facts(Deal.select(*_DEAL_FACTS).where(
+            where & Deal.stage.in_(open_ids)).order_by(Deal.id)) if open_ids and open_deals \
+            else []
         vq = (StageHistory.select(StageHistory.deal, StageHistory.stage,
                                   StageHistory.entered_at, StageHistory.left_at)
               .join(Deal).where(where))
@@ -114,7 +116,7 @@ def load_columns(pipeline_id: int, segment: Segment | None = None) -> ColumnData
                        expected=ec, owner=o, customer=cu, reason=r)
     cols.amount = exact_amounts(cols.amount)  # the bound over every chunk together
     assert OPEN_END == NONE  # a stay not yet ended reads as numpy's "no time"
-    return ColumnData(stages, cols, open_deals, visits)
+    return ColumnData(stages, cols, facts, visits)
 
 
 def first_wins() -> tuple[np.ndarray, np.ndarray]:
