@@ -2,30 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..core.errors import ValidationError
-from ..core.values import Segment
+from ..core.weekly_report import ReportScope
 from ..store.models import Owner, Team
 
-
-@dataclass(frozen=True, slots=True)
-class ReportScope:
-    kind: str = "all"  # all / team / owner
-    id: int | None = None
-    name: str = ""
-
-    @property
-    def key(self) -> str:
-        """The key weekly notes are saved under: ``all``, ``team:3``, ``owner:7``."""
-        return "all" if self.kind == "all" else f"{self.kind}:{self.id}"
-
-    def segment(self) -> Segment:
-        if self.kind == "team":
-            return Segment(team_ids=(self.id,))
-        if self.kind == "owner":
-            return Segment(owner_ids=(self.id,))
-        return Segment()
+__all__ = ["ReportScope", "resolve_scope"]
 
 
 def resolve_scope(team: str | None = None, owner: str | None = None) -> ReportScope:

@@ -20,7 +20,6 @@ from funnel_desktop.core.periods import health_period
 from funnel_desktop.core.values import Segment
 from funnel_desktop.core.weekly import week_containing
 from funnel_desktop.locale_format import database_formatter
-from funnel_desktop.report.data import gather
 from funnel_desktop.report.scope import ReportScope
 from funnel_desktop.report.weekly import report_for
 from funnel_desktop.services import Services
@@ -29,6 +28,7 @@ from funnel_desktop.store.analytics_data import compute_all
 from funnel_desktop.store.importing import Mapping, read_table
 from funnel_desktop.store.models import Deal, Stage, StageHistory
 from funnel_desktop.store.queries import first_pipeline
+from funnel_desktop.store.weekly_report import gather
 from funnel_desktop.texts.health import FindingWriter
 
 #: Tuesday of the demo's last week (2026-W48, Nov 23–29); the demo's last event is before noon

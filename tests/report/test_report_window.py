@@ -19,20 +19,15 @@ from funnel_desktop.core.metrics import compute
 from funnel_desktop.core.periods import health_period
 from funnel_desktop.core.values import FunnelData
 from funnel_desktop.core.weekly import week_as_of
+from funnel_desktop.core.weekly_report import LIST_TOP, DealList, ReasonLine, window_start
 from funnel_desktop.locale_format import Formatter
-from funnel_desktop.report.data import (
-    LIST_TOP,
-    DealList,
-    ReasonLine,
-    gather,
-    window_start,
-)
 from funnel_desktop.report.scope import ReportScope
 from funnel_desktop.report.weekly import report_for, write_weekly_pdf
 from funnel_desktop.services import Services
 from funnel_desktop.store.analytics_queries import activity_counts, decision_maker_customers
 from funnel_desktop.store.models import Activity, Deal, Reason, Stage, Team
 from funnel_desktop.store.queries import first_pipeline, load_changes, load_funnel
+from funnel_desktop.store.weekly_report import gather
 
 PRINTED = datetime(2026, 11, 24, 9)
 # the demo's today is Tuesday 2026-11-24 (nothing happens after noon): its week, looked at
