@@ -6,16 +6,25 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from peewee import fn
 
 from ..core.batches import chunks
+from ..core.conversion import (
+    Conversion,
+    conversion_of_reached,
+    funnel_chain,
+    merged_conversion,
+    stage_conversion,
+    visited_stages,
+)
 from ..core.dates import add_months, month_key, period_of
 from ..core.history import as_of
 from ..core.metrics import forecast_by_month, open_totals
+from ..core.periods import health_period
 from ..core.targets import calendar_progress
-from ..core.values import DealFacts, FunnelData, Period, Segment, StageKind
+from ..core.values import DealFacts, FunnelData, Period, Segment, StageInfo, StageKind, within
 from ..core.weekly import key_figures, previous_week, week_as_of, week_changes
 from ..core.weekly_report import (
     DealLine,
@@ -32,8 +41,18 @@ from ..core.weekly_report import (
     window_start,
 )
 from .analytics_queries import target_rows, target_scope
-from .health_inputs import health_check, won_between
-from .models import Activity, Customer, Deal, Owner, Reason, WeeklyNote, utcnow
+from .health_inputs import cohort_conversion, health_check, won_between
+from .models import (
+    Activity,
+    Customer,
+    Deal,
+    Owner,
+    Reason,
+    Stage,
+    StageHistory,
+    WeeklyNote,
+    utcnow,
+)
 from .queries import (
     field_reader,
     get_setting,
@@ -58,12 +77,20 @@ def gather(pipeline_id: int, week: Period, scope: ReportScope, *, week_label: st
     (default the local clock).
 
     Only the deals touched since :func:`window_start` are read (the others were closed
-    before it and never changed since, so no number of the report can see them); ``full``
-    reads every deal — the same report, slower (the check that the window loses nothing)."""
+    before it and never changed since, so no number of the report can see them); while the
+    week runs, only those touched since last week began, and the two numbers that reach
+    further back — the health cohort's conversion and what was won toward the month's and
+    quarter's targets — add the older deals from aggregate reads. ``full`` reads every deal
+    — the same report, slower (the check that the windows lose nothing)."""
     look = week_as_of(week, now or utcnow(), today or date.today())
     stages = stages_of(pipeline_id)
     segment = scope.segment()
     since = None if full else window_start(week, look.day)
+    older: datetime | None = None  # the loaded deals start here; before it, aggregates
+    if since is not None and look.running:
+        recent = _start_of(previous_week(week).start)
+        if recent > since:
+            since = older = recent
     data = load_funnel(pipeline_id, segment, since=since)
     changes = load_changes(pipeline_id, since=since)
     if look.running:  # the pipeline as it stands: what the database holds now
@@ -84,7 +111,13 @@ def gather(pipeline_id: int, week: Period, scope: ReportScope, *, week_label: st
     if bad is not None:
         raise bad
     # the funnel's conversion column is the cohort the health findings judge
-    health = health_check(pipeline_id, segment, then, look.day, thresholds=thresholds)
+    quarter = period_of("quarter", look.day)
+    health = health_check(
+        pipeline_id, segment, then, look.day, thresholds=thresholds,
+        conversion=None if older is None else _cohort_conversion(
+            pipeline_id, segment, then, health_period(look.day), older),
+        won_so_far=None if older is None else _won_between(
+            pipeline_id, segment, then, Period(quarter.start, look.day), older))
     conv = health.conversion
     totals, _, _, _ = open_totals(then)
     step = {s.from_stage: s for s in conv.steps}
@@ -156,7 +189,8 @@ def gather(pipeline_id: int, week: Period, scope: ReportScope, *, week_label: st
         targets.append(calendar_progress(
             label, look.day, target_rows(p.start, p.end, scope=kind, team_id=team_id,
                                          owner_id=owner_id),
-            won_between(then, Period(p.start, look.day)), open_amount=open_amount,
+            _won_between(pipeline_id, segment, then, Period(p.start, look.day), older),
+            open_amount=open_amount,
             weighted=weighted))
 
     note = WeeklyNote.get_or_none((WeeklyNote.week == week_label)
@@ -177,6 +211,87 @@ def gather(pipeline_id: int, week: Period, scope: ReportScope, *, week_label: st
         findings=health.findings if deal_count else [], health_target=health.target,
         notes=note.text if note else "", stage_names={st.id: st.name for st in stages},
         deal_count=deal_count)
+
+
+def _start_of(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day)
+
+
+def _cohort_conversion(pipeline_id: int, segment: Segment | None, data: FunnelData,
+                       period: Period, since: datetime) -> Conversion:
+    """``health_inputs.cohort_conversion`` of every deal created in ``period`` when ``data``
+    holds only the deals touched since ``since``: the loaded ones created from ``since`` on,
+    the older part of the cohort counted from the database (:func:`_older_reached`), the
+    reached counts added up."""
+    start = _start_of(period.start)
+    if start >= since:
+        return cohort_conversion(data, period)
+    inside = within(period)
+    cohort = [d for d in data.deals if inside(d.created) and d.created >= since]
+    loaded = stage_conversion(data.stages, cohort,
+                              visited_stages(data.visits, {d.id for d in cohort}))
+    stop = since if period.end >= since.date() else _start_of(period.end + timedelta(days=1))
+    chain = [s.id for s in funnel_chain(data.stages)]
+    older = conversion_of_reached(
+        chain, _older_reached(pipeline_id, segment, data.stages, start, stop),
+        any(s.kind == StageKind.WON for s in data.stages), False)
+    return merged_conversion(data.stages, [loaded, older])
+
+
+def _older_reached(pipeline_id: int, segment: Segment | None, stages: list[StageInfo],
+                   start: datetime, stop: datetime) -> list[int]:
+    """Reached counts along the funnel chain (the *reached* rule of
+    ``core.conversion.stage_conversion``) of the deals created in [start, stop): each deal's
+    furthest open stage — the furthest its stays visited, or the one it is in — or the won
+    stage, read as one number per deal."""
+    chain = funnel_chain(stages)
+    at = {s.position: i for i, s in enumerate(chain) if s.kind == StageKind.OPEN}
+    kind = {s.id: s.kind for s in stages}
+    own = {s.id: s.position for s in stages if s.kind == StageKind.OPEN}
+    h, st = StageHistory.alias(), Stage.alias()
+    far = (h.select(fn.MAX(st.position)).join(st, on=(h.stage == st.id))
+           .where((h.deal == Deal.id) & (st.kind == "open") & (st.pipeline == pipeline_id)))
+    where = (Deal.pipeline == pipeline_id) & (Deal.created_at >= start) & (Deal.created_at < stop)
+    extra = segment_where(segment) if segment else None
+    if extra is not None:
+        where &= extra
+    top_n = [0] * len(chain)
+    for stage_id, furthest in Deal._meta.database.execute(
+            Deal.select(Deal.stage, far.alias("far")).where(where)):
+        if kind.get(stage_id) == StageKind.WON:
+            top_n[-1] += 1
+            continue
+        positions = [p for p in (furthest, own.get(stage_id)) if p is not None and p in at]
+        if positions:
+            top_n[at[max(positions)]] += 1
+    reached, n = [0] * len(chain), 0
+    for i in range(len(chain) - 1, -1, -1):
+        n += top_n[i]
+        reached[i] = n
+    return reached
+
+
+def _won_between(pipeline_id: int, segment: Segment | None, data: FunnelData,
+                 period: Period, since: datetime | None) -> int:
+    """``health_inputs.won_between`` of every deal when ``data`` holds only the deals
+    touched since ``since`` (None: every deal that matters): the loaded wins from ``since``
+    on, the older ones summed by the database."""
+    start = _start_of(period.start)
+    if since is None or start >= since:
+        return won_between(data, period)
+    won = {s.id for s in data.stages if s.kind == StageKind.WON}
+    inside = within(period)
+    recent = sum(d.amount for d in data.deals if d.stage_id in won and d.closed is not None
+                 and d.closed >= since and inside(d.closed))
+    if not won:
+        return recent
+    stop = min(since, _start_of(period.end + timedelta(days=1)))
+    where = ((Deal.pipeline == pipeline_id) & Deal.stage.in_(sorted(won))
+             & (Deal.closed_at >= start) & (Deal.closed_at < stop))
+    extra = segment_where(segment) if segment else None
+    if extra is not None:
+        where &= extra
+    return recent + int(Deal.select(fn.SUM(Deal.amount)).where(where).scalar() or 0)
 
 
 def _close_reasons(ids: list[int]) -> dict[int, tuple[int | None, str]]:
