@@ -111,8 +111,8 @@ def _new_ids_above(model: type[peewee.Model], fld: peewee.Field, floor: int,
                    parents: set[int]) -> tuple[int, ...]:
     """Ids of ``model`` rows above ``floor`` whose ``fld`` is one of ``parents`` (the rows this
     import inserted: another writer on a server may have inserted rows for other parents)."""
-    return tuple(i for i, p in model.select(model.id, fld).where(model.id > floor)
-                 .order_by(model.id).tuples() if p in parents)
+    q = model.select(model.id, fld).where(model.id > floor).order_by(model.id)
+    return tuple(i for i, p in database.execute(q) if p in parents)  # the driver's tuples
 
 
 def _execute(plan: ImportPlan, user: str, step: Step) -> _Written:
