@@ -9,10 +9,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .conversion import Conversion, stage_conversion, visited_stages
 from .dates import add_months
+from .deal_columns import WON, ColumnData, in_period
 from .errors import ValidationError
 from .forecast_chart import ForecastChart, TargetRow, forecast_chart
 from .funnel_chart import FunnelChart, with_snapshot
@@ -31,9 +32,6 @@ from .trends import CycleMonth, CyclePanel, WinRateMonth
 from .values import DealFacts, FunnelData, Period, Segment, StageInfo, StageKind
 from .visit_table import VisitTable
 
-if TYPE_CHECKING:
-    from .deal_columns import ColumnData
-
 #: Runs of the forecast band simulation (seeded: the same data gives the same band).
 BAND_RUNS = 2000
 BAND_SEED = 0
@@ -42,7 +40,7 @@ BAND_SEED = 0
 PERIOD_CODES = ("month", "quarter", "year", "last12", "custom")
 
 #: The two segment comparisons: code → (segment field, value of A, value of B).
-COMPARISONS: dict[str, tuple[str, str, str]] = {
+COMPARISONS: dict[str, tuple[str, Any, Any]] = {  # segment field, value a, value b
     "customer_type": ("customer_type", "new", "returning"),
     "project_type": ("project_type", "big", "small"),
 }
@@ -211,7 +209,7 @@ def apply_moved(result: AnalyticsResult, moves: Iterable[tuple[int, int, int]],
     if facts and result.deal_index is None:  # built once per full recompute
         result.deal_index = {d.id: i for i, d in enumerate(result.data.deals)}
     by_id = result.deal_index or {}
-    columns = getattr(result.data, "columns", None)
+    columns = result.data.columns if isinstance(result.data, ColumnData) else None
     applied = []
     for deal_id, old, new in moves:
         if old not in kinds or deal_id not in facts:
@@ -231,7 +229,7 @@ def apply_moved(result: AnalyticsResult, moves: Iterable[tuple[int, int, int]],
             after = replace(before, stage_id=new, closed=closed)
         if index is not None:
             result.data.deals[index] = after
-        if columns is not None:
+        if columns is not None and isinstance(result.data, ColumnData):
             _update_columns(result.data, after)
         applied.append(deal_id)
     if applied:
@@ -239,7 +237,7 @@ def apply_moved(result: AnalyticsResult, moves: Iterable[tuple[int, int, int]],
     return applied
 
 
-def _update_columns(data: Any, deal: DealFacts) -> None:
+def _update_columns(data: ColumnData, deal: DealFacts) -> None:
     """The deal's row of the kept columns as it is now (a move applied live)."""
     import numpy as np
 
@@ -299,21 +297,19 @@ def conversion_over(data: ColumnData | FunnelData, period: Period, *, strict: bo
                     ) -> Conversion:
     """Stage conversion of the deals created in ``period`` (the *reached* rule, or the
     strict one)."""
-    if hasattr(data, "columns"):
+    if isinstance(data, ColumnData):
         from .column_metrics import conversion_over as of_columns
 
-        return of_columns(data, period, strict=strict)  # type: ignore[arg-type]
+        return of_columns(data, period, strict=strict)
     cohort = [d for d in data.deals if period.contains(d.created)]
     return stage_conversion(data.stages, cohort,
                             visited_stages(data.visits, {d.id for d in cohort}), strict=strict)
 
 
 def _won_amounts(data: ColumnData | FunnelData, history: Period) -> list[int]:
-    if hasattr(data, "columns"):
-        from .deal_columns import WON, in_period
-
-        cols = data.columns  # type: ignore[union-attr]
-        won = (data.codes().kind == WON) & in_period(cols.closed, history)  # type: ignore
+    if isinstance(data, ColumnData):
+        cols = data.columns
+        won = (data.codes().kind == WON) & in_period(cols.closed, history)
         return [int(a) for a in cols.amount[won].tolist()]
     kind = {s.id: s.kind for s in data.stages}
     return [d.amount for d in data.deals if kind.get(d.stage_id) == StageKind.WON
@@ -333,7 +329,7 @@ def plan_inputs(data: ColumnData | FunnelData, history: Period, today: date, *,
     open_ids = list(conv.chain[:-1])
     if ideal:
         target = {s.id: s.ideal_conversion for s in data.stages}
-        convs = [Fraction(target[sid], 100) if target.get(sid) else None for sid in open_ids]
+        convs = [Fraction(t, 100) if (t := target.get(sid)) else None for sid in open_ids]
     else:
         steps = {s.from_stage: s for s in conv.steps}
         convs = [Fraction(steps[sid].reached_to, steps[sid].reached_from)

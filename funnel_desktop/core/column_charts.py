@@ -8,6 +8,7 @@ a test holds them equal)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 import numpy as np
 
@@ -133,7 +134,7 @@ def size_band_distribution(data: ColumnData, period: Period, bounds: tuple[int, 
     closed_in = (codes.kind != UNKNOWN) & ~is_open & in_period(cols.closed, period)
     won, lost = closed_in & (codes.kind == WON), closed_in & (codes.kind != WON)
     wp = weighted_products(data)
-    parts = [np.bincount(band[is_open], minlength=n), group_sums(band[is_open],
+    parts: list[Any] = [np.bincount(band[is_open], minlength=n), group_sums(band[is_open],
                                                                   cols.amount[is_open], n),
              group_sums(band[is_open], wp[is_open], n), np.bincount(band[won], minlength=n),
              group_sums(band[won], cols.amount[won], n), np.bincount(band[lost], minlength=n),

@@ -29,7 +29,7 @@ from .deal_columns import (
 )
 from .metrics import Forecast, Metrics, MonthForecast, StageTotals, TimeInStage, time_in_stage
 from .stats import mean, ratio, weighted_minor
-from .values import Period, StageKind
+from .values import DealFacts, Period, StageKind
 from .visit_table import OPEN_END
 
 
@@ -56,7 +56,9 @@ def mean_of(values: np.ndarray) -> float | None:
 def weighted_products(data: ColumnData) -> np.ndarray:
     """amount × effective probability of each deal (minor·percent)."""
     codes = data.codes()
-    return data.columns.amount * codes.effective_probability(data.columns.probability)
+    out: np.ndarray = data.columns.amount * codes.effective_probability(
+        data.columns.probability)
+    return out
 
 
 def open_totals(data: ColumnData) -> tuple[list[StageTotals], int, int, int]:
@@ -158,10 +160,13 @@ def conversion(data: ColumnData, which: np.ndarray, *, strict: bool = False) -> 
     out = reached(data, which, strict=strict)
     has_won = any(s.kind == StageKind.WON for s in data.stages)
     if out is None:  # more open stages than a mask holds: count the objects
-        from .conversion import stage_conversion
+        from .conversion import stage_conversion, visited_stages
 
         facts = _facts(data, which)
-        return stage_conversion(data.stages, facts, data.visits, strict=strict)
+        conv: Conversion = stage_conversion(
+            data.stages, facts, visited_stages(data.visits, {d.id for d in facts}),
+            strict=strict)
+        return conv
     ids, counts, _ = out
     return conversion_of_reached(ids, counts, has_won, strict)
 
@@ -171,11 +176,10 @@ def conversion_over(data: ColumnData, period: Period, *, strict: bool = False) -
     return conversion(data, in_period(data.columns.created, period), strict=strict)
 
 
-def _facts(data: ColumnData, which: np.ndarray) -> list:
+def _facts(data: ColumnData, which: np.ndarray) -> list[DealFacts]:
     """The selected deals as lean DealFacts (what the numbers read; only for the
     fallbacks)."""
     from .deal_columns import day_of_number
-    from .values import DealFacts
     from .visit_table import from_us
 
     cols = data.columns.take(which)

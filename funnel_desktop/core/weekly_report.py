@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Protocol
 
 from .dates import period_of
 from .health import Finding
@@ -20,23 +21,18 @@ BAND_RUNS = 2000
 LIST_TOP = 15  # each list of the week shows its biggest deals; one row counts the rest
 
 
-@dataclass(frozen=True, slots=True)
-class ReportScope:
-    kind: str = "all"  # all / team / owner
-    id: int | None = None
-    name: str = ""
+class Scope(Protocol):
+    """Who a report is about (``report.scope.ReportScope``): the whole business, one team
+    or one owner."""
+
+    kind: str
+    id: int | None
+    name: str
 
     @property
-    def key(self) -> str:
-        """The key weekly notes are saved under: ``all``, ``team:3``, ``owner:7``."""
-        return "all" if self.kind == "all" else f"{self.kind}:{self.id}"
+    def key(self) -> str: ...
 
-    def segment(self) -> Segment:
-        if self.kind == "team":
-            return Segment(team_ids=(self.id,))
-        if self.kind == "owner":
-            return Segment(owner_ids=(self.id,))
-        return Segment()
+    def segment(self) -> Segment: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +106,7 @@ class MonthLine:
 @dataclass(slots=True)
 class WeeklyReportData:
     business: str
-    scope: ReportScope
+    scope: Scope
     pipeline: str
     week: Period
     week_label: str

@@ -2,11 +2,30 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..core.errors import ValidationError
-from ..core.weekly_report import ReportScope
+from ..core.values import Segment
 from ..store.models import Owner, Team
 
-__all__ = ["ReportScope", "resolve_scope"]
+
+@dataclass(frozen=True, slots=True)
+class ReportScope:
+    kind: str = "all"  # all / team / owner
+    id: int | None = None
+    name: str = ""
+
+    @property
+    def key(self) -> str:
+        """The key weekly notes are saved under: ``all``, ``team:3``, ``owner:7``."""
+        return "all" if self.kind == "all" else f"{self.kind}:{self.id}"
+
+    def segment(self) -> Segment:
+        if self.kind == "team":
+            return Segment(team_ids=(self.id,))
+        if self.kind == "owner":
+            return Segment(owner_ids=(self.id,))
+        return Segment()
 
 
 def resolve_scope(team: str | None = None, owner: str | None = None) -> ReportScope:

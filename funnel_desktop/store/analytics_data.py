@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 import numpy as np
 
@@ -83,7 +84,7 @@ def deal_ids(pipeline_id: int, segment: Segment | None) -> np.ndarray:
 
 
 def _side(data: ColumnData, pipeline_id: int | None, segment: Segment, fld: str,
-          value: str, returning: np.ndarray | None) -> np.ndarray:
+          value: Any, returning: np.ndarray | None) -> np.ndarray:
     """Which of the data's deals are in ``segment`` with ``fld`` set to ``value``: new /
     returning from the customers' first wins, anything else by a query."""
     if pipeline_id is None:

@@ -30,7 +30,7 @@ from .queries import (
 CHUNK = 20_000
 
 
-def _chunks(cursor: Any) -> Iterator[list[tuple]]:
+def _chunks(cursor: Any) -> Iterator[list[tuple[Any, ...]]]:
     while True:
         rows = cursor.fetchmany(CHUNK)
         if not rows:
@@ -38,7 +38,7 @@ def _chunks(cursor: Any) -> Iterator[list[tuple]]:
         yield rows
 
 
-def _ints(values: tuple, missing: int = NONE) -> np.ndarray:
+def _ints(values: tuple[Any, ...], missing: int = NONE) -> np.ndarray:
     """Integers (None → ``missing``) as an int64 array."""
     try:
         return np.array(values, dtype=np.int64)
@@ -46,7 +46,7 @@ def _ints(values: tuple, missing: int = NONE) -> np.ndarray:
         return np.array([missing if v is None else v for v in values], dtype=np.int64)
 
 
-def _moments(values: tuple, field: peewee.Field, unit: str = "us") -> np.ndarray:
+def _moments(values: tuple[Any, ...], field: peewee.Field, unit: str = "us") -> np.ndarray:
     """Times (or days, ``unit`` "D") as int64 µs (days) since 1970, None → :data:`NONE`:
     parsed by numpy (ISO text or datetime objects); anything numpy will not read plainly
     goes through the field, one value at a time."""
@@ -109,11 +109,12 @@ def load_columns(pipeline_id: int, segment: Segment | None = None, *,
                     _moments(left, StageHistory.left_at)), strict=True):
                 col.frombytes(values.tobytes())
             del rows, d, s, e, left
-    i, s, a, cr, p, ec, cl, o, cu, r = (np.concatenate(c) if c
-                                        else np.zeros(0, dtype=np.int64) for c in parts)
+    ids, stage, amount, created, prob, expected, closed, owner, customer, reason = (
+        np.concatenate(c) if c else np.zeros(0, dtype=np.int64) for c in parts)
     del parts
-    cols = DealColumns(id=i, stage=s, amount=a, created=cr, closed=cl, probability=p,
-                       expected=ec, owner=o, customer=cu, reason=r)
+    cols = DealColumns(id=ids, stage=stage, amount=amount, created=created, closed=closed,
+                       probability=prob, expected=expected, owner=owner, customer=customer,
+                       reason=reason)
     cols.amount = exact_amounts(cols.amount)  # the bound over every chunk together
     assert OPEN_END == NONE  # a stay not yet ended reads as numpy's "no time"
     return ColumnData(stages, cols, facts, visits)

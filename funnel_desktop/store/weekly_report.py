@@ -32,7 +32,7 @@ from ..core.weekly_report import (
     FunnelRow,
     ListEntry,
     MonthLine,
-    ReportScope,
+    Scope,
     WeeklyReportData,
     forecast_bands,
     list_entries,
@@ -65,7 +65,7 @@ from .queries import (
 )
 
 
-def gather(pipeline_id: int, week: Period, scope: ReportScope, *, week_label: str,
+def gather(pipeline_id: int, week: Period, scope: Scope, *, week_label: str,
            now: datetime | None = None, today: date | None = None,
            printed: datetime | None = None, band: bool = True, full: bool = False
            ) -> WeeklyReportData:
