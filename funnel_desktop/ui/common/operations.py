@@ -15,6 +15,8 @@ Signals of :class:`OperationRunner`:
 from __future__ import annotations
 
 import contextlib
+import gc
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -32,6 +34,9 @@ T = TypeVar("T")
 
 #: How often the progress dialog reads the work's counts, ms.
 POLL_MS = 100
+#: The interpreter's thread switch interval while long work runs, s (Python's default is
+#: 0.005): the GUI thread gets its turn sooner.
+SWITCH_S = 0.001
 
 
 def _phase_words(phase: str) -> str:
@@ -126,12 +131,24 @@ class OperationRunner(QObject):
         thread = threading.Thread(target=worker, name="operation", daemon=True)
         self.running = label
         stall.tick()
-        thread.start()
-        timer.start()
-        dialog.show()  # at once: modal, so no other action starts meanwhile
-        if thread.is_alive():
-            loop.exec()  # the window paints and answers while the work runs
-        thread.join()
+        # No cyclic collection while the work builds its 100,000s of objects: a full one
+        # would hold the interpreter (and so the window) for a third of a second. What the
+        # work leaves is frozen afterwards, so later collections do not scan it either.
+        collecting, switch = gc.isenabled(), sys.getswitchinterval()
+        gc.disable()
+        sys.setswitchinterval(SWITCH_S)
+        try:
+            thread.start()
+            timer.start()
+            dialog.show()  # at once: modal, so no other action starts meanwhile
+            if thread.is_alive():
+                loop.exec()  # the window paints and answers while the work runs
+            thread.join()
+        finally:
+            sys.setswitchinterval(switch)
+            gc.freeze()
+            if collecting:
+                gc.enable()
         timer.stop()
         timer.deleteLater()
         stall.tick()
