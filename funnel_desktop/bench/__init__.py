@@ -15,4 +15,6 @@ TARGETS = {
     "report_pdf_s": 2.0,
     "import_rows_per_s": 20_000.0,
     "peak_rss_mb": 300.0,
+    "stall_ms": 100.0,
+    "stall_undo_ms": 100.0,
 }

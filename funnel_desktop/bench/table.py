@@ -38,6 +38,10 @@ ROWS: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
     ("weekly report total (s)", ("report", "total_s"), "report_pdf_s", True),
     ("import (rows/s)", ("import", "rows_per_s"), "import_rows_per_s", False),
     ("import undo (s)", ("import", "undo_s"), "", True),
+    ("window stall during the import (ms)", ("stall", "import", "longest_ms"), "stall_ms",
+     True),
+    ("window stall during its undo (ms)", ("stall", "undo", "longest_ms"), "stall_undo_ms",
+     True),
 )
 
 

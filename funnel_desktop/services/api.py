@@ -18,6 +18,7 @@ from typing import Any
 
 import peewee
 
+from ..core import progress
 from ..core.dates import iso_week, parse_week
 from ..core.errors import FunnelError, StoreError, ValidationError
 from ..core.templates import LOST_REASONS, SOURCES, WON_REASONS, template
@@ -217,6 +218,7 @@ class Services:
                 inverse = step.capture.changeset(label)
             seq = feed.record(step.now, self.user, self.client, label, step.kinds,
                               step.deal_ids, step.customer_ids, step.moves)
+            progress.checkpoint()  # a Cancel up to the commit keeps nothing
             return value, inverse.with_seq(seq) if inverse is not None else None, step
 
         value, inverse, step = self._write(txn)

@@ -21,6 +21,7 @@ from typing import Any
 
 import peewee
 
+from ..core import progress
 from ..core.batches import chunks
 from ..core.errors import FunnelError
 from ..store import feed
@@ -296,6 +297,7 @@ def apply(cs: ChangeSet, now: datetime) -> Applied:
         wanted[c.table].update(c.ids)
     for rc in cs.rows:
         wanted[rc.table].add(rc.id)
+    progress.phase("undo", sum(len(c.ids) for c in cs.created) + len(cs.rows))
     for table in sorted(wanted, key=_RANK.__getitem__):
         model = MODELS[table]
         for r in read_rows(model, model.id, wanted[table], lock=True):
@@ -361,6 +363,7 @@ def apply(cs: ChangeSet, now: datetime) -> Applied:
     for table in sorted(put_back, key=_RANK.__getitem__):
         rows = sorted(put_back[table], key=lambda r: r["id"])
         _insert(MODELS[table], rows)
+        progress.advance(len(rows))
         redo_created.append(Created(table, tuple(r["id"] for r in rows),
                                     tuple(int(r.get("version", 1)) for r in rows)))
         touched.extend((table, r) for r in rows)
@@ -379,6 +382,7 @@ def apply(cs: ChangeSet, now: datetime) -> Applied:
         ids = [r["id"] for r in remove[table]]
         for chunk in chunks(ids, CHUNK):
             model.delete().where(model.id.in_(chunk)).execute()
+            progress.advance(len(chunk))
         redo_rows.extend(RowChange(table, r, None) for r in remove[table])
         touched.extend((table, r) for r in remove[table])
     redo_rows.sort(key=lambda r: (_RANK[r.table], r.id))

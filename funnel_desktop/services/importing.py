@@ -9,6 +9,7 @@ from typing import Any
 
 import peewee
 
+from ..core import progress
 from ..core.errors import ValidationError
 from ..store.db import fix_sequences, translated_errors
 from ..store.ids import reserve
@@ -73,6 +74,7 @@ def import_table(services: Services, table: Table, mapping: Mapping, pipeline_id
     location = str(getattr(database.obj, "database", "database"))
     with translated_errors(location), gc_paused():  # many small objects: no GC passes
         plan = plan_import(table, mapping, pipeline_id, now=now, base_dir=base_dir)
+    progress.checkpoint()
     report = plan.report
     if dry_run:
         return Outcome(report, None, Changes(frozenset()))
@@ -80,6 +82,7 @@ def import_table(services: Services, table: Table, mapping: Mapping, pipeline_id
         raise ImportRefused(report)
 
     def work(step: Step) -> ImportReport:
+        progress.phase("write")
         written = _execute(plan, services.user, step)
         step.names({"deals", "customers", "activities", "lists"}, written.deal_ids,
                    written.customer_ids)

@@ -1798,6 +1798,81 @@ last %2 days</source>
         </message>
     </context>
     <context>
+        <name>DatabaseSession</name>
+        <message>
+            <source>New database</source>
+            <translation>新建数据库</translation>
+        </message>
+        <message>
+            <source>Funnel databases (*.sqlite *.db)</source>
+            <translation>漏斗数据库 (*.sqlite *.db)</translation>
+        </message>
+        <message>
+            <source>%1 already exists. Choose another name, or open it.</source>
+            <translation>%1 已存在。请换一个名称，或直接打开它。</translation>
+        </message>
+        <message>
+            <source>Open database</source>
+            <translation>打开数据库</translation>
+        </message>
+        <message>
+            <source>Funnel databases (*.sqlite *.db);;All files (*)</source>
+            <translation>漏斗数据库 (*.sqlite *.db);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>(none yet)</source>
+            <translation>（暂无）</translation>
+        </message>
+        <message>
+            <source>Clear the list</source>
+            <translation>清空列表</translation>
+        </message>
+        <message>
+            <source>Save a copy</source>
+            <translation>另存副本</translation>
+        </message>
+        <message>
+            <source>Only a database file can be copied; a server database is backed up on the server.</source>
+            <translation>只能复制数据库文件；服务器数据库请在服务器上备份。</translation>
+        </message>
+        <message>
+            <source>Choose another file than the open database.</source>
+            <translation>请选择当前打开的数据库以外的文件。</translation>
+        </message>
+        <message>
+            <source>The copy could not be written: %1</source>
+            <translation>无法写入副本：%1</translation>
+        </message>
+        <message>
+            <source>Saved a copy to %1</source>
+            <translation>已将副本保存到 %1</translation>
+        </message>
+        <message>
+            <source>Only a database file can be backed up here; a server database is backed up on the server.</source>
+            <translation>这里只能备份数据库文件；服务器数据库请在服务器上备份。</translation>
+        </message>
+        <message>
+            <source>Back up now</source>
+            <translation>立即备份</translation>
+        </message>
+        <message>
+            <source>Backed up to %1</source>
+            <translation>已备份到 %1</translation>
+        </message>
+        <message>
+            <source>Restore from a backup</source>
+            <translation>从备份恢复</translation>
+        </message>
+        <message>
+            <source>Replace the open database with %1? A copy of the current database is kept in the backups folder first.</source>
+            <translation>用 %1 替换当前打开的数据库吗？替换前会先在备份文件夹中保留当前数据库的副本。</translation>
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation>恢复</translation>
+        </message>
+    </context>
+    <context>
         <name>DateField</name>
         <message>
             <source>YYYY-MM-DD</source>
@@ -3139,6 +3214,18 @@ weighted %3</source>
             <source>Edit → Undo removes the whole import.</source>
             <translation>“编辑 → 撤销”可撤回整个导入。</translation>
         </message>
+        <message>
+            <source>Reading the file</source>
+            <translation>读取文件</translation>
+        </message>
+        <message>
+            <source>Checking the rows</source>
+            <translation>检查各行</translation>
+        </message>
+        <message>
+            <source>Importing</source>
+            <translation>导入中</translation>
+        </message>
     </context>
     <context>
         <name>ListTab</name>
@@ -3478,78 +3565,6 @@ weighted %3</source>
         <message>
             <source>Cannot open the database</source>
             <translation>无法打开数据库</translation>
-        </message>
-        <message>
-            <source>New database</source>
-            <translation>新建数据库</translation>
-        </message>
-        <message>
-            <source>Funnel databases (*.sqlite *.db)</source>
-            <translation>漏斗数据库 (*.sqlite *.db)</translation>
-        </message>
-        <message>
-            <source>%1 already exists. Choose another name, or open it.</source>
-            <translation>%1 已存在。请换一个名称，或直接打开它。</translation>
-        </message>
-        <message>
-            <source>Open database</source>
-            <translation>打开数据库</translation>
-        </message>
-        <message>
-            <source>Funnel databases (*.sqlite *.db);;All files (*)</source>
-            <translation>漏斗数据库 (*.sqlite *.db);;所有文件 (*)</translation>
-        </message>
-        <message>
-            <source>(none yet)</source>
-            <translation>（暂无）</translation>
-        </message>
-        <message>
-            <source>Clear the list</source>
-            <translation>清空列表</translation>
-        </message>
-        <message>
-            <source>Save a copy</source>
-            <translation>另存副本</translation>
-        </message>
-        <message>
-            <source>Only a database file can be copied; a server database is backed up on the server.</source>
-            <translation>只能复制数据库文件；服务器数据库请在服务器上备份。</translation>
-        </message>
-        <message>
-            <source>Choose another file than the open database.</source>
-            <translation>请选择当前打开的数据库以外的文件。</translation>
-        </message>
-        <message>
-            <source>The copy could not be written: %1</source>
-            <translation>无法写入副本：%1</translation>
-        </message>
-        <message>
-            <source>Saved a copy to %1</source>
-            <translation>已将副本保存到 %1</translation>
-        </message>
-        <message>
-            <source>Only a database file can be backed up here; a server database is backed up on the server.</source>
-            <translation>这里只能备份数据库文件；服务器数据库请在服务器上备份。</translation>
-        </message>
-        <message>
-            <source>Back up now</source>
-            <translation>立即备份</translation>
-        </message>
-        <message>
-            <source>Backed up to %1</source>
-            <translation>已备份到 %1</translation>
-        </message>
-        <message>
-            <source>Restore from a backup</source>
-            <translation>从备份恢复</translation>
-        </message>
-        <message>
-            <source>Replace the open database with %1? A copy of the current database is kept in the backups folder first.</source>
-            <translation>用 %1 替换当前打开的数据库吗？替换前会先在备份文件夹中保留当前数据库的副本。</translation>
-        </message>
-        <message>
-            <source>Restore</source>
-            <translation>恢复</translation>
         </message>
         <message>
             <source>Import</source>
@@ -3985,6 +4000,10 @@ weighted %3</source>
         <message>
             <source>{by} changed {fields} of “{item}” ({at}) while it was open here; nothing was saved.</source>
             <translation>在这里打开期间，{by} 修改了“{item}”的{fields}（{at}）；没有保存任何内容。</translation>
+        </message>
+        <message>
+            <source>Stopped: nothing of it was kept.</source>
+            <translation>已停止：这次操作没有留下任何更改。</translation>
         </message>
         <message>
             <source>{path} is open in another program ({holders}). Close it there first; nothing was changed.</source>
@@ -4466,6 +4485,52 @@ weighted %3</source>
         <message>
             <source>&amp;Currency:</source>
             <translation>币种(&amp;C)：</translation>
+        </message>
+    </context>
+    <context>
+        <name>OperationRunner</name>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Stopping… nothing of it will be kept.</source>
+            <translation>正在停止……这次操作不会留下任何更改。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Operations</name>
+        <message>
+            <source>Reading the file…</source>
+            <translation>正在读取文件……</translation>
+        </message>
+        <message>
+            <source>Checking the rows…</source>
+            <translation>正在检查各行……</translation>
+        </message>
+        <message>
+            <source>Writing…</source>
+            <translation>正在写入……</translation>
+        </message>
+        <message>
+            <source>Taking it back…</source>
+            <translation>正在撤销……</translation>
+        </message>
+        <message>
+            <source>Copying the database…</source>
+            <translation>正在复制数据库……</translation>
+        </message>
+        <message>
+            <source>Checking the copy…</source>
+            <translation>正在检查副本……</translation>
+        </message>
+        <message>
+            <source>Writing the file…</source>
+            <translation>正在写入文件……</translation>
+        </message>
+        <message>
+            <source>Saving…</source>
+            <translation>正在保存……</translation>
         </message>
     </context>
     <context>

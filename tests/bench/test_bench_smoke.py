@@ -24,7 +24,7 @@ def test_the_benchmark_writes_every_key(tmp_path: Path):
     report = json.loads(out.read_text(encoding="utf-8"))
     assert report["sizes"] == [200] and report["machine"]["cpus"] >= 1
     r = report["results"]["200"]
-    assert set(r) == {"dataset", "cold_start", "board", "metrics", "report", "import"}
+    assert set(r) == {"dataset", "cold_start", "board", "metrics", "report", "import", "stall"}
     assert {"app_s", "bare_s", "ratio", "app_runs", "bare_runs"} <= set(r["cold_start"])
     assert len(r["cold_start"]["app_runs"]) == 1
     board = r["board"]
@@ -38,6 +38,8 @@ def test_the_benchmark_writes_every_key(tmp_path: Path):
     assert {"orm_s", "load_funnel_s", "compute_s", "raw_sql_s", "ratio"} <= set(r["metrics"])
     assert r["report"]["pages"] >= 1 and {"gather_s", "pdf_s", "total_s"} <= set(r["report"])
     assert r["import"]["rows"] == 200 and {"rows_per_s", "undo_s"} <= set(r["import"])
+    assert r["stall"]["rows"] == 200 and r["stall"]["import"]["beats"] >= 1
+    assert {"longest_ms", "p99_ms"} <= set(r["stall"]["import"]) <= set(r["stall"]["undo"])
     assert set(report["targets"]) == set(TARGETS)
     assert all(t["at"] == 200 and t["value"] is not None for t in report["targets"].values())
 

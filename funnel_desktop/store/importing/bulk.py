@@ -8,6 +8,7 @@ from typing import Any
 
 import peewee
 
+from ...core import progress
 from ..models import database
 
 _MAX_VARIABLES = 30000  # bound parameters per INSERT statement (old SQLite builds: 32,766)
@@ -55,6 +56,7 @@ def bulk_insert(model: type[peewee.Model], columns: Sequence[str], rows: list[tu
     time; elsewhere peewee's ``insert_many`` in batches."""
     if not rows:
         return
+    progress.checkpoint()
     fields = [getattr(model, c) for c in columns]
     given = {f.name for f in fields}
     extra_fields, extra = [], []
@@ -75,6 +77,7 @@ def bulk_insert(model: type[peewee.Model], columns: Sequence[str], rows: list[tu
         con.execute(f"PRAGMA cache_size={_BULK_CACHE}")
         try:
             con.executemany(sql, _adapted(fields, rows, tail))
+            progress.advance(len(rows))
         finally:
             con.execute(f"PRAGMA cache_size={int(before)}")
         return
@@ -82,3 +85,4 @@ def bulk_insert(model: type[peewee.Model], columns: Sequence[str], rows: list[tu
     for i in range(0, len(rows), size):
         batch = [tuple(r) + tail for r in rows[i:i + size]] if tail else rows[i:i + size]
         model.insert_many(batch, fields=fields).execute()
+        progress.advance(len(batch))

@@ -14,6 +14,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from ...core import progress
 from ...core.dates import parse_date
 from ...core.errors import MESSAGES, ValidationError, shown_params
 from ...core.limits import MAX_NAME_CHARS, MAX_TEXT_CHARS
@@ -312,7 +313,10 @@ def parse_table(table: Table, mapping: Mapping, stages: list[StageInfo], *,
     unmapped: dict[str, Note] = {}
 
     index = -1
+    progress.phase("check", len(table.rows))
     for index, record in enumerate(table.rows):
+        if not index & 2047:  # now and then: how far, and has the user cancelled?
+            progress.advance(2048 if index else 0)
         rowno = table.file_row(index)
         width = len(record)
         texts: dict[str, str] = {}

@@ -247,6 +247,7 @@ def _templates() -> dict[str, str]:
         "edit_conflict": translate(
             "Messages", "{by} changed {fields} of “{item}” ({at}) while it was open here; "
                         "nothing was saved."),
+        "cancelled": translate("Messages", "Stopped: nothing of it was kept."),
         "db_in_use": translate(
             "Messages", "{path} is open in another program ({holders}). Close it there "
                         "first; nothing was changed."),
