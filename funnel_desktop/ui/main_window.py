@@ -583,7 +583,7 @@ class MainWindow(QMainWindow):
     def export_data(self) -> None:
         from .transfer.export_dialog import run_export_dialog
 
-        run_export_dialog(self)
+        run_export_dialog(self, self.ctx.runner)
 
     # -- misc -------------------------------------------------------------------------------
     def _undo_hint(self, _index: int) -> None:

@@ -116,3 +116,16 @@ def test_undo_of_a_large_import_runs_as_long_work_and_cancel_keeps_it(window: Ma
     ctx.undo_stack.redo()
     assert Deal.select().count() == before + undo.LONG_UNDO_ROWS + 500
     assert not answers.errors
+
+
+def test_an_export_is_written_off_the_gui_thread(window: MainWindow, tmp_path: Path,
+                                                 answers: Any) -> None:
+    from funnel_desktop.ui.transfer.export_dialog import ExportDialog
+
+    seen: list[str] = []
+    window.ctx.runner.started.connect(seen.append)
+    dialog = ExportDialog(window, window.ctx.runner)
+    dialog.path.setText(str(tmp_path / "deals.csv"))
+    assert dialog.export_now() and dialog.count == 300
+    assert (tmp_path / "deals.csv").exists() and seen == ["Export"]
+    dialog.deleteLater()
