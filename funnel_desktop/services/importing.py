@@ -74,6 +74,15 @@ def import_table(services: Services, table: Table, mapping: Mapping, pipeline_id
     location = str(getattr(database.obj, "database", "database"))
     with translated_errors(location), gc_paused():  # many small objects: no GC passes
         plan = plan_import(table, mapping, pipeline_id, now=now, base_dir=base_dir)
+    try:
+        return _import_planned(services, plan, dry_run, initiator)
+    finally:  # the plan's 100,000s of objects, freed a slice at a time
+        progress.let_go(plan.parsed.rows, plan.new_deals, plan.updates, plan.customers,
+                        plan.row_customer)
+
+
+def _import_planned(services: Services, plan: ImportPlan, dry_run: bool,
+                    initiator: object | None) -> Outcome:
     progress.checkpoint()
     report = plan.report
     if dry_run:
