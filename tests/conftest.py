@@ -16,6 +16,7 @@ from funnel_desktop.services import Services
 from funnel_desktop.store.db import OpenedDatabase, open_database
 from funnel_desktop.store.models import SCHEMA_MODELS, database
 
+
 def _worker_database() -> None:
     """Under pytest-xdist each worker gets a PostgreSQL database of its own (``…_gw0``,
     ``…_gw1``), created on first use, so that two workers never reset each other's tables."""

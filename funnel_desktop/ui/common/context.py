@@ -51,10 +51,11 @@ class AppContext:
         self.runner = OperationRunner(self.record, self.show_error, self.undo_stack)
 
     def run(self, parent: QWidget | None, label: str, work: Callable[[], T],
-            undoable: bool = True,
+            undoable: bool = True, busy: bool = True,
             on_error: Callable[[FunnelError], None] | None = None) -> T | None:
         """Run a quick action (see :meth:`OperationRunner.run`)."""
-        return self.runner.run(parent, label, work, undoable=undoable, on_error=on_error)
+        return self.runner.run(parent, label, work, undoable=undoable, busy=busy,
+                               on_error=on_error)
 
     def run_long(self, parent: QWidget | None, label: str, work: Callable[[], T],
                  cancellable: bool = True, undoable: bool = True,

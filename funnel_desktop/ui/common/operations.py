@@ -75,20 +75,23 @@ class OperationRunner(QObject):
 
     # -- quick ------------------------------------------------------------------------------
     def run(self, parent: QWidget | None, label: str, work: Callable[[], T], *,
-            undoable: bool = True,
+            undoable: bool = True, busy: bool = True,
             on_error: Callable[[FunnelError], None] | None = None) -> T | None:
-        """Run ``work`` now under a busy cursor. An :class:`Outcome` it returns goes on the
-        undo stack as ``label`` (unless not ``undoable``); a refusal is shown (or handed to
-        ``on_error``) and None returned."""
+        """Run ``work`` now, under a busy cursor unless not ``busy`` (a drop: milliseconds).
+        An :class:`Outcome` it returns goes on the undo stack as ``label`` (unless not
+        ``undoable``); a refusal is shown (or handed to ``on_error``) and None returned."""
         self.started.emit(label)
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        if busy:
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             result = work()
         except FunnelError as err:
-            QApplication.restoreOverrideCursor()
+            if busy:
+                QApplication.restoreOverrideCursor()
             self._fail(parent, label, err, on_error)
             return None
-        QApplication.restoreOverrideCursor()
+        if busy:
+            QApplication.restoreOverrideCursor()
         if undoable and isinstance(result, Outcome):
             self._record(result, label)
         self.finished.emit(label, True)

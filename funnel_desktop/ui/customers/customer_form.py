@@ -649,12 +649,12 @@ class CustomerForm(QWidget):
                            self.tr("Delete “%1”? Its deals stay, without a customer.")
                            .replace("%1", name), self.tr("Delete")):
             return False
-        try:
-            outcome = self.ctx.services.delete_customer(self.customer_id, initiator=self)
-        except FunnelError as err:
-            self.ctx.show_error(self, err)
+        customer_id = self.customer_id
+        outcome = self.ctx.run(self, self.tr("Delete customer “%1”").replace("%1", name),
+                               lambda: self.ctx.services.delete_customer(customer_id,
+                                                                         initiator=self))
+        if outcome is None:
             return False
-        self.ctx.record(outcome, self.tr("Delete customer “%1”").replace("%1", name))
         self.load(None)
         return True
 

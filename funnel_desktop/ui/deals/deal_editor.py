@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.errors import FunnelError, ValidationError
-from ...services import Base, EditConflict
+from ...services import Base, EditConflict, Outcome
 from ...services import validate as v
 from ...services.events import REMOTE, Changes
 from ...store import feed
@@ -773,12 +773,12 @@ class DealEditor(QDialog):
                            self.tr("Delete this deal with its history and activities?"),
                            self.tr("Delete")):
             return
-        try:
-            outcome = self.ctx.services.delete_deals([self.deal_id], initiator=self)
-        except FunnelError as err:
-            self._show_error(err)
+        deal_id = self.deal_id
+        outcome = self.ctx.run(self, self.tr("Delete deal"), lambda: self.ctx.services
+                               .delete_deals([deal_id], initiator=self),
+                               on_error=self._show_error)
+        if outcome is None:
             return
-        self.ctx.record(outcome, self.tr("Delete deal"))
         self._saved_state = self._state()
         super().reject()
 
@@ -789,17 +789,22 @@ class DealEditor(QDialog):
             return None
         self.act_error.hide()
         kind = self.act_kind.currentData()
-        try:
+
+        def log() -> Outcome:
             due = self.act_due.value("due_at")
-            outcome = self.ctx.services.log_activity(
+            return self.ctx.services.log_activity(
                 {"deal": self.deal_id, "kind": kind, "subject": self.act_subject.text(),
                  "due_at": due, "done_at": True if self.act_done.isChecked() else None,
                  "owner": self.owner.currentData()}, initiator=self)
-        except FunnelError as err:
+
+        def refused(err: FunnelError) -> None:
             self.act_error.setText(error_text(err))
             self.act_error.show()
+
+        outcome = self.ctx.run(self, self.tr("Log %1").replace(
+            "%1", activity_kind_name(kind)), log, on_error=refused)
+        if outcome is None:
             return None
-        self.ctx.record(outcome, self.tr("Log %1").replace("%1", activity_kind_name(kind)))
         self.act_subject.clear()
         self.act_due.set_date(None)
         self._load_timeline()
@@ -808,13 +813,11 @@ class DealEditor(QDialog):
     def _activity_toggled(self, item: QListWidgetItem) -> None:
         act_id = item.data(Qt.ItemDataRole.UserRole)
         done = item.checkState() == Qt.CheckState.Checked
-        try:
-            outcome = self.ctx.services.set_activity_done(act_id, done, initiator=self)
-        except FunnelError as err:
-            self.ctx.show_error(self, err)
+        if self.ctx.run(self, self.tr("Mark activity done") if done
+                        else self.tr("Mark activity not done"),
+                        lambda: self.ctx.services.set_activity_done(act_id, done,
+                                                                    initiator=self)) is None:
             return
-        self.ctx.record(outcome, self.tr("Mark activity done") if done
-                        else self.tr("Mark activity not done"))
         self._load_timeline()
 
     def _on_changes(self, changes: Changes) -> None:
