@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from .errors import ValidationError
 from .limits import MAX_DATE, MIN_DATE
@@ -119,3 +119,8 @@ def previous(period: Period) -> Period:
 def as_utc_end(day: date) -> datetime:
     """The last second of ``day`` (for 'as of' comparisons on naive UTC times)."""
     return datetime(day.year, day.month, day.day, 23, 59, 59)
+
+
+def utcnow() -> datetime:
+    """The current UTC time without tzinfo, to the second (how times are stored)."""
+    return datetime.now(UTC).replace(tzinfo=None, microsecond=0)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as _dt
-
 from peewee import (
     AutoField,
     BigIntegerField,
@@ -18,12 +16,9 @@ from peewee import (
     TextField,
 )
 
+from ..core.dates import utcnow
+
 database = DatabaseProxy()
-
-
-def utcnow() -> _dt.datetime:
-    """The current UTC time without tzinfo, to the second (how times are stored)."""
-    return _dt.datetime.now(_dt.UTC).replace(tzinfo=None, microsecond=0)
 
 
 class BaseModel(Model):

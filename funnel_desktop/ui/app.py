@@ -3,12 +3,10 @@ first-run welcome, and showing the window again in another language."""
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import peewee
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
@@ -16,8 +14,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from ..i18n import Translation, normalise
 from ..paths import APP_NAME, ORG_NAME, default_db_path
 from ..services import Services
+from ..store import connection
 from ..store.db import OpenedDatabase
-from ..store.models import Deal, Pipeline, database
+from ..store.pipeline_rows import is_blank
 from .database.db_recovery import backup_on_open, open_with_recovery
 
 if TYPE_CHECKING:
@@ -82,7 +81,7 @@ def setup_application(app: QApplication, lang: str) -> None:
 
 def is_first_run(opened: OpenedDatabase) -> bool:
     """True for a database with no pipeline and no deal (the welcome page sets it up)."""
-    return not opened.readonly and not (Pipeline.select().exists() or Deal.select().exists())
+    return not opened.readonly and is_blank()
 
 
 def start(db: str | None, lang: str | None, settings: QSettings | None = None
@@ -103,8 +102,8 @@ def start(db: str | None, lang: str | None, settings: QSettings | None = None
         return 3
     try:
         return _show_window(opened, db is None, language, settings, check_later=True)
-    except (peewee.DatabaseError, sqlite3.DatabaseError):
-        opened.db.close()  # damaged where the start reads: check it now, as before
+    except connection.DATABASE_ERRORS:
+        connection.close(opened)  # damaged where the start reads: check it now, as before
     opened = open_with_recovery(None, opened.location)
     if opened is None:
         return 3
@@ -121,7 +120,7 @@ def _show_window(opened: OpenedDatabase, own: bool, language: str, settings: QSe
 
         choice = welcome.ask_welcome(None, language)
         if choice is None:
-            opened.db.close()
+            connection.close(opened)
             return 0
         welcome.apply_first_run(services, choice, settings)
         language = TRANSLATION.switch(choice.lang)
@@ -181,8 +180,7 @@ def run_app(db: str | None, lang: str | None) -> int:
     for window in WINDOWS:  # e.g. quit while the file's check still runs: cut it short
         window.wait_database_check(stop=True)
     WINDOWS.clear()
-    if database.obj is not None:
-        database.obj.close()
+    connection.close_connection()
     return int(code)
 
 

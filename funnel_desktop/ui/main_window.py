@@ -29,7 +29,7 @@ from ..i18n import normalise
 from ..services import Services
 from ..services.events import REMOTE, Changes
 from ..store.db import OpenedDatabase
-from ..store.models import Pipeline
+from ..store.pipeline_rows import pipeline_choices
 from .analytics.target_tile import MonthTargetTile
 from .app import icon
 from .board.board_page import BoardPage
@@ -388,8 +388,7 @@ class MainWindow(QMainWindow):
         self.pipeline_combo.blockSignals(True)
         self.pipeline_combo.clear()
         if self.opened is not None:
-            for pid, name in (Pipeline.select(Pipeline.id, Pipeline.name)
-                              .order_by(Pipeline.position, Pipeline.id).tuples()):
+            for pid, name in pipeline_choices():
                 self.pipeline_combo.addItem(name, pid)
         wanted = self.settings.value(self._pipeline_key(), None)
         i = self.pipeline_combo.findData(int(wanted)) if wanted not in (None, "") else -1

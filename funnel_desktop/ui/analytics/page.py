@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from ...core.errors import FunnelError
 from ...core.values import Period, Segment
 from ...services.events import Changes
-from ...store.models import database
+from ...store import connection
 from ..board.filters import FilterBar
 from ..board.strip import Tile
 from ..common import ask
@@ -246,7 +246,7 @@ class AnalyticsPage(QWidget):
                       self.period.previous(), self.ctx.today())
 
     def _key(self) -> tuple:
-        return (id(database.obj), self.inputs())
+        return (connection.token(), self.inputs())
 
     def link_filters(self, board_filters: FilterBar) -> None:
         """Show the same filters as the board's bar, both ways."""
@@ -316,7 +316,7 @@ class AnalyticsPage(QWidget):
         self._generation += 1
         self._job = (self._generation, self._version)
         self.status.setText(self.tr("Updating…"))
-        db = database.obj
+        close_connection = connection.connection_closer()
         relay, runs, generation = self._relay, self.band_runs, self._generation
 
         def work() -> None:
@@ -327,7 +327,7 @@ class AnalyticsPage(QWidget):
                 out = err
             finally:
                 with contextlib.suppress(Exception):
-                    db.close()  # this thread's own connection
+                    close_connection()  # this thread's own connection
             with contextlib.suppress(RuntimeError):  # the page is gone
                 relay.done.emit(generation, key, out, time.perf_counter() - started)
 

@@ -18,7 +18,7 @@ from ...core.forecast_chart import month_keys, monthly_targets
 from ...core.values import Segment
 from ...services.events import Changes
 from ...store import analytics_queries as aq
-from ...store.models import Stage
+from ...store.pipeline_rows import stage_kinds
 from ...store.screen_queries import closed_since
 from ..board.filters import FilterBar
 from ..board.strip import Tile
@@ -152,7 +152,7 @@ class MonthTargetTile(TargetTile):
         if not changes.deal_ids <= {deal_id for deal_id, _old, _new in changes.moves}:
             return False
         if self._stage_kinds is None:
-            self._stage_kinds = dict(Stage.select(Stage.id, Stage.kind).tuples())
+            self._stage_kinds = stage_kinds()
         kinds = self._stage_kinds
         return all(kinds.get(old) == "open" and kinds.get(new) == "open"
                    for _deal, old, new in changes.moves)

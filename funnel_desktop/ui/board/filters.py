@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...core.dates import add_months, month_end, period_of
 from ...core.values import Segment
-from ...store.models import Owner, Region, Source, Team
+from ...store import kept_lists
 from ..common import ask
 from ..common.messages import priority_name
 
@@ -196,9 +196,7 @@ class FilterBar(QWidget):
     def options(self, key: str) -> list[tuple[object, str]]:
         """(value, text) choices of a filter, read fresh from the database."""
         if key in ("owner", "team", "region", "source"):
-            model = {"owner": Owner, "team": Team, "region": Region, "source": Source}[key]
-            return [(i, n) for i, n in model.select(model.id, model.name)
-                    .order_by(model.name).tuples()]
+            return [(i, n) for i, n in kept_lists.names(key)]
         if key == "class":
             return [(c, c) for c in "ABCD"]
         if key == "priority":

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...store.models import Reason
+from ...store.kept_lists import active_reasons
 
 
 class ReasonDialog(QDialog):
@@ -41,9 +41,7 @@ class ReasonDialog(QDialog):
         self.tree.setRootIsDecorated(False)
         self.tree.setObjectName("reasonTree")
         groups: dict[str, QTreeWidgetItem] = {}
-        rows = (Reason.select().where((Reason.kind == kind) & (Reason.active == True))  # noqa: E712
-                .order_by(Reason.category, Reason.position, Reason.label))
-        for r in rows:
+        for r in active_reasons(kind):
             category = r.category or self.tr("Other")
             group = groups.get(category)
             if group is None:

@@ -13,9 +13,9 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ...core.classify import ClassThresholds
+from ...core.dates import utcnow
 from ...core.errors import FunnelError
 from ...services import Outcome, Services
-from ...store.models import utcnow
 from . import ask
 from .events import EventBridge
 from .fmt import Formatter, apply_money_settings

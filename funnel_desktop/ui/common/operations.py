@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 from ...core import progress as P
 from ...core.errors import FunnelError
 from ...services import Outcome
-from ...store.models import database
+from ...store import connection
 
 T = TypeVar("T")
 
@@ -122,7 +122,7 @@ class OperationRunner(QObject):
                 box["error"] = exc
             finally:
                 with contextlib.suppress(Exception):
-                    database.obj.close()  # this thread's own connection
+                    connection.close_connection()  # this thread's own connection
                 with contextlib.suppress(RuntimeError):
                     done.finished.emit()
 

@@ -34,9 +34,14 @@ from ...core.classify import man_action
 from ...core.errors import FunnelError
 from ...services import Base, EditConflict
 from ...services.events import REMOTE, Changes
-from ...store import feed
+from ...store import feed, kept_lists
 from ...store import screen_queries as sq
-from ...store.models import Contact, Customer, Region, Source
+from ...store.customer_form import (
+    customer_contacts,
+    customer_exists,
+    customer_record,
+    customer_version,
+)
 from ..common import ask
 from ..common.banner import ChangeBanner, when_text
 from ..common.context import AppContext
@@ -401,12 +406,12 @@ class CustomerForm(QWidget):
 
     # -- loading ----------------------------------------------------------------------------
     def _fill_lists(self) -> None:
-        for combo, model, none in ((self.region, Region, self.tr("— none —")),
-                                   (self.source, Source, self.tr("— unknown —"))):
+        for combo, kind, none in ((self.region, "region", self.tr("— none —")),
+                                  (self.source, "source", self.tr("— unknown —"))):
             combo.blockSignals(True)
             combo.clear()
             combo.addItem(none, None)
-            for i, n in model.select(model.id, model.name).order_by(model.name).tuples():
+            for i, n in kept_lists.names(kind):
                 combo.addItem(n, i)
             combo.blockSignals(False)
 
@@ -418,7 +423,7 @@ class CustomerForm(QWidget):
         self._fill_lists()
         self.banner.hide()
         self._seq = feed.last_seq()
-        c = Customer.get_or_none(Customer.id == customer_id) if customer_id else None
+        c = customer_record(customer_id) if customer_id else None
         self.customer_id = c.id if c else None
         for name in ("name", "contact_person", "phone", "email", "im", "address", "industry",
                      "scale"):
@@ -442,8 +447,7 @@ class CustomerForm(QWidget):
             row.set_value(assessment.get(key, ""))
         self._extra_assessment = {k: v for k, v in assessment.items()
                                   if k not in self.assessment}
-        contacts = (list(Contact.select().where(Contact.customer == c.id).order_by(Contact.id)
-                         .dicts()) if c else [])
+        contacts = customer_contacts(c.id) if c else []
         self.contacts.set_rows(contacts)
         self._load_deals()
         self.delete_button.setEnabled(c is not None)
@@ -631,14 +635,13 @@ class CustomerForm(QWidget):
                 self.reload_saved()
             else:
                 self._base.update(err.current)
-                self._version = Customer.get_by_id(self.customer_id).version
+                self._version = customer_version(self.customer_id)
                 self._seq = feed.last_seq()
             return None
 
     def reload_saved(self) -> None:
         """Show the customer as saved now (unsaved changes dropped)."""
-        exists = self.customer_id is not None and Customer.get_or_none(
-            Customer.id == self.customer_id) is not None
+        exists = self.customer_id is not None and customer_exists(self.customer_id)
         self.load(self.customer_id if exists else None)
 
     def delete(self) -> bool:
@@ -690,7 +693,7 @@ class CustomerForm(QWidget):
                 self.load(None)
             return
         if (self.customer_id in changes.customer_ids or changes.touches("deals", "all")):
-            if Customer.get_or_none(Customer.id == self.customer_id) is None:
+            if not customer_exists(self.customer_id):
                 self.load(None)
             else:
                 self.load(self.customer_id)
@@ -700,8 +703,8 @@ class CustomerForm(QWidget):
         super().showEvent(event)
         if getattr(self, "_stale", False) and not self.is_dirty():
             self._stale = False
-            self.load(self.customer_id if self.customer_id and Customer.get_or_none(
-                Customer.id == self.customer_id) else None)
+            self.load(self.customer_id if self.customer_id and customer_exists(
+                self.customer_id) else None)
 
 
 def _set(combo: QComboBox, value: Any) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from ...core.errors import StoreError
 from ...services import Services
+from ...store import connection
 from ...store.backup import (
     backup_now,
     backup_sqlite,
@@ -30,7 +31,7 @@ from ...store.backup import (
     rolling_backup,
 )
 from ...store.db import FileCheck, OpenedDatabase
-from ...store.models import Deal, Pipeline, database
+from ...store.pipeline_rows import is_blank
 from ..common import ask
 from ..common.messages import error_text
 from .db_problem_dialog import OPEN_OTHER, RESTORE
@@ -102,7 +103,7 @@ class _FirstPaint(QObject):
 def prepare_database(services: Services, lang: str) -> bool:
     """On a brand-new empty database, create the kept lists and the B2B six-stage pipeline;
     True if it did."""
-    if Pipeline.select().exists() or Deal.select().exists():
+    if not is_blank():
         return False
     services.seed_lists(lang)
     services.create_pipeline("b2b6", lang)
@@ -171,10 +172,10 @@ class DatabaseSession(QObject):
         opened = open_with_recovery(self.window, location, create=create)
         if opened is None:
             if old is not None:
-                database.initialize(old.db)
+                connection.make_current(old)
             return False
-        if old is not None and old.db is not opened.db:
-            old.db.close()
+        if old is not None and not connection.same_database(old, opened):
+            connection.close(old)
         self.opened = opened
         self.watch()
         backup_on_open(opened)
@@ -344,7 +345,7 @@ class DatabaseSession(QObject):
     def _close_for_replacing(self) -> None:
         self.wait_check(stop=True)
         self.stop_watching()
-        database.obj.close()
+        connection.close_connection()
 
     # -- the check after the first paint ----------------------------------------------------
     def check_later(self) -> None:

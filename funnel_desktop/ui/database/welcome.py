@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from ...core.templates import DEFAULT_TEMPLATE, TEMPLATES, PipelineTemplate, template
 from ...services import Services
-from ...store.models import Pipeline
+from ...store.pipeline_rows import template_pipeline
 from ..common import ask
 from ..settings.settings_dialog import CURRENCIES, currency_label, default_currency, language_names
 
@@ -243,8 +243,8 @@ def apply_first_run(services: Services, choice: WelcomeChoice, settings: QSettin
         generate(services, lang=choice.lang)
     else:
         services.seed_lists(choice.lang)
-    existing = Pipeline.get_or_none(Pipeline.template == choice.template)
-    pid = existing.id if existing is not None else \
+    existing = template_pipeline(choice.template)
+    pid = existing if existing is not None else \
         services.create_pipeline(choice.template, choice.lang).value
     if choice.business:
         services.set_setting("business_name", choice.business)

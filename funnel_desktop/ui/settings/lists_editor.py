@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from ...core.errors import FunnelError
 from ...services import Services
 from ...services.pipelines import ListItem, save_list
-from ...store.models import Owner, Reason, Region, Source, Team
+from ...store import kept_lists
 from ..app import icon
 from ..common import ask
 from ..common.fields import editor_buttons
@@ -164,13 +164,11 @@ class ListTab(QWidget):
     def rows_from_db(self) -> list[ListItem]:
         if self.which == "reason":
             return [ListItem(r.label, r.id, r.kind, r.category, active=r.active)
-                    for r in Reason.select().where(Reason.kind == self.kind)
-                    .order_by(Reason.position, Reason.id)]
+                    for r in kept_lists.reasons(self.kind)]
         if self.which == "owner":
             return [ListItem(o.name, o.id, team_id=o.team_id, region_id=o.region_id,
-                             active=o.active) for o in Owner.select().order_by(Owner.name)]
-        model = {"source": Source, "team": Team, "region": Region}[self.which]
-        return [ListItem(r.name, r.id) for r in model.select().order_by(model.name)]
+                             active=o.active) for o in kept_lists.owners()]
+        return [ListItem(name, i) for i, name in kept_lists.names(self.which)]
 
     def load(self) -> None:
         """Show the list as stored."""
@@ -228,7 +226,7 @@ class ListTab(QWidget):
 
     def _categories(self) -> list[str]:
         cats = {i.category for i in self.items() if i.category}
-        cats |= {c for (c,) in Reason.select(Reason.category).distinct().tuples() if c}
+        cats |= kept_lists.reason_categories()
         return sorted(cats)
 
     def _changed(self) -> None:
@@ -297,8 +295,8 @@ class ListTab(QWidget):
 
 
 def _choices(kind: str) -> list[tuple[int | None, str]]:
-    model = Team if kind == "team" else Region
-    return [(None, "—")] + [(r.id, r.name) for r in model.select().order_by(model.name)]
+    return [(None, "—")] + [(i, name) for i, name in
+                            kept_lists.names("team" if kind == "team" else "region")]
 
 
 class ListsEditor(QDialog):

@@ -7,7 +7,6 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from peewee import fn
 from PySide6.QtCore import (
     QAbstractTableModel,
     QByteArray,
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 from ...core.errors import ValidationError
 from ...services import validate as v
 from ...services.pipelines import StageSpec
-from ...store.models import Deal, Stage
+from ...store.pipeline_rows import stage_deal_counts, stage_details
 from ..common.messages import error_text
 from ..database.welcome import kind_name
 
@@ -347,10 +346,9 @@ class StageTable(QTableView):
 
 
 def load_rows(pipeline_id: int) -> list[StageRow]:
-    counts = dict(Deal.select(Deal.stage, fn.COUNT(Deal.id)).where(
-        Deal.pipeline == pipeline_id).group_by(Deal.stage).tuples())
+    counts = stage_deal_counts(pipeline_id)
     rows = []
-    for s in Stage.select().where(Stage.pipeline == pipeline_id).order_by(Stage.position):
+    for s in stage_details(pipeline_id):
         try:
             questions = [str(q) for q in json.loads(s.questions or "[]")]
         except ValueError:

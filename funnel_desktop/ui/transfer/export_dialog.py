@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.errors import FunnelError
+from ...store import connection
 from ...store.db import translated_errors
 from ...store.exporting import export
-from ...store.models import Pipeline, database
+from ...store.pipeline_rows import pipeline_choices
 from ..common.operations import OperationRunner
 
 translate = QCoreApplication.translate
@@ -72,8 +73,8 @@ class ExportDialog(QDialog):
         self.bom.setChecked(True)
         self.pipeline = QComboBox()
         self.pipeline.addItem(translate("ExportDialog", "All pipelines"), None)
-        for p in Pipeline.select().order_by(Pipeline.position, Pipeline.id):
-            self.pipeline.addItem(p.name, p.id)
+        for pid, name in pipeline_choices():
+            self.pipeline.addItem(name, pid)
         self.path = QLineEdit()
         self.path.setObjectName("exportPath")
         browse = QPushButton(translate("ExportDialog", "Browse…"))
@@ -128,7 +129,8 @@ class ExportDialog(QDialog):
         path = Path(self.path.text().strip())
         what = self.what.currentData()
         pipeline_id = self.pipeline.currentData() if what == "deals" else None
-        location = str(getattr(database.obj, "database", "database"))
+        location = connection.location()
+
         def work() -> int:
             with translated_errors(location):
                 return export(what, self.fmt.currentData(), path, bom=self.bom.isChecked(),
