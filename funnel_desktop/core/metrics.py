@@ -169,7 +169,7 @@ def forecast_by_month(data: FunnelData, period: Period, as_of: date) -> Forecast
                 m.open_count += 1
                 m.open_amount += d.amount
                 weighted_acc[key] += wp
-        elif stage.kind == StageKind.WON and in_period(d.closed):
+        elif stage.kind == StageKind.WON and d.closed is not None and in_period(d.closed):
             key = month_key(d.closed)
             m = months.get(key)
             if m is None:
@@ -246,7 +246,7 @@ def compute(data: FunnelData, period: Period, as_of: date | None = None, *,
     in_period = within(period)
     for d in data.deals:
         k = kind.get(d.stage_id)
-        if in_period(d.closed):
+        if d.closed is not None and in_period(d.closed):
             if k == StageKind.WON:
                 won_count += 1
                 won_amount += d.amount

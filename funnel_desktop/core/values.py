@@ -103,7 +103,7 @@ def within(period: Period) -> Callable[[date | datetime | None], bool]:
 
     def inside(moment: date | datetime | None) -> bool:
         if moment.__class__ is datetime:
-            return start <= moment < stop  # type: ignore[operator]
+            return start <= moment < stop
         return period.contains(moment)
 
     return inside
