@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 import peewee
@@ -233,13 +234,14 @@ class FileDatabase(peewee.SqliteDatabase):
     """A SQLite file whose every open connection holds the file's presence (see
     ``store/presence.py``): nothing replaces the file while it is open here."""
 
-    def __init__(self, database: str, *, file: Path, **kwargs: object) -> None:
+    def __init__(self, database: str, *, file: Path, **kwargs: Any) -> None:
         super().__init__(database, **kwargs)
         self.file = file
         self._holds: dict[int, Presence] = {}
 
+    # peewee's stubs leave out its connection hooks, _connect and _close
     def _connect(self) -> sqlite3.Connection:
-        conn = super()._connect()
+        conn: sqlite3.Connection = super()._connect()  # type: ignore[misc]
         try:
             self._holds[id(conn)] = Presence(self.file)
         except StoreError:
@@ -249,7 +251,7 @@ class FileDatabase(peewee.SqliteDatabase):
 
     def _close(self, conn: sqlite3.Connection) -> None:
         try:
-            super()._close(conn)
+            super()._close(conn)  # type: ignore[misc]
         finally:
             hold = self._holds.pop(id(conn), None)
             if hold is not None:
@@ -436,7 +438,7 @@ def _check_connection(db: peewee.Database, location: str) -> None:
     _verdict(db.execute_sql("PRAGMA quick_check").fetchone(), location)
 
 
-def _verdict(row: tuple | None, location: str) -> None:
+def _verdict(row: tuple[Any, ...] | None, location: str) -> None:
     """``db_corrupt`` unless ``PRAGMA quick_check`` answered "ok"."""
     if row is None or row[0] != "ok":
         raise StoreError("db_corrupt", path=location, detail=row[0] if row else "?")

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
-    from typing import Any
+    from typing import Any, Literal
 
     from peewee import Model, ModelSelect
     from typing_extensions import TypeVar
@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 
         def tuples(self, as_tuple: bool = True) -> TupleSelect[_M]: ...
         def dicts(self, as_dict: bool = True) -> DictSelect[_M]: ...
+        # only the one-row form (n=1, a row or None) is used
+        def first(  # type: ignore[override]
+            self, database: Any = None, n: Literal[1] = 1) -> _M | None: ...
 
     class TupleSelect(RowSelect[_M]):
         """The same select, each row a tuple of the selected columns."""
@@ -31,9 +34,13 @@ if TYPE_CHECKING:
         # peewee's stubs give a select's rows as models: these queries yield tuples
         def __iter__(self) -> Iterator[tuple[Any, ...]]: ...  # type: ignore[override]
         def get(self, database: Any = None) -> tuple[Any, ...]: ...  # type: ignore[override]
+        def first(  # type: ignore[override]
+            self, database: Any = None, n: Literal[1] = 1) -> tuple[Any, ...] | None: ...
 
     class DictSelect(RowSelect[_M]):
         """The same select, each row a dict keyed by column name."""
 
         def __iter__(self) -> Iterator[dict[str, Any]]: ...  # type: ignore[override]
         def get(self, database: Any = None) -> dict[str, Any]: ...  # type: ignore[override]
+        def first(  # type: ignore[override]
+            self, database: Any = None, n: Literal[1] = 1) -> dict[str, Any] | None: ...

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import codecs
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -310,7 +310,8 @@ def table_of(path: Path, source: Source) -> Table:
     return Table(headers, Rows(path, source, len(headers), head[:HEAD_ROWS], complete), path)
 
 
-def shaped_rows(source: Source, width: int, budget: Budget) -> Iterator[tuple[Any, ...]]:
+def shaped_rows(source: Source, width: int, budget: Budget
+                ) -> Generator[tuple[Any, ...], None, None]:
     """The data rows of one reading: each a tuple as wide as the header (short rows padded
     with None, empty cells past the header dropped), blank rows at the end left out, and
     every bound checked: rows, columns with values, cells, time."""

@@ -18,7 +18,7 @@ import zipfile
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import IO, Any
 from xml.parsers import expat
 
 from ...core.errors import ValidationError
@@ -130,7 +130,7 @@ def _parse(z: zipfile.ZipFile, name: str, parser: expat.XMLParserType) -> None:
         _feed(fh, parser)
 
 
-def _feed(fh: BinaryIO, parser: expat.XMLParserType) -> None:
+def _feed(fh: IO[bytes], parser: expat.XMLParserType) -> None:
     while True:
         chunk = fh.read(256 * 1024)
         if not chunk:
