@@ -29,6 +29,7 @@ from ..store.models import (
     Customer,
     Deal,
     DealChange,
+    NamedModel,
     Owner,
     Pipeline,
     Reason,
@@ -39,6 +40,7 @@ from ..store.models import (
     StageHistory,
     Target,
     Team,
+    Versioned,
     WeeklyNote,
     database,
     utcnow,
@@ -137,7 +139,7 @@ def _as_text(value: Any) -> str | None:
     return str(value)
 
 
-def bump(model: type[peewee.Model]) -> dict[str, Any]:
+def bump(model: type[Versioned]) -> dict[str, Any]:
     """The version increment every UPDATE of a versioned row carries."""
     return {"version": model.version + 1}
 
@@ -825,7 +827,7 @@ class Services:
 
         return self.perform("seed lists", work, undoable=False)
 
-    def ensure_named(self, model: type, name: str, **extra: Any) -> int:
+    def ensure_named(self, model: NamedModel, name: str, **extra: Any) -> int:
         """The id of the owner/team/region/source with this name, created if missing."""
         name = v.text(name, "name", required=True)
         row = model.get_or_none(model.name == name)

@@ -292,6 +292,9 @@ class ChangeFeed(BaseModel):
         table_name = "change_feed"
 
 
+#: The kept lists whose rows a unique name tells apart.
+NamedModel = type[Owner] | type[Team] | type[Region] | type[Source]
+
 #: The business's data (what a dump compares); the change feed is bookkeeping beside it.
 ALL_MODELS: list[type[BaseModel]] = [
     Setting, Team, Region, Owner, Source, Pipeline, Stage, Reason, Customer, Contact, Deal,
