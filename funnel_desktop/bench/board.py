@@ -15,7 +15,7 @@ import sys
 import tempfile
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from .datasets import Dataset, cache_dir, working_copy
 from .timing import clock, current_rss_mb, peak_rss_mb, summary_ms
@@ -86,7 +86,7 @@ def _worker(db: str, today: date, drops: int) -> dict[str, Any]:
     from ..ui.main_window import MainWindow
     from .drops import send_drop
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = cast(QApplication, QApplication.instance()) or QApplication(sys.argv[:1])
     setup_application(app, "en")
     imports_s = clock() - t_start
     now = datetime(today.year, today.month, today.day, 12, 0)

@@ -21,9 +21,9 @@ class ReportScope:
         return "all" if self.kind == "all" else f"{self.kind}:{self.id}"
 
     def segment(self) -> Segment:
-        if self.kind == "team":
+        if self.kind == "team" and self.id is not None:
             return Segment(team_ids=(self.id,))
-        if self.kind == "owner":
+        if self.kind == "owner" and self.id is not None:
             return Segment(owner_ids=(self.id,))
         return Segment()
 
@@ -37,9 +37,9 @@ def resolve_scope(team: str | None = None, owner: str | None = None) -> ReportSc
             raise ValidationError("team_unknown", "team", value=team)
         return ReportScope("team", row.id, row.name)
     if owner:
-        row = Owner.get_or_none(Owner.name == owner) or (
+        person = Owner.get_or_none(Owner.name == owner) or (
             Owner.get_or_none(Owner.id == int(owner)) if owner.isdigit() else None)
-        if row is None:
+        if person is None:
             raise ValidationError("owner_unknown", "owner", value=owner)
-        return ReportScope("owner", row.id, row.name)
+        return ReportScope("owner", person.id, person.name)
     return ReportScope()
