@@ -9,7 +9,7 @@ import zlib
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
@@ -75,6 +75,7 @@ class _DatabaseCheck(QObject):
 
     def __init__(self, opened: OpenedDatabase, keep: int | None, parent: QObject) -> None:
         super().__init__(parent)
+        assert opened.path is not None  # a file: server databases are not checked here
         self.path = opened.path
         self.location = opened.location
         self.keep = keep  # backups to keep; None: take none (read-only, or turned off)
@@ -83,7 +84,8 @@ class _DatabaseCheck(QObject):
         self.file_check = FileCheck(self.path)
         self.stopped = False  # the window closes or the file goes: cut short, no backup
         # not a daemon: a backup being written is finished before the process exits
-        self.thread = threading.Thread(target=self._work, name="database-check")
+        # (not named ``thread``: that would hide QObject.thread())
+        self.worker = threading.Thread(target=self._work, name="database-check")
 
     def _work(self) -> None:
         error: StoreError | None = None
@@ -468,7 +470,7 @@ class MainWindow(QMainWindow):
             for pid, name in (Pipeline.select(Pipeline.id, Pipeline.name)
                               .order_by(Pipeline.position, Pipeline.id).tuples()):
                 self.pipeline_combo.addItem(name, pid)
-        wanted = self.settings.value(self._pipeline_key(), None)
+        wanted: Any = self.settings.value(self._pipeline_key(), None)
         i = self.pipeline_combo.findData(int(wanted)) if wanted not in (None, "") else -1
         self.pipeline_combo.setCurrentIndex(max(0, i) if self.pipeline_combo.count() else -1)
         self.pipeline_combo.blockSignals(False)
@@ -659,7 +661,7 @@ class MainWindow(QMainWindow):
             self.switch_database(path)
 
     def recent(self) -> list[str]:
-        value = self.settings.value("recent", [])
+        value: Any = self.settings.value("recent", [])
         if isinstance(value, str):
             value = [value]
         return [str(v) for v in (value or [])]
@@ -735,6 +737,7 @@ class MainWindow(QMainWindow):
         path = self._database_file(self.tr("Restore from a backup"))
         if path is None:
             return False
+        assert self.opened is not None  # a file is open
         folder = default_backup_dir(path)
         chosen = ask.open_path(self, self.tr("Restore from a backup"), str(folder),
                                self.tr("Funnel databases (*.sqlite *.db)"))
@@ -776,7 +779,7 @@ class MainWindow(QMainWindow):
             nonlocal started
             if not started and self._check is check:
                 started = True
-                check.thread.start()
+                check.worker.start()
 
         _FirstPaint(self, start)
         QTimer.singleShot(CHECK_FALLBACK_MS, check, start)  # never painted (minimised…)
@@ -796,8 +799,8 @@ class MainWindow(QMainWindow):
         if stop:
             check.stopped = True
             check.file_check.cancel()
-        if check.thread.is_alive():
-            check.thread.join(timeout)
+        if check.worker.is_alive():
+            check.worker.join(timeout)
         return check.error
 
     def _database_checked(self, check: _DatabaseCheck, error: StoreError | None) -> None:
@@ -846,7 +849,10 @@ class MainWindow(QMainWindow):
     def import_data(self) -> None:
         from .transfer.import_wizard import run_import_wizard
 
-        outcome = run_import_wizard(self, self.ctx.services, self.board_page.pipeline_id)
+        pipeline_id = self.board_page.pipeline_id
+        if pipeline_id is None:  # no pipeline shown (the last one cannot be deleted)
+            return
+        outcome = run_import_wizard(self, self.ctx.services, pipeline_id)
         if outcome is not None:
             self.ctx.record(outcome, self.tr("Import"))
 

@@ -200,8 +200,8 @@ class AnalyticsPage(QWidget):
         self.planning = PlanningPanel(fmt, ctx.today)
         self.health = HealthCard(fmt, ctx.lang)
         self.health.dealActivated.connect(self.dealActivated)
-        for card in (self.funnel, self.forecast):
-            card.setMinimumHeight(400)
+        for tall in (self.funnel, self.forecast):
+            tall.setMinimumHeight(400)
         for card in (self.win_rate, self.cycle, self.reasons, self.sizes):
             card.setMinimumHeight(330)
         self.people.setMinimumHeight(320)
@@ -461,7 +461,7 @@ class AnalyticsPage(QWidget):
         """Bring the tab holding ``widget`` to the front."""
         for i in range(self.tabs.count()):
             page = self.tabs.widget(i)
-            if page.isAncestorOf(widget):
+            if page is not None and page.isAncestorOf(widget):
                 self.tabs.setCurrentIndex(i)
                 return
 

@@ -32,7 +32,9 @@ class OutcomeCommand(QUndoCommand):
 
     def _swap(self) -> None:
         try:
-            self._inverse = self._services.undo(self._inverse).inverse
+            inverse = self._services.undo(self._inverse).inverse
+            assert inverse is not None  # an undo's outcome always carries its redo
+            self._inverse = inverse
         except FunnelError as err:
             self.setObsolete(True)
             if self._on_error is not None:

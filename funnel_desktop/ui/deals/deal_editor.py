@@ -358,7 +358,8 @@ class DealEditor(QDialog):
         fmt = self.ctx.fmt
         if deal is not None:
             self.title.setText(deal.title)
-            self.customer.setText(deal.customer.name if deal.customer_id else "")
+            customer = deal.customer  # no query when it has none
+            self.customer.setText(customer.name if customer is not None else "")
             self.amount.setText(fmt.amount_input(deal.amount))
             self.use_default.setChecked(deal.probability is None)
             self.probability.setText("" if deal.probability is None else str(deal.probability))
@@ -411,7 +412,8 @@ class DealEditor(QDialog):
 
     def _fill_checklist(self) -> None:
         while self.checklist_box.count():
-            w = self.checklist_box.takeAt(0).widget()
+            item = self.checklist_box.takeAt(0)
+            w = item.widget() if item is not None else None
             if w is not None:
                 w.deleteLater()
         self.checks = {}
@@ -481,7 +483,8 @@ class DealEditor(QDialog):
         self.history.setRowCount(len(rows))
         for i, h in enumerate(rows):
             days = ((h.left_at or now) - h.entered_at).total_seconds() / 86400
-            if self._stage(h.stage_id) is None or self._stage(h.stage_id).kind == "open":
+            stage = self._stage(h.stage_id)
+            if stage is None or stage.kind == "open":
                 totals[h.stage_id] = totals.get(h.stage_id, 0.0) + days
             entered, left = _local(h.entered_at), _local(h.left_at)
             cells = [names.get(h.stage_id, "?"), entered.strftime("%Y-%m-%d") if entered else "",
@@ -501,10 +504,11 @@ class DealEditor(QDialog):
         changes = list(DealChange.select().where(DealChange.deal == self.deal_id)
                        .order_by(DealChange.at.desc(), DealChange.id.desc()))
         self.change_log.setRowCount(len(changes))
-        for i, c in enumerate(changes):
-            at = _local(c.at)
-            cells = [at.strftime("%Y-%m-%d") if at else "", self._field_name(c.field),
-                     f"{self._change_value(c.field, c.old)} → {self._change_value(c.field, c.new)}"]
+        for i, ch in enumerate(changes):
+            at = _local(ch.at)
+            cells = [at.strftime("%Y-%m-%d") if at else "", self._field_name(ch.field),
+                     f"{self._change_value(ch.field, ch.old)} → "
+                     f"{self._change_value(ch.field, ch.new)}"]
             for col, text in enumerate(cells):
                 self.change_log.setItem(i, col, QTableWidgetItem(text))
 
@@ -626,6 +630,8 @@ class DealEditor(QDialog):
             else:
                 fields["customer"] = self._customers.get(name) if name else None
             if self.deal_id is None:
+                if self.pipeline_id is None:  # opened on no pipeline
+                    raise ValidationError("pipeline_unknown", "pipeline", value="")
                 outcome = services.create_deal(self.pipeline_id, self.stage_combo.currentData(),
                                                fields, initiator=self)
                 text = self.tr("New deal “%1”").replace("%1", fields["title"])
@@ -690,6 +696,7 @@ class DealEditor(QDialog):
         """Save ``changed`` over the version the form showed; on a conflict ask the user.
         None when nothing was saved."""
         services = self.ctx.services
+        assert self.deal_id is not None  # only an existing deal is updated
         base = Base({k: self._base.get(k) for k in changed}, self._version, self._seq)
         try:
             return services.update_deal(self.deal_id, changed, initiator=self, base=base)

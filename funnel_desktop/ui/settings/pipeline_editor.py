@@ -6,6 +6,7 @@ save, new pipeline and deletion goes on the main window's undo stack (Ctrl+Z the
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from peewee import fn
@@ -169,7 +170,7 @@ class PipelineEditor(QDialog):
         zh = lang.startswith("zh")
         for t in TEMPLATES:
             self.new_menu.addAction(self.tr("From template: %1").replace(
-                "%1", t.zh if zh else t.en), lambda c=t.code: self.new_pipeline(c))
+                "%1", t.zh if zh else t.en), functools.partial(self.new_pipeline, t.code))
         self.new_button.setMenu(self.new_menu)
         self.delete_button = QPushButton(self.tr("De&lete"))
         self.delete_button.setObjectName("dangerButton")
@@ -277,8 +278,8 @@ class PipelineEditor(QDialog):
         wanted = select if select is not None else self.pipeline_id
         self._loading = True
         self.pipelines.clear()
-        counts = dict(Deal.select(Deal.pipeline, fn.COUNT(Deal.id)).group_by(Deal.pipeline)
-                      .tuples())
+        counts: dict[int, int] = dict(Deal.select(Deal.pipeline, fn.COUNT(Deal.id))
+                                      .group_by(Deal.pipeline).tuples())
         for p in Pipeline.select().order_by(Pipeline.position, Pipeline.id):
             item = QListWidgetItem(p.name)
             item.setData(Qt.ItemDataRole.UserRole, p.id)

@@ -22,7 +22,7 @@ from funnel_desktop.store.models import Target
 from funnel_desktop.texts.health import FindingWriter
 from funnel_desktop.ui.analytics import charts
 from funnel_desktop.ui.analytics.data import PlanInputs, make_plan
-from funnel_desktop.ui.analytics.health_panel import MAX_LISTED
+from funnel_desktop.ui.analytics.health_panel import MAX_LISTED, sentence_formatter
 from funnel_desktop.ui.analytics.page import AnalyticsPage
 from funnel_desktop.ui.analytics.planning_panel import PlanningPanel
 from funnel_desktop.ui.analytics.targets_panel import TargetsDialog
@@ -296,3 +296,9 @@ def test_chinese_money_on_the_axes(qtbot: Any, lang: str) -> None:
     assert axis.tickStrings([0, 500_000, 1_200_000], 1, 100_000) == ["¥0", "¥50万", "¥120万"]
     axis.set_money(False)
     assert axis.tickStrings([0, 5, 1200], 1, 1) == ["0", "5", "1,200"]
+
+
+def test_health_sentences_use_the_business_currency():
+    fmt = Formatter("en", "USD")
+    words = sentence_formatter(fmt, "en")
+    assert words.money(1_250_000) == fmt.money(1_250_000) == "$12,500"
