@@ -6,10 +6,11 @@ import argparse
 import json
 from typing import Any
 
-from ..core.dates import as_utc_end, make_period, parse_date
+from ..core.dates import as_utc_end, parse_date
 from ..core.history import as_of as rebuild_as_of
 from ..core.metrics import Metrics, compute, coverage
 from ..core.money import to_major, to_minor
+from ..core.periods import make_period
 from ..core.planning import round_rate
 from ..core.serialize import metrics_dict
 from ..locale_format import Formatter

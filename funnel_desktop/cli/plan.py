@@ -6,10 +6,10 @@ import argparse
 import json
 from fractions import Fraction
 
-from ..core.dates import make_period
 from ..core.errors import ValidationError
 from ..core.metrics import compute
 from ..core.money import parse_amount, to_minor
+from ..core.periods import make_period
 from ..core.planning import DEFAULT_BANDS, reverse_plan
 from ..core.serialize import plan_dict
 from ..locale_format import Formatter

@@ -40,12 +40,12 @@ from ..store.backup import (
 from ..store.db import FileCheck, OpenedDatabase
 from ..store.models import Deal, Pipeline, database
 from .analytics.target_tile import MonthTargetTile
-from .app import icon
 from .board.board_page import BoardPage
 from .common import ask
 from .common.context import AppContext
 from .common.events import EventBridge
 from .common.fmt import Formatter
+from .common.icons import icon
 from .common.keys import preferences_keys, quit_keys
 from .common.messages import error_text
 from .database.db_problem_dialog import OPEN_OTHER, RESTORE
@@ -61,6 +61,9 @@ MAX_RECENT = 8
 #: Start the deferred database check this long after the window was shown if it has not
 #: painted by then (e.g. started minimised), ms.
 CHECK_FALLBACK_MS = 2000
+#: Shows the app again in another language in place of a window (``ui.app.switch_language``,
+#: which sets it: the window does not import the app that makes it). None: not set.
+language_switcher: Callable[[MainWindow, str], QMainWindow | None] | None = None
 
 
 class _DatabaseCheck(QObject):
@@ -440,9 +443,8 @@ class MainWindow(QMainWindow):
 
     def change_language(self, lang: str) -> QMainWindow | None:
         """Show the app in ``lang`` (a new window over the same database)."""
-        from .app import switch_language
-
-        return switch_language(self, lang)
+        assert language_switcher is not None  # ui.app sets it as it is imported
+        return language_switcher(self, lang)
 
     def edit_pipelines(self) -> None:
         """Tools ▸ Pipelines and stages (opens on the pipeline shown)."""

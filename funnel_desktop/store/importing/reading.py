@@ -20,7 +20,6 @@ from typing import Any
 
 from ...core.errors import ValidationError
 from ...core.limits import (
-    MAX_CELL_CHARS,
     MAX_IMPORT_BYTES,
     MAX_IMPORT_CELLS,
     MAX_IMPORT_COLUMNS,
@@ -244,10 +243,10 @@ def read_csv(path: str | Path, *, encoding: str = "auto", delimiter: str = "auto
 
 def read_xlsx(path: str | Path, *, sheet: str | None = None) -> Table:
     """One sheet (the first unless named) of an XLSX workbook (see :mod:`.xlsx`)."""
-    from . import xlsx
+    from . import xlsx  # zip and XML parsing only when a workbook is read
 
     path = Path(path)
-    names, source = xlsx.open_sheet(path, sheet, Budget(path))
+    names, source = xlsx.open_sheet(path, sheet, Budget(path), MAX_BYTES)
     table = table_of(path, source)
     table.sheet, table.sheets = sheet or names[0], names
     return table
@@ -270,12 +269,6 @@ def unique_headers(raw: list[Any] | tuple[Any, ...]) -> list[str]:
         seen.add(name)
         out.append(name)
     return out
-
-
-def cell_too_long(path: Path, row: int, column: int, count: int) -> ValidationError:
-    """The error for a cell beyond ``MAX_CELL_CHARS`` (Excel's own limit)."""
-    return ValidationError("import_cell_too_long", "file", path=str(path), row=row,
-                           column=column, count=f"{count:,}", limit=f"{MAX_CELL_CHARS:,}")
 
 
 def _header(path: Path, records: Iterator[Any]) -> list[str]:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ...core.dates import parse_date
 from ...core.errors import ValidationError
+from .icons import icon
 
 
 def set_invalid(widget: QWidget, invalid: bool) -> None:
@@ -53,8 +54,6 @@ class DateField(QWidget):
         self.line.textEdited.connect(lambda _t: self.edited.emit())
         self.button = QToolButton()
         self.button.setObjectName("dateButton")
-        from ..app import icon
-
         self.button.setIcon(icon("calendar.svg"))
         self.button.setToolTip(self.tr("Pick a date"))
         self.button.setAccessibleName(self.tr("Pick a date"))

@@ -33,9 +33,9 @@ from ...core.errors import FunnelError
 from ...services import Services
 from ...services.pipelines import ListItem, save_list
 from ...store.models import NamedModel, Owner, Reason, Region, Source, Team
-from ..app import icon
 from ..common import ask
 from ..common.fields import editor_buttons
+from ..common.icons import icon
 from ..common.messages import error_text
 
 Index = QModelIndex | QPersistentModelIndex

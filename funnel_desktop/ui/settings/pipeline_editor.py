@@ -41,9 +41,9 @@ from ...core.templates import TEMPLATES
 from ...services import Outcome, Services
 from ...services.pipelines import StageSpec, delete_pipeline, save_pipeline
 from ...store.models import Deal, Pipeline
-from ..app import icon
 from ..common import ask
 from ..common.fields import editor_buttons, set_invalid
+from ..common.icons import icon
 from ..common.messages import error_text
 from .stage_table import (
     COLOUR,
