@@ -112,14 +112,14 @@ def _worker(db: str, today: date, drops: int) -> dict[str, Any]:
         """The end of every panel's refresh (connected last, so called last)."""
         marks["refreshed"] = clock()
 
-    write = services._write
+    write = services.write
 
     def timed_write(fn: Any) -> Any:
         out = write(fn)
         marks["commit"] = clock()
         return out
 
-    services._write = timed_write  # type: ignore[method-assign]
+    services.write = timed_write  # type: ignore[method-assign]
     painted = _paint_spy()
     columns = page.board.columns
     done = [0]
@@ -247,7 +247,7 @@ def _worker(db: str, today: date, drops: int) -> dict[str, Any]:
     analytics_s = clock() - t0
     rss_analytics = peak_rss_mb()
     live_drops = run_drops(drops)
-    services._write = write  # type: ignore[method-assign]
+    services.write = write  # type: ignore[method-assign]
     consistent = page.totals.check(today, now) and check_analytics()
     result = {
         "imports_s": round(imports_s, 3), "load_s": round(load_s, 3),

@@ -30,7 +30,7 @@ from ..store.models import (
     database,
 )
 from ..store.queries import gc_paused
-from .api import LOGGED_FIELDS, Outcome, Services, Step, _as_text, bump
+from .api import LOGGED_FIELDS, Outcome, Services, Step, as_text, bump
 from .changeset import ChangeSet, Created
 from .events import Changes
 
@@ -215,7 +215,7 @@ def _execute(plan: ImportPlan, user: str, step: Step) -> _Written:
         old = olds[u.id]
         for fname in LOGGED_FIELDS:
             if fname in values:
-                logs.append((u.id, fname, _as_text(old.get(fname)), _as_text(values[fname]),
+                logs.append((u.id, fname, as_text(old.get(fname)), as_text(values[fname]),
                              now, user))
         stay = open_stay.get(u.id)
         since = stay["entered_at"] if stay else u.stage_entered_at
@@ -236,7 +236,7 @@ def _execute(plan: ImportPlan, user: str, step: Step) -> _Written:
             if previous is not None and when < previous:
                 when = values["closed_at"] = previous
             values["stage_entered_at"] = when
-            logs.append((u.id, "closed_at", _as_text(old["closed_at"]), _as_text(when), now,
+            logs.append((u.id, "closed_at", as_text(old["closed_at"]), as_text(when), now,
                          user))
             redated.append((u.id, old["closed_at"], when))
         Deal.update(updated_at=now, **bump(Deal), **values).where(Deal.id == u.id).execute()
