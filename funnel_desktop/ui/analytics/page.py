@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -351,13 +351,10 @@ class AnalyticsPage(QWidget):
         assert isinstance(out, AnalyticsResult)
         self._apply(out, key, seconds)
 
-    def wait_idle(self, timeout: float = 60.0) -> bool:
-        """For tests: process events until no recompute is running (True if none is)."""
-        end = time.monotonic() + timeout
-        while self._job is not None and time.monotonic() < end:
-            QCoreApplication.processEvents()
-            time.sleep(0.005)
-        return self._job is None
+    @property
+    def computing(self) -> bool:
+        """Whether a recompute is running in a worker thread (the page shows "Updating…")."""
+        return self._job is not None
 
     def refresh(self) -> AnalyticsResult:
         """Recompute everything now, in this thread, and show it."""

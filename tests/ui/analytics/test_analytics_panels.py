@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication
-from ui_support import TODAY
+from ui_support import TODAY, wait_idle
 
 from funnel_desktop.core.planning import DEFAULT_BANDS
 from funnel_desktop.core.values import StageInfo, StageKind
@@ -35,13 +35,13 @@ def shown(w: MainWindow) -> AnalyticsPage:
     w.show_page("analytics")
     QApplication.processEvents()
     page = w.analytics()
-    assert page.wait_idle() and page.result is not None
+    assert wait_idle(page) and page.result is not None
     return page
 
 
 def settle(page: AnalyticsPage, qtbot: Any, refreshes: int) -> None:
     """Wait for the recompute a change asked for."""
-    qtbot.waitUntil(lambda: page.full_refreshes > refreshes and page.wait_idle(),
+    qtbot.waitUntil(lambda: page.full_refreshes > refreshes and wait_idle(page),
                     timeout=5000)
 
 
