@@ -60,13 +60,12 @@ class Translation:
         self._installed: list[QTranslator] = []
 
     def switch(self, lang: str | None) -> str:
-        app = QCoreApplication.instance()
         for t in self._installed:
-            app.removeTranslator(t)
+            QCoreApplication.removeTranslator(t)
         self.lang = normalise(lang)
         self._installed = load_translators(self.lang)
         for t in self._installed:
-            app.installTranslator(t)
+            QCoreApplication.installTranslator(t)
         QLocale.setDefault(widget_locale(self.lang))
         return self.lang
 
@@ -75,19 +74,18 @@ class Translation:
 def language(lang: str) -> Iterator[str]:
     """Temporarily add the translators of ``lang`` (e.g. a Chinese report from an English
     window); English temporarily hides any installed translation by an identity layer."""
-    app = QCoreApplication.instance()
     added = load_translators(lang)
     identity = None
     if normalise(lang) == "en":
         identity = _Identity()
         added = [identity]
     for t in added:
-        app.installTranslator(t)
+        QCoreApplication.installTranslator(t)
     try:
         yield normalise(lang)
     finally:
         for t in added:
-            app.removeTranslator(t)
+            QCoreApplication.removeTranslator(t)
 
 
 class _Identity(QTranslator):

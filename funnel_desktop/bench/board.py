@@ -15,7 +15,7 @@ import sys
 import tempfile
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from .datasets import Dataset, cache_dir, working_copy
 from .timing import clock, current_rss_mb, peak_rss_mb, summary_ms
@@ -86,7 +86,7 @@ def _worker(db: str, today: date, drops: int) -> dict[str, Any]:
     from ..ui.main_window import MainWindow
     from .drops import send_drop
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = cast(QApplication, QApplication.instance()) or QApplication(sys.argv[:1])
     setup_application(app, "en")
     imports_s = clock() - t_start
     now = datetime(today.year, today.month, today.day, 12, 0)
@@ -112,14 +112,14 @@ def _worker(db: str, today: date, drops: int) -> dict[str, Any]:
         """The end of every panel's refresh (connected last, so called last)."""
         marks["refreshed"] = clock()
 
-    write = services._write
+    write = services.write
 
     def timed_write(fn: Any) -> Any:
         out = write(fn)
         marks["commit"] = clock()
         return out
 
-    services._write = timed_write  # type: ignore[method-assign]
+    services.write = timed_write  # type: ignore[method-assign]
     painted = _paint_spy()
     columns = page.board.columns
     done = [0]
@@ -247,7 +247,7 @@ def _worker(db: str, today: date, drops: int) -> dict[str, Any]:
     analytics_s = clock() - t0
     rss_analytics = peak_rss_mb()
     live_drops = run_drops(drops)
-    services._write = write  # type: ignore[method-assign]
+    services.write = write  # type: ignore[method-assign]
     consistent = page.totals.check(today, now) and check_analytics()
     result = {
         "imports_s": round(imports_s, 3), "load_s": round(load_s, 3),

@@ -37,6 +37,7 @@ def measure_import(ds: Dataset, workdir: Path) -> dict[str, Any]:
         report = out.value
         assert report.created["deals"] == ds.size, report.created
         t3 = clock()
+        assert out.inverse is not None
         services.undo(out.inverse)
         undo_s = clock() - t3
         assert not Deal.select().exists()

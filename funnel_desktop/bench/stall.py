@@ -76,7 +76,9 @@ def measure_stall(ds: Dataset, workdir: Path) -> dict[str, Any]:
         assert out is not None and out.value.created["deals"] == ds.size
         heart.start()
         t0 = time.perf_counter()
-        runner.run_long(window, "Undo", lambda: services.undo(out.inverse), undoable=False)
+        inverse = out.inverse
+        assert inverse is not None
+        runner.run_long(window, "Undo", lambda: services.undo(inverse), undoable=False)
         undo_s = time.perf_counter() - t0
         during_undo = heart.stop()
         assert not Deal.select().exists()

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+from typing import Any
 
-from ..core.dates import as_utc_end, make_period, parse_date
+from ..core.dates import as_utc_end, parse_date
 from ..core.history import as_of as rebuild_as_of
 from ..core.metrics import Metrics, compute, coverage
 from ..core.money import to_major, to_minor
+from ..core.periods import make_period
 from ..core.planning import round_rate
 from ..core.serialize import metrics_dict
 from ..locale_format import Formatter
@@ -54,7 +56,7 @@ def collect(args: argparse.Namespace) -> dict:
     if as_of is not None:
         data = rebuild_as_of(data, load_changes(pipeline.id), as_utc_end(as_of))
     m = compute(data, period, look_at, strict=args.strict)
-    out = {"pipeline": pipeline.name}
+    out: dict[str, Any] = {"pipeline": pipeline.name}
     out.update(metrics_dict(m, data.stages))
     # the target as the Analytics page and the weekly report read it: the whole months of
     # the period, in the scope the segment reads

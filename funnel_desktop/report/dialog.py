@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QCoreApplication, QDate, QSettings
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
@@ -156,7 +157,8 @@ class WeeklyReportDialog(QDialog):
         remembered = settings.value("report/paper", "A4")
         self.paper.setCurrentIndex(max(0, self.paper.findData(remembered)))
         self._loaded_key: tuple[str, str] | None = None
-        self.day.setDate(QDate(today()))
+        now = today()
+        self.day.setDate(QDate(now.year, now.month, now.day))
         self.day.dateChanged.connect(self._week_changed)
         self.scope.currentIndexChanged.connect(self._week_changed)
         self.prev_week.clicked.connect(lambda: self.day.setDate(self.day.date().addDays(-7)))
@@ -165,7 +167,7 @@ class WeeklyReportDialog(QDialog):
 
     # -- the chosen week and scope ---------------------------------------------------------
     def period(self) -> Period:
-        return week_containing(self.day.date().toPython(), self.week_start)
+        return week_containing(cast(date, self.day.date().toPython()), self.week_start)
 
     def label(self) -> str:
         """The ISO week of the Monday inside the chosen week."""

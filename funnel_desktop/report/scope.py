@@ -21,9 +21,9 @@ class ReportScope:
         return "all" if self.kind == "all" else f"{self.kind}:{self.id}"
 
     def segment(self) -> Segment:
-        if self.kind == "team":
+        if self.kind == "team" and self.id is not None:
             return Segment(team_ids=(self.id,))
-        if self.kind == "owner":
+        if self.kind == "owner" and self.id is not None:
             return Segment(owner_ids=(self.id,))
         return Segment()
 

@@ -220,8 +220,8 @@ class Capture:
         for table, rid in self._before:
             if (table, rid) not in after:
                 missing[table].append(rid)
-        for table, ids in missing.items():  # moved out of its scope (or deleted)
-            for r in read_rows(MODELS[table], MODELS[table].id, ids):
+        for table, gone in missing.items():  # moved out of its scope (or deleted)
+            for r in read_rows(MODELS[table], MODELS[table].id, gone):
                 after[(table, r["id"])] = r
         return diff(label, self._before, after)
 
@@ -404,7 +404,7 @@ def _missing_parents(put_back: dict[str, list[Row]]) -> list[Conflict]:
             if not wanted:
                 continue
             model = MODELS[parent]
-            there = set()
+            there: set[int] = set()
             for chunk in chunks(sorted(wanted), CHUNK):
                 there.update(i for (i,) in model.select(model.id).where(model.id.in_(chunk))
                              .tuples())
@@ -459,8 +459,9 @@ def _raise(cs: ChangeSet, conflicts: list[Conflict],
                           kinds - {"deals", "customers", "activities"}) if cs.seq else []
     named = [c for c in conflicts if c.name]
     if not named:  # name the deal a history row or follow-up belongs to
-        titles = dict(Deal.select(Deal.id, Deal.title).where(Deal.id.in_(list(deal_ids)))
-                      .tuples()) if deal_ids else {}
+        titles: dict[int, str] = dict(
+            Deal.select(Deal.id, Deal.title).where(Deal.id.in_(list(deal_ids)))
+            .tuples()) if deal_ids else {}
         conflicts = [Conflict(c.table, c.id, c.why, c.fields,
                               next(iter(titles.values()), "")) for c in conflicts]
     raise UndoConflict(cs.label, conflicts, later)

@@ -70,7 +70,7 @@ def deal_record(deal_id: int) -> DealRecord | None:
     if d is None:
         return None
     return DealRecord(d.id, d.pipeline_id, d.stage_id, d.title, d.customer_id,
-                      d.customer.name if d.customer_id else "", d.amount, d.probability,
+                      d.customer.name if d.customer is not None else "", d.amount, d.probability,
                       d.expected_close, d.owner_id, d.source_id, d.project_type, d.next_step,
                       d.next_step_due, d.close_note, d.checklist, d.version)
 

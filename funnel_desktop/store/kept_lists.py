@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .models import BaseModel, Owner, Reason, Region, Source, Team
+from .models import NamedModel, Owner, Reason, Region, Source, Team
 
 #: The lists of named things, by the key the screens use.
-_NAMED: dict[str, type[BaseModel]] = {
+_NAMED: dict[str, NamedModel] = {
     "owner": Owner, "team": Team, "region": Region, "source": Source}
 
 

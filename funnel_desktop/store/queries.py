@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as _dt
 import gc
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import peewee
 from peewee import fn
@@ -23,7 +23,14 @@ from ..core.values import (
     StageVisit,
 )
 from ..core.visit_table import EPOCH, ONE_US, OPEN_END, VisitTable
+
+if TYPE_CHECKING:
+    from ..core.classify import ClassThresholds
+    from ..core.errors import ValidationError
+    from ..core.health import HealthThresholds
+
 from .models import (
+    BaseModel,
     Customer,
     Deal,
     DealChange,
@@ -64,7 +71,7 @@ def returning_customer_ids() -> peewee.Select:
             .distinct())
 
 
-def returning_deal() -> peewee.Expression:
+def returning_deal() -> peewee.ColumnBase:
     """A deal of a returning customer: its customer had won a deal before this one was
     created. (Asked of the customer now, every won deal would make its own customer
     returning, and new customers could never have a win.)"""
@@ -75,9 +82,9 @@ def returning_deal() -> peewee.Expression:
         & (earlier.closed_at < Deal.created_at)))
 
 
-def segment_where(seg: Segment) -> peewee.Expression | None:
+def segment_where(seg: Segment) -> peewee.ColumnBase | None:
     """A WHERE expression on Deal (with Owner and Customer joined) for a segment."""
-    parts: list[Any] = []
+    parts: list[peewee.ColumnBase] = []
     if seg.owner_ids:
         parts.append(Deal.owner.in_(list(seg.owner_ids)))
     if seg.team_ids:
@@ -116,7 +123,7 @@ def segment_where(seg: Segment) -> peewee.Expression | None:
     return expr
 
 
-def data_stamp() -> tuple | None:
+def data_stamp() -> tuple[Any, ...] | None:
     """Something that changes whenever the open database's data may have: for SQLite the
     connection (held, so it cannot be mistaken for a later one), its count of changed rows
     and ``PRAGMA data_version`` (changes by other connections). None where there is no such
@@ -130,7 +137,7 @@ def data_stamp() -> tuple | None:
 
 
 #: The last answer of :func:`customers_of_class`: (classes, today, data stamp) → ids.
-_class_cache: dict[tuple, list[int]] = {}
+_class_cache: dict[tuple[Any, ...], list[int]] = {}
 
 
 def customers_of_class(classes: list[str], day: date | None = None) -> list[int]:
@@ -187,7 +194,7 @@ def field_reader(field: peewee.Field) -> Any:
     parsed by ``fromisoformat`` (what peewee does first), anything else through the field."""
     fast = _dt.datetime.fromisoformat if isinstance(field, peewee.DateTimeField) \
         else _dt.date.fromisoformat
-    adapt = field.adapt
+    adapt: Callable[[Any], Any] = field.adapt
 
     def read(value: Any) -> Any:
         if value is None:
@@ -241,10 +248,10 @@ def model_rows(model: type[peewee.Model], query: peewee.Select | str,
 
 
 #: SQL text of ``model.select()`` of the rows whose ``field`` is one value, per database kind.
-_ONE_SQL: dict[tuple, str] = {}
+_ONE_SQL: dict[tuple[Any, ...], str] = {}
 
 
-def rows_with(model: type[peewee.Model], field: peewee.Field, ids: list[int],
+def rows_with(model: type[BaseModel], field: peewee.Field, ids: list[int],
               ordered: bool = False) -> list[dict[str, Any]]:
     """:func:`model_rows` of the rows whose ``field`` is one of ``ids`` (by id when
     ``ordered``). One id — every edit, move or close snapshots one deal — reuses the SQL text
@@ -437,7 +444,7 @@ def get_setting(key: str, default: Any = None) -> Any:
 HEALTH_SETTING = "health_thresholds"
 
 
-def health_thresholds():  # -> tuple[HealthThresholds, ValidationError | None]
+def health_thresholds() -> tuple[HealthThresholds, ValidationError | None]:
     """The stored health thresholds; the defaults and the error when the setting is unusable
     (not an object, an unknown name, a wrong value)."""
     from ..core.errors import ValidationError
@@ -453,7 +460,7 @@ def health_thresholds():  # -> tuple[HealthThresholds, ValidationError | None]
         return HealthThresholds(), err
 
 
-def class_thresholds():  # -> ClassThresholds
+def class_thresholds() -> ClassThresholds:
     from ..core.classify import ClassThresholds
 
     d = ClassThresholds()

@@ -37,10 +37,11 @@ def _open_stage_ids() -> peewee.Select:
 
 
 # -- board ----------------------------------------------------------------------------------
-def _raw(query: peewee.Select) -> list[tuple]:
+def _raw(query: peewee.Select) -> list[tuple[Any, ...]]:
     """Rows straight from the driver (no per-row model conversion: 5–10× faster for long
     lists of plain integers)."""
-    return database.execute(query).fetchall()
+    rows: list[tuple[Any, ...]] = database.execute(query).fetchall()
+    return rows
 
 
 #: The order of cards in a column: soonest expected close first, deals without a date last,
@@ -210,6 +211,7 @@ def customer_ids(text: str = "", sort: str = "name", descending: bool = False,
            .where(Deal.stage.in_(_open_stage_ids()) & Deal.customer.is_null(False))
            .group_by(Deal.customer).alias("agg"))
     q = Customer.select(Customer.id)
+    key: peewee.ColumnBase
     if sort in ("open_count", "open_amount"):
         q = q.join(agg, JOIN.LEFT_OUTER, on=(agg.c.cid == Customer.id))
         key = fn.COALESCE(agg.c.n if sort == "open_count" else agg.c.total, 0)

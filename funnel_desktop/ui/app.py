@@ -8,15 +8,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
-from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QWidget
 
-from ..i18n import Translation, normalise
+from ..i18n import normalise
 from ..paths import APP_NAME, ORG_NAME, default_db_path
 from ..services import Services
 from ..store import connection
 from ..store.db import OpenedDatabase
 from ..store.pipeline_rows import is_blank
+from . import main_window
+from .common.icons import icon
+from .common.language import LANGUAGE_KEY, TRANSLATION
 from .database.db_recovery import backup_on_open, open_with_recovery
 
 if TYPE_CHECKING:
@@ -24,12 +27,6 @@ if TYPE_CHECKING:
 
 #: Where icons, styles and translations live (the repository's resources/ folder).
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
-
-#: The per-user language preference in QSettings: "" follows the system, "en" or "zh".
-LANGUAGE_KEY = "ui/language"
-
-#: The application's current language and its installed translators (ours and Qt's own).
-TRANSLATION = Translation()
 
 #: The main windows ``start`` and ``switch_language`` made (a top-level window lives as long
 #: as Python holds it).
@@ -53,12 +50,6 @@ def style_sheet() -> str:
     except OSError:
         return ""
     return text.replace("@ICONS@", (RESOURCES / "icons").as_posix())
-
-
-def icon(name: str) -> QIcon:
-    """An icon from resources/icons (an empty icon if it is missing)."""
-    path = RESOURCES / "icons" / name
-    return QIcon(str(path)) if path.exists() else QIcon()
 
 
 def has_cjk_font() -> bool:
@@ -162,6 +153,9 @@ def switch_language(window: MainWindow, lang: str) -> MainWindow | None:
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.close()
     return new
+
+
+main_window.language_switcher = switch_language
 
 
 def run_app(db: str | None, lang: str | None) -> int:

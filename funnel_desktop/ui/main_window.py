@@ -7,7 +7,7 @@ import zlib
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
@@ -31,12 +31,12 @@ from ..services.events import REMOTE, Changes
 from ..store.db import OpenedDatabase
 from ..store.pipeline_rows import pipeline_choices
 from .analytics.target_tile import MonthTargetTile
-from .app import icon
 from .board.board_page import BoardPage
 from .common import ask
 from .common.context import AppContext
 from .common.events import EventBridge
 from .common.fmt import Formatter
+from .common.icons import icon
 from .common.keys import preferences_keys, quit_keys
 from .common.messages import error_text
 from .database.live import LiveUpdates
@@ -46,6 +46,11 @@ if TYPE_CHECKING:
     from .analytics.page import AnalyticsPage
     from .customers.customers import CustomersPage
     from .deals.deal_editor import DealEditor
+
+
+#: Shows the app again in another language in place of a window (``ui.app.switch_language``,
+#: which sets it: the window does not import the app that makes it). None: not set.
+language_switcher: Callable[[MainWindow, str], QMainWindow | None] | None = None
 
 
 class MainWindow(QMainWindow):
@@ -361,9 +366,8 @@ class MainWindow(QMainWindow):
 
     def change_language(self, lang: str) -> QMainWindow | None:
         """Show the app in ``lang`` (a new window over the same database)."""
-        from .app import switch_language
-
-        return switch_language(self, lang)
+        assert language_switcher is not None  # ui.app sets it as it is imported
+        return language_switcher(self, lang)
 
     def edit_pipelines(self) -> None:
         """Tools ▸ Pipelines and stages (opens on the pipeline shown)."""
@@ -390,7 +394,7 @@ class MainWindow(QMainWindow):
         if self.opened is not None:
             for pid, name in pipeline_choices():
                 self.pipeline_combo.addItem(name, pid)
-        wanted = self.settings.value(self._pipeline_key(), None)
+        wanted: Any = self.settings.value(self._pipeline_key(), None)
         i = self.pipeline_combo.findData(int(wanted)) if wanted not in (None, "") else -1
         self.pipeline_combo.setCurrentIndex(max(0, i) if self.pipeline_combo.count() else -1)
         self.pipeline_combo.blockSignals(False)
@@ -574,8 +578,10 @@ class MainWindow(QMainWindow):
     def import_data(self) -> None:
         from .transfer.import_wizard import run_import_wizard
 
-        outcome = run_import_wizard(self, self.ctx.services, self.board_page.pipeline_id,
-                                    self.ctx.runner)
+        pipeline_id = self.board_page.pipeline_id
+        if pipeline_id is None:  # no pipeline shown (the last one cannot be deleted)
+            return
+        outcome = run_import_wizard(self, self.ctx.services, pipeline_id, self.ctx.runner)
         if outcome is not None:
             self.ctx.record(outcome, self.tr("Import"))
 

@@ -6,7 +6,7 @@ Pure: no database. The stages come from the caller; lookup files are read from d
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache, partial
@@ -222,7 +222,7 @@ def _load_lookup(lk: Any, base_dir: Path | None) -> _Lookup:
 
 class _Notes:
     def __init__(self) -> None:
-        self.by_key: dict[tuple, Note] = {}
+        self.by_key: dict[tuple[Any, ...], Note] = {}
 
     def add(self, code: str, row: int, **params: Any) -> None:
         key = (code, *sorted(params.items()))
@@ -294,7 +294,7 @@ def parse_table(table: Table, mapping: Mapping, stages: list[StageInfo], *,
     stage_col = single("deal.stage")
     type_col = single("deal.project_type")
     note_cols = cols.get("customer.notes", [])
-    lookup_by_field = {}
+    lookup_by_field: dict[str, list[_Lookup]] = {}
     for lk in lookups:
         lookup_by_field.setdefault(lk.joins, []).append(lk)
     # the fields of the customer, the owner and the contact this mapping fills, and the keys
@@ -563,5 +563,5 @@ def _day_of(moment: datetime) -> date:
     return moment.date()
 
 
-def _cell(record: list[Any], col: tuple[int, str]) -> str:
+def _cell(record: Sequence[Any], col: tuple[int, str]) -> str:
     return clean_text(record[col[0]]) if col[0] < len(record) else ""

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from fractions import Fraction
+from typing import Any
 
 from ...core.batches import chunks
 from ...core.conversion import (
@@ -46,7 +47,7 @@ BAND_SEED = 0
 PERIOD_CODES = ("month", "quarter", "year", "last12", "custom")
 
 #: The two segment comparisons: code → (segment field, value of A, value of B).
-COMPARISONS: dict[str, tuple[str, str, str]] = {
+COMPARISONS: dict[str, tuple[str, Any, Any]] = {  # segment field, value a, value b
     "customer_type": ("customer_type", "new", "returning"),
     "project_type": ("project_type", "big", "small"),
 }
@@ -239,6 +240,7 @@ def closed_deal_rows(data: FunnelData, period: Period
     closed = [s.id for s in data.stages if s.kind != StageKind.OPEN]
     start = _as_datetime(period.start)
     if since is not None and start < since:
+        assert isinstance(data, LoadedData) and data.pipeline_id is not None  # has a since
         yield from aq.closed_rows(data.pipeline_id, data.segment, closed, start, since)
     for d in data.deals:
         if d.closed is not None and (since is None or d.closed >= since):
@@ -464,10 +466,11 @@ def plan_inputs(data: FunnelData, history: Period, today: date, *, ideal: bool =
     older = since is not None and start < since  # loaded data: read the rest from the store
     won_amounts = [d.amount for d in data.deals if kind.get(d.stage_id) == StageKind.WON
                    and d.closed is not None and history.contains(d.closed)
-                   and (not older or d.closed >= since)]
+                   and (not older or since is None or d.closed >= since)]
     conv = conversion_over(data, history, strict=strict)
     if older:
         assert isinstance(data, LoadedData) and data.pipeline_id is not None
+        assert since is not None
         won = [s.id for s in data.stages if s.kind == StageKind.WON]
         stop = since if history.end >= since.date() else _as_datetime(
             history.end + timedelta(days=1))
@@ -477,7 +480,7 @@ def plan_inputs(data: FunnelData, history: Period, today: date, *, ideal: bool =
     open_ids = list(conv.chain[:-1])
     if ideal:
         target = {s.id: s.ideal_conversion for s in data.stages}
-        convs = [Fraction(target[sid], 100) if target.get(sid) else None for sid in open_ids]
+        convs = [Fraction(c, 100) if (c := target.get(sid)) else None for sid in open_ids]
     else:
         steps = {s.from_stage: s for s in conv.steps}
         convs = [Fraction(steps[sid].reached_to, steps[sid].reached_from)
@@ -502,7 +505,7 @@ def conversion_over(data: FunnelData, period: Period, *, strict: bool = False) -
     start = _as_datetime(period.start)
     older = since is not None and start < since
     cohort = [d for d in data.deals if period.contains(d.created)
-              and (not older or d.created >= since)]
+              and (not older or since is None or d.created >= since)]
     ids = {d.id for d in cohort}
     conv = stage_conversion(data.stages, cohort, visited_stages(data.visits, ids),
                             strict=strict)
@@ -510,6 +513,7 @@ def conversion_over(data: FunnelData, period: Period, *, strict: bool = False) -
     if not older:
         return conv
     assert isinstance(data, LoadedData) and data.pipeline_id is not None
+    assert since is not None
     stop = since if period.end >= since.date() else _as_datetime(period.end + timedelta(days=1))
     parts = [conv]
     for chunk in chunks(aq.created_with_stays(data.pipeline_id, data.segment, start, stop),

@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -200,8 +200,8 @@ class AnalyticsPage(QWidget):
         self.planning = PlanningPanel(fmt, ctx.today)
         self.health = HealthCard(fmt, ctx.lang)
         self.health.dealActivated.connect(self.dealActivated)
-        for card in (self.funnel, self.forecast):
-            card.setMinimumHeight(400)
+        for tall in (self.funnel, self.forecast):
+            tall.setMinimumHeight(400)
         for card in (self.win_rate, self.cycle, self.reasons, self.sizes):
             card.setMinimumHeight(330)
         self.people.setMinimumHeight(320)
@@ -351,13 +351,10 @@ class AnalyticsPage(QWidget):
         assert isinstance(out, AnalyticsResult)
         self._apply(out, key, seconds)
 
-    def wait_idle(self, timeout: float = 60.0) -> bool:
-        """For tests: process events until no recompute is running (True if none is)."""
-        end = time.monotonic() + timeout
-        while self._job is not None and time.monotonic() < end:
-            QCoreApplication.processEvents()
-            time.sleep(0.005)
-        return self._job is None
+    @property
+    def computing(self) -> bool:
+        """Whether a recompute is running in a worker thread (the page shows "Updating…")."""
+        return self._job is not None
 
     def refresh(self) -> AnalyticsResult:
         """Recompute everything now, in this thread, and show it."""
@@ -461,7 +458,7 @@ class AnalyticsPage(QWidget):
         """Bring the tab holding ``widget`` to the front."""
         for i in range(self.tabs.count()):
             page = self.tabs.widget(i)
-            if page.isAncestorOf(widget):
+            if page is not None and page.isAncestorOf(widget):
                 self.tabs.setCurrentIndex(i)
                 return
 

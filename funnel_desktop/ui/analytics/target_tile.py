@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QProgressBar, QWidget
+from PySide6.QtWidgets import QProgressBar, QVBoxLayout, QWidget
 
 from ...core.dates import period_of
 from ...core.forecast_chart import month_keys, monthly_targets
@@ -82,7 +82,9 @@ class TargetTile(Tile):
         self.bar.setRange(0, 1000)
         self.bar.setTextVisible(False)
         self.bar.setFixedHeight(6)
-        self.layout().insertWidget(2, self.bar)
+        lay = self.layout()
+        assert isinstance(lay, QVBoxLayout)  # the Tile's
+        lay.insertWidget(2, self.bar)
         self.target: int | None = None
         self.won = 0
 

@@ -4,6 +4,8 @@ redraws from their change event."""
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QItemSelectionModel, QPoint, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
@@ -239,7 +241,7 @@ class StageColumn(QFrame):
 
     def selected_ids(self) -> list[int]:
         rows = sorted(i.row() for i in self.view.selectionModel().selectedIndexes())
-        return [self.model.data(self.model.index(r), IdRole) for r in rows]
+        return [cast(int, self.model.data(self.model.index(r), IdRole)) for r in rows]
 
     def select_ids(self, ids: list[int], focus: bool = False) -> None:
         sel = self.view.selectionModel()
@@ -357,18 +359,18 @@ class Board(QWidget):
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(10)
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("boardScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area = QScrollArea()  # (not ``scroll``: that would hide QWidget.scroll())
+        self.scroll_area.setObjectName("boardScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.strip = QWidget()
         self.strip.setObjectName("boardStrip")
         self.strip_layout = QHBoxLayout(self.strip)
         self.strip_layout.setContentsMargins(0, 0, 0, 0)
         self.strip_layout.setSpacing(10)
-        self.scroll.setWidget(self.strip)
-        outer.addWidget(self.scroll, 1)
+        self.scroll_area.setWidget(self.strip)
+        outer.addWidget(self.scroll_area, 1)
         targets = QVBoxLayout()
         targets.setSpacing(10)
         self.won_target = CloseTarget("won", self.tr("Won"), self.tr("Drop here to mark won"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QThread, Signal
 
@@ -24,7 +25,7 @@ class EventBridge(QObject):
 
     def __init__(self, bus: EventBus, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._unsubscribe = bus.subscribe(self._relay)
+        self._unsubscribe: Callable[[], None] | None = bus.subscribe(self._relay)
         self.destroyed.connect(self._unsubscribe_quietly)
         self._from_worker.connect(self._relay_here)  # queued: the bridge lives on the GUI
 

@@ -130,7 +130,11 @@ class OperationRunner(QObject):
         timer = QTimer(self)
         timer.setInterval(POLL_MS)
         stall = _StallMeter()
-        timer.timeout.connect(lambda: (stall.tick(), self._show(dialog, tracker)))
+        def poll() -> None:
+            stall.tick()
+            self._show(dialog, tracker)
+
+        timer.timeout.connect(poll)
         thread = threading.Thread(target=worker, name="operation", daemon=True)
         self.running = label
         stall.tick()
@@ -175,7 +179,7 @@ class OperationRunner(QObject):
         if undoable and isinstance(result, Outcome):
             self._record(result, label)
         self.finished.emit(label, True)
-        return result  # type: ignore[no-any-return]
+        return result
 
     def _dialog(self, parent: QWidget | None, label: str, tracker: P.Progress
                 ) -> QProgressDialog:
@@ -192,7 +196,7 @@ class OperationRunner(QObject):
         dialog.setRange(0, 0)
         dialog.setCancelButtonText(self.tr("Cancel"))
         if not tracker.cancellable:
-            dialog.setCancelButton(None)  # type: ignore[arg-type]
+            dialog.setCancelButton(None)
         dialog.canceled.connect(lambda: self._cancel(dialog, tracker))
         dialog.hide()
         return dialog

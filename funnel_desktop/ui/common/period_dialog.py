@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import cast
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -52,7 +53,8 @@ class PeriodDialog(QDialog):
         self._check()
 
     def value(self) -> tuple[date, date]:
-        return self.start.date().toPython(), self.end.date().toPython()
+        return (cast(date, self.start.date().toPython()),
+                cast(date, self.end.date().toPython()))
 
     def _check(self) -> None:
         s, e = self.value()

@@ -138,6 +138,26 @@ class CustomerForm(QWidget):
     dealActivated = Signal(int)
     saved = Signal(int)
 
+    # the field widgets _line, _text and _combo make, named as the customer's fields
+    name: QLineEdit
+    contact_person: QLineEdit
+    phone: QLineEdit
+    email: QLineEdit
+    im: QLineEdit
+    address: QLineEdit
+    industry: QLineEdit
+    scale: QLineEdit
+    budget: QLineEdit
+    needs: QPlainTextEdit
+    pain_points: QPlainTextEdit
+    credit_notes: QPlainTextEdit
+    notes: QPlainTextEdit
+    region: QComboBox
+    source: QComboBox
+    intent: QComboBox
+    priority: QComboBox
+    class_manual: QComboBox
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -156,6 +176,11 @@ class CustomerForm(QWidget):
         ctx.bridge.changed.connect(self._on_changes)
 
     # -- layout -----------------------------------------------------------------------------
+    def _deal_double_clicked(self, item: QTableWidgetItem) -> None:
+        first = self.deals.item(item.row(), 0)  # the deal's id is on its first cell
+        if first is not None:
+            self.dealActivated.emit(first.data(Qt.ItemDataRole.UserRole))
+
     def _line(self, name: str, placeholder: str = "") -> QLineEdit:
         w = QLineEdit()
         w.setPlaceholderText(placeholder)
@@ -353,8 +378,8 @@ class CustomerForm(QWidget):
             r.changed.connect(self._edited)
             r.changed.connect(self._show_assessment)
             self.assessment[key] = r
-            label = QLabel(assessment_name(key))
-            assess.addWidget(label, i // 2, (i % 2) * 2)
+            caption = QLabel(assessment_name(key))
+            assess.addWidget(caption, i // 2, (i % 2) * 2)
             assess.addWidget(r, i // 2, (i % 2) * 2 + 1)
         assess.setColumnStretch(0, 1)
         assess.setColumnStretch(2, 1)
@@ -373,9 +398,7 @@ class CustomerForm(QWidget):
         self.deals.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.deals.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.deals.setMinimumHeight(140)
-        self.deals.itemDoubleClicked.connect(
-            lambda item: self.dealActivated.emit(
-                self.deals.item(item.row(), 0).data(Qt.ItemDataRole.UserRole)))
+        self.deals.itemDoubleClicked.connect(self._deal_double_clicked)
         lay.addWidget(self.deals)
         self.general_error = QLabel()
         self.general_error.setTextFormat(Qt.TextFormat.PlainText)
@@ -583,7 +606,8 @@ class CustomerForm(QWidget):
         self.general_error.hide()
         self.contact_view.closePersistentEditor(self.contact_view.currentIndex())
         fields = self.fields()
-        contacts: list[dict[str, Any]] | None = self.contact_rows()
+        rows = self.contact_rows()
+        contacts: list[dict[str, Any]] | None = rows
         base = None
         if self.customer_id is not None:
             fields = {k: v for k, v in fields.items() if v != self._shown.get(k)}
@@ -592,7 +616,7 @@ class CustomerForm(QWidget):
             else:  # each saved contact with what the form showed of it
                 shown = {c["id"]: c for c in self._shown_contacts if "id" in c}
                 contacts = [{**c, "_base": shown[c["id"]]} if c.get("id") in shown else c
-                            for c in contacts]
+                            for c in rows]
             if not fields and contacts is None:
                 self._saved_state = self._state()
                 self._show_heading()
@@ -635,6 +659,7 @@ class CustomerForm(QWidget):
                 self.reload_saved()
             else:
                 self._base.update(err.current)
+                assert self.customer_id is not None  # a conflict is over a saved customer
                 self._version = customer_version(self.customer_id)
                 self._seq = feed.last_seq()
             return None

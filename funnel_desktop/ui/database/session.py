@@ -15,7 +15,7 @@ import contextlib
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QMenu, QWidget
@@ -59,6 +59,7 @@ class _DatabaseCheck(QObject):
 
     def __init__(self, opened: OpenedDatabase, keep: int | None, parent: QObject) -> None:
         super().__init__(parent)
+        assert opened.path is not None  # a file: server databases are not checked here
         self.path = opened.path
         self.location = opened.location
         self.keep = keep  # backups to keep; None: take none (read-only, or turned off)
@@ -67,7 +68,8 @@ class _DatabaseCheck(QObject):
         self.file_check = FileCheck(self.path)
         self.stopped = False  # the window closes or the file goes: cut short, no backup
         # not a daemon: a backup being written is finished before the process exits
-        self.thread = threading.Thread(target=self._work, name="database-check")
+        # (not named ``thread``: that would hide QObject.thread())
+        self.worker = threading.Thread(target=self._work, name="database-check")
 
     def _work(self) -> None:
         error: StoreError | None = None
@@ -219,7 +221,7 @@ class DatabaseSession(QObject):
             self.switch(path)
 
     def recent(self) -> list[str]:
-        value = self.settings.value("recent", [])
+        value: Any = self.settings.value("recent", [])
         if isinstance(value, str):
             value = [value]
         return [str(v) for v in (value or [])]
@@ -366,7 +368,7 @@ class DatabaseSession(QObject):
             nonlocal started
             if not started and self.check is check:
                 started = True
-                check.thread.start()
+                check.worker.start()
 
         _FirstPaint(self.window, start)
         QTimer.singleShot(CHECK_FALLBACK_MS, check, start)  # never painted (minimised…)
@@ -386,8 +388,8 @@ class DatabaseSession(QObject):
         if stop:
             check.stopped = True
             check.file_check.cancel()
-        if check.thread.is_alive():
-            check.thread.join(timeout)
+        if check.worker.is_alive():
+            check.worker.join(timeout)
         return check.error
 
     def _checked(self, check: _DatabaseCheck, error: StoreError | None) -> None:

@@ -28,6 +28,7 @@ from ...core.templates import DEFAULT_TEMPLATE, TEMPLATES, PipelineTemplate, tem
 from ...services import Services
 from ...store.pipeline_rows import template_pipeline
 from ..common import ask
+from ..common.language import LANGUAGE_KEY, TRANSLATION
 from ..settings.settings_dialog import CURRENCIES, currency_label, default_currency, language_names
 
 translate = QCoreApplication.translate
@@ -153,8 +154,6 @@ class WelcomeDialog(QDialog):
         return str(self.language.currentData())
 
     def _language_chosen(self) -> None:
-        from ..app import TRANSLATION
-
         if not self._currency_touched:
             self.currency.setCurrentIndex(self.currency.findData(default_currency(self.lang())))
         TRANSLATION.switch(self.lang())  # Qt sends LanguageChange: see changeEvent
@@ -236,7 +235,6 @@ def apply_first_run(services: Services, choice: WelcomeChoice, settings: QSettin
     business and the chosen template beside it), the business name and the currency; the
     language becomes the user's preference. Returns the id of the chosen template's pipeline."""
     from ...services.demo import generate
-    from ..app import LANGUAGE_KEY
 
     settings.setValue(LANGUAGE_KEY, choice.lang)
     if choice.demo:

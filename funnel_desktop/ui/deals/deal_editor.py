@@ -81,7 +81,9 @@ class DealEditor(QDialog):
         deal = deal_form.deal_record(deal_id) if deal_id is not None else None
         if deal_id is not None and deal is None:
             raise ValidationError("deal_unknown", "deal", value=deal_id)
-        self.pipeline_id = deal.pipeline_id if deal else pipeline_id
+        chosen = deal.pipeline_id if deal else pipeline_id
+        assert chosen is not None  # a new deal is made in a pipeline
+        self.pipeline_id: int = chosen
         self.stages = stage_details(self.pipeline_id)
         self.stage_id = deal.stage_id if deal else (
             stage_id or next((s.id for s in self.stages if s.kind == "open"), None))
@@ -410,7 +412,8 @@ class DealEditor(QDialog):
 
     def _fill_checklist(self) -> None:
         while self.checklist_box.count():
-            w = self.checklist_box.takeAt(0).widget()
+            item = self.checklist_box.takeAt(0)
+            w = item.widget() if item is not None else None
             if w is not None:
                 w.deleteLater()
         self.checks = {}
@@ -478,7 +481,8 @@ class DealEditor(QDialog):
         self.history.setRowCount(len(rows))
         for i, h in enumerate(rows):
             days = ((h.left_at or now) - h.entered_at).total_seconds() / 86400
-            if self._stage(h.stage_id) is None or self._stage(h.stage_id).kind == "open":
+            stage = self._stage(h.stage_id)
+            if stage is None or stage.kind == "open":
                 totals[h.stage_id] = totals.get(h.stage_id, 0.0) + days
             entered, left = _local(h.entered_at), _local(h.left_at)
             cells = [names.get(h.stage_id, "?"), entered.strftime("%Y-%m-%d") if entered else "",
@@ -497,10 +501,11 @@ class DealEditor(QDialog):
                                 if parts else "")
         changes = deal_form.field_changes(self.deal_id)
         self.change_log.setRowCount(len(changes))
-        for i, c in enumerate(changes):
-            at = _local(c.at)
-            cells = [at.strftime("%Y-%m-%d") if at else "", self._field_name(c.field),
-                     f"{self._change_value(c.field, c.old)} → {self._change_value(c.field, c.new)}"]
+        for i, ch in enumerate(changes):
+            at = _local(ch.at)
+            cells = [at.strftime("%Y-%m-%d") if at else "", self._field_name(ch.field),
+                     f"{self._change_value(ch.field, ch.old)} → "
+                     f"{self._change_value(ch.field, ch.new)}"]
             for col, text in enumerate(cells):
                 self.change_log.setItem(i, col, QTableWidgetItem(text))
 
@@ -622,6 +627,8 @@ class DealEditor(QDialog):
             else:
                 fields["customer"] = self._customers.get(name) if name else None
             if self.deal_id is None:
+                if self.pipeline_id is None:  # opened on no pipeline
+                    raise ValidationError("pipeline_unknown", "pipeline", value="")
                 outcome = services.create_deal(self.pipeline_id, self.stage_combo.currentData(),
                                                fields, initiator=self)
                 text = self.tr("New deal “%1”").replace("%1", fields["title"])
@@ -686,6 +693,7 @@ class DealEditor(QDialog):
         """Save ``changed`` over the version the form showed; on a conflict ask the user.
         None when nothing was saved."""
         services = self.ctx.services
+        assert self.deal_id is not None  # only an existing deal is updated
         base = Base({k: self._base.get(k) for k in changed}, self._version, self._seq)
         try:
             return services.update_deal(self.deal_id, changed, initiator=self, base=base)

@@ -4,6 +4,7 @@ service call (services.pipelines.save_list) and a refusal is shown in words."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -32,9 +33,9 @@ from ...core.errors import FunnelError
 from ...services import Services
 from ...services.pipelines import ListItem, save_list
 from ...store import kept_lists
-from ..app import icon
 from ..common import ask
 from ..common.fields import editor_buttons
+from ..common.icons import icon
 from ..common.messages import error_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -129,7 +130,7 @@ class ListTab(QWidget):
         for i, c in enumerate(columns):
             if c.kind in ("team", "region"):
                 self.table.setItemDelegateForColumn(i, ChoiceDelegate(
-                    lambda k=c.kind: _choices(k), self.table))
+                    functools.partial(_choices, c.kind), self.table))
             elif c.kind == "category":
                 self.table.setItemDelegateForColumn(i, CategoryDelegate(
                     self._categories, self.table))
@@ -205,14 +206,19 @@ class ListTab(QWidget):
             self.table.setItem(r, c, cell)
         return r
 
+    def _cell(self, row: int, column: int) -> QTableWidgetItem:
+        cell = self.table.item(row, column)
+        assert cell is not None  # every cell of a row is set when the row is added
+        return cell
+
     def items(self) -> list[ListItem]:
         """The rows as the service takes them."""
         out = []
         for r in range(self.table.rowCount()):
-            item = ListItem(self.table.item(r, 0).text().strip(),
-                            self.table.item(r, 0).data(ID_ROLE), kind=self.kind)
+            item = ListItem(self._cell(r, 0).text().strip(),
+                            self._cell(r, 0).data(ID_ROLE), kind=self.kind)
             for c, col in enumerate(self.columns):
-                cell = self.table.item(r, c)
+                cell = self._cell(r, c)
                 if col.kind == "category":
                     item.category = cell.text().strip()
                 elif col.kind == "team":
@@ -254,7 +260,7 @@ class ListTab(QWidget):
         self._changed()
         self.table.setCurrentCell(at, 0)
         self.table.setFocus()
-        self.table.editItem(self.table.item(at, 0))
+        self.table.editItem(self._cell(at, 0))
         return at
 
     def remove_row(self) -> None:
@@ -284,7 +290,7 @@ class ListTab(QWidget):
     def find_row(self, name: str) -> int:
         """The row showing ``name`` (-1 if none)."""
         return next((r for r in range(self.table.rowCount())
-                     if self.table.item(r, 0).text() == name), -1)
+                     if self._cell(r, 0).text() == name), -1)
 
     def _update_buttons(self) -> None:
         r = self.table.currentRow()

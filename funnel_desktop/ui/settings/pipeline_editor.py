@@ -6,6 +6,7 @@ save, new pipeline and deletion goes on the main window's undo stack (Ctrl+Z the
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from PySide6.QtCore import (
@@ -39,9 +40,9 @@ from ...core.templates import TEMPLATES
 from ...services import Outcome, Services
 from ...services.pipelines import StageSpec, delete_pipeline, save_pipeline
 from ...store.pipeline_rows import deal_counts, pipeline_choices, pipeline_names, pipeline_row
-from ..app import icon
 from ..common import ask
 from ..common.fields import editor_buttons, set_invalid
+from ..common.icons import icon
 from ..common.messages import error_text
 from .stage_table import (
     COLOUR,
@@ -168,7 +169,7 @@ class PipelineEditor(QDialog):
         zh = lang.startswith("zh")
         for t in TEMPLATES:
             self.new_menu.addAction(self.tr("From template: %1").replace(
-                "%1", t.zh if zh else t.en), lambda c=t.code: self.new_pipeline(c))
+                "%1", t.zh if zh else t.en), functools.partial(self.new_pipeline, t.code))
         self.new_button.setMenu(self.new_menu)
         self.delete_button = QPushButton(self.tr("De&lete"))
         self.delete_button.setObjectName("dangerButton")

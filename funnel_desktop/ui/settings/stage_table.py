@@ -4,6 +4,7 @@ in words at the cell, rows reordered by the model (buttons or drag and drop)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -267,7 +268,7 @@ class StageTableModel(QAbstractTableModel):
     def mimeTypes(self) -> list[str]:
         return [MIME_ROWS]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         data = QMimeData()
         rows = sorted({i.row() for i in indexes if i.isValid()})
         data.setData(MIME_ROWS, QByteArray(json.dumps(rows).encode()))
