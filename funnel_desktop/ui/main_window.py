@@ -42,7 +42,7 @@ from ..store.models import Deal, Pipeline, database
 from .analytics.target_tile import MonthTargetTile
 from .app import icon
 from .board.board_page import BoardPage
-from .common import ask
+from .common import ask, wheel_guard
 from .common.context import AppContext
 from .common.events import EventBridge
 from .common.fmt import Formatter
@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
                  now: Callable[[], datetime] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        wheel_guard.install()  # the wheel changes only a focused field, app-wide
         self.setObjectName("mainWindow")
         self.opened = opened
         self.lang = lang

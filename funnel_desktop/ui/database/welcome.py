@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from ...core.templates import DEFAULT_TEMPLATE, TEMPLATES, PipelineTemplate, template
 from ...services import Services
 from ...store.models import Pipeline
-from ..common import ask
+from ..common import ask, wheel_guard
 from ..settings.settings_dialog import CURRENCIES, currency_label, default_currency, language_names
 
 translate = QCoreApplication.translate
@@ -61,6 +61,7 @@ class WelcomeDialog(QDialog):
 
     def __init__(self, lang: str = "en", parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        wheel_guard.install()
         self.setObjectName("welcomeDialog")
         self.setMinimumSize(760, 560)
         self._currency_touched = False
