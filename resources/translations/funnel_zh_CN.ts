@@ -1804,8 +1804,16 @@ last %2 days</source>
             <translation>年-月-日</translation>
         </message>
         <message>
+            <source>Type a date as %1, or pick one</source>
+            <translation>按 %1 的格式输入日期，或从日历中选择</translation>
+        </message>
+        <message>
             <source>Pick a date</source>
             <translation>选择日期</translation>
+        </message>
+        <message>
+            <source>Not a date yet: type it as %1</source>
+            <translation>还不是日期：请按 %1 的格式输入</translation>
         </message>
     </context>
     <context>
@@ -4584,16 +4592,20 @@ weighted %3</source>
     <context>
         <name>PeriodDialog</name>
         <message>
-            <source>Expected close period</source>
-            <translation>预计成交时间段</translation>
-        </message>
-        <message>
             <source>From</source>
             <translation>从</translation>
         </message>
         <message>
             <source>To</source>
             <translation>到</translation>
+        </message>
+        <message>
+            <source>Expected close period</source>
+            <translation>预计成交时间段</translation>
+        </message>
+        <message>
+            <source>Enter both dates.</source>
+            <translation>请填写开始和结束两个日期。</translation>
         </message>
         <message>
             <source>The start is after the end.</source>
