@@ -132,11 +132,14 @@ class WelcomeDialog(QDialog):
         self.demo_note.setWordWrap(True)
         lay.addWidget(self.demo)
         lay.addWidget(self.demo_note)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.start_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        # Buttons of our own: the box writes its standard buttons again ("OK", "Cancel") in
+        # the new language when the language changes, over "Start" and "Quit".
+        self.buttons = QDialogButtonBox()
+        self.start_button = self.buttons.addButton(
+            "", QDialogButtonBox.ButtonRole.AcceptRole)
         self.start_button.setObjectName("primaryButton")
-        self.quit_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.start_button.setDefault(True)
+        self.quit_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         lay.addWidget(self.buttons)
