@@ -24,10 +24,18 @@ def normalise(lang: str | None) -> str:
     return "zh" if lang.lower().startswith("zh") else "en"
 
 
+def english_plurals() -> QTranslator | None:
+    """The singular and plural of each counted (``%n``) text in English, the source language
+    (nothing else: every other English text is its source)."""
+    plurals = QTranslator()
+    return plurals if plurals.load(str(TRANSLATIONS / "funnel_en.qm")) else None
+
+
 def load_translators(lang: str) -> list[QTranslator]:
-    """Translators for ``lang`` (empty for English, the source language)."""
+    """Translators for ``lang`` (for English, the source language, its plural forms only)."""
     if normalise(lang) != "zh":
-        return []
+        plurals = english_plurals()
+        return [plurals] if plurals is not None else []
     out = []
     ours = QTranslator()
     if ours.load(str(TRANSLATIONS / "funnel_zh_CN.qm")):
@@ -49,6 +57,14 @@ def widget_locale(lang: str) -> QLocale:
     if system.language() == QLocale.Language.Chinese:
         return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
     return system
+
+
+def text_locale(lang: str) -> QLocale:
+    """The locale of :class:`funnel_desktop.locale_format.Formatter` for ``lang`` (US English
+    or mainland Chinese), for the counts Qt writes into counted texts."""
+    if normalise(lang) == "zh":
+        return QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
 
 
 class Translation:
@@ -75,24 +91,32 @@ def language(lang: str) -> Iterator[str]:
     """Temporarily add the translators of ``lang`` (e.g. a Chinese report from an English
     window); English temporarily hides any installed translation by an identity layer."""
     added = load_translators(lang)
-    identity = None
     if normalise(lang) == "en":
-        identity = _Identity()
-        added = [identity]
+        added = [_Identity(english_plurals())]
     for t in added:
         QCoreApplication.installTranslator(t)
+    before = QLocale()
+    QLocale.setDefault(text_locale(lang))  # counts in texts (%Ln) as the formatter writes them
     try:
         yield normalise(lang)
     finally:
+        QLocale.setDefault(before)
         for t in added:
             QCoreApplication.removeTranslator(t)
 
 
 class _Identity(QTranslator):
-    """Answers every lookup with the English source text (installed last, asked first)."""
+    """Answers every lookup with the English source text, or the English form of a counted
+    text (installed last, asked first)."""
+
+    def __init__(self, plurals: QTranslator | None) -> None:
+        super().__init__()
+        self.plurals = plurals
 
     def translate(self, context: str, source: str, disambiguation: str | None = None,
                   n: int = -1) -> str:
+        if n >= 0 and self.plurals is not None:
+            return self.plurals.translate(context, source, disambiguation, n) or source
         return source
 
     def isEmpty(self) -> bool:

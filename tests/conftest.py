@@ -57,6 +57,19 @@ class Clock:
         return self.now
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _english_plurals(qapp: object) -> Iterator[None]:
+    """What the app installs when it starts in English: the singular and plural of each
+    counted text ("1 row has", "2 rows have")."""
+    from funnel_desktop.i18n import english_plurals
+
+    plurals = english_plurals()
+    assert plurals is not None, "resources/translations/funnel_en.qm is missing"
+    qapp.installTranslator(plurals)  # type: ignore[attr-defined]
+    yield
+    qapp.removeTranslator(plurals)  # type: ignore[attr-defined]
+
+
 @pytest.fixture(autouse=True)
 def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
                    ) -> None:

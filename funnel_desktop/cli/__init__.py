@@ -170,9 +170,11 @@ def _close_database() -> None:
 
 def error_message(exc: FunnelError, lang: str | None) -> str:
     """The message of ``exc`` in ``lang`` (the global ``--lang``): English by default;
-    otherwise through the app's Qt translation (ui/messages.error_text)."""
-    if not lang or lang == "en":
+    otherwise, or when it counts something (a singular or a plural), through the app's Qt
+    translation (ui/messages.error_text)."""
+    if (not lang or lang == "en") and "count" not in exc.params:
         return exc.english()
+    lang = lang or "en"
     from PySide6.QtCore import QCoreApplication
 
     from ..i18n import language

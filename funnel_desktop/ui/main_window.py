@@ -32,7 +32,7 @@ from ..store.db import OpenedDatabase
 from ..store.pipeline_rows import pipeline_choices
 from .analytics.target_tile import MonthTargetTile
 from .board.board_page import BoardPage
-from .common import ask
+from .common import ask, wheel_guard
 from .common.context import AppContext
 from .common.events import EventBridge
 from .common.fmt import Formatter
@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
                  now: Callable[[], datetime] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        wheel_guard.install()  # the wheel changes only a focused field, app-wide
         self.setObjectName("mainWindow")
         self.lang = lang
         self.settings = settings or QSettings()

@@ -1069,21 +1069,29 @@ last %2 days</source>
     </context>
     <context>
         <name>CliImport</name>
-        <message>
-            <source>Would import %1 row(s): deals %2 created, %3 updated, %4 unchanged; customers %5 created, %6 updated; contacts %7, owners %8, teams %9, regions %10, sources %11 created; %12 row(s) skipped.</source>
-            <translation>将导入 %1 行：商机新建 %2 个、更新 %3 个、无变化 %4 个；客户新建 %5 个、更新 %6 个；新建联系人 %7 个、负责人 %8 个、团队 %9 个、区域 %10 个、来源渠道 %11 个；跳过 %12 行。</translation>
+        <message numerus="yes">
+            <source>Would import %Ln row(s): deals %1 created, %2 updated, %3 unchanged; customers %4 created, %5 updated; contacts %6, owners %7, teams %8, regions %9, sources %10 created; %11 skipped.</source>
+            <translation>
+                <numerusform>将导入 %Ln 行：商机新建 %1 个、更新 %2 个、无变化 %3 个；客户新建 %4 个、更新 %5 个；新建联系人 %6 个、负责人 %7 个、团队 %8 个、区域 %9 个、来源渠道 %10 个；跳过 %11 行。</numerusform>
+            </translation>
         </message>
-        <message>
-            <source>Imported %1 row(s): deals %2 created, %3 updated, %4 unchanged; customers %5 created, %6 updated; contacts %7, owners %8, teams %9, regions %10, sources %11 created; %12 row(s) skipped.</source>
-            <translation>已导入 %1 行：商机新建 %2 个、更新 %3 个、无变化 %4 个；客户新建 %5 个、更新 %6 个；新建联系人 %7 个、负责人 %8 个、团队 %9 个、区域 %10 个、来源渠道 %11 个；跳过 %12 行。</translation>
+        <message numerus="yes">
+            <source>Imported %Ln row(s): deals %1 created, %2 updated, %3 unchanged; customers %4 created, %5 updated; contacts %6, owners %7, teams %8, regions %9, sources %10 created; %11 skipped.</source>
+            <translation>
+                <numerusform>已导入 %Ln 行：商机新建 %1 个、更新 %2 个、无变化 %3 个；客户新建 %4 个、更新 %5 个；新建联系人 %6 个、负责人 %7 个、团队 %8 个、区域 %9 个、来源渠道 %10 个；跳过 %11 行。</numerusform>
+            </translation>
         </message>
-        <message>
-            <source>%1 row(s) have problems and are skipped.</source>
-            <translation>有 %1 行存在问题，已跳过。</translation>
+        <message numerus="yes">
+            <source>%Ln row(s) have problems and are skipped.</source>
+            <translation>
+                <numerusform>有 %Ln 行存在问题，已跳过。</numerusform>
+            </translation>
         </message>
-        <message>
-            <source>%1 row(s) have problems; nothing is imported until they are fixed or skipped.</source>
-            <translation>有 %1 行存在问题；修正或跳过这些行之前不会导入任何数据。</translation>
+        <message numerus="yes">
+            <source>%Ln row(s) have problems; nothing is imported until they are fixed or skipped.</source>
+            <translation>
+                <numerusform>有 %Ln 行存在问题；修正或跳过这些行之前不会导入任何数据。</numerusform>
+            </translation>
         </message>
         <message>
             <source>note: %1</source>
@@ -1879,8 +1887,16 @@ last %2 days</source>
             <translation>年-月-日</translation>
         </message>
         <message>
+            <source>Type a date as %1, or pick one</source>
+            <translation>按 %1 的格式输入日期，或从日历中选择</translation>
+        </message>
+        <message>
             <source>Pick a date</source>
             <translation>选择日期</translation>
+        </message>
+        <message>
+            <source>Not a date yet: type it as %1</source>
+            <translation>还不是日期：请按 %1 的格式输入</translation>
         </message>
     </context>
     <context>
@@ -2636,6 +2652,12 @@ weighted %3</source>
     </context>
     <context>
         <name>Health</name>
+        <message numerus="yes">
+            <source>%Ln day(s)</source>
+            <translation>
+                <numerusform>%Ln 天</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Too few open deals: %1 (%2 in value), where a healthy funnel keeps at least %3 in follow-up. Fill the top of the funnel with new leads and first meetings.</source>
             <translation>进行中商机太少：仅 %1 个（金额 %2），健康的漏斗至少要有 %3 个在跟进。请用新线索和初次拜访充实漏斗顶部。</translation>
@@ -2652,33 +2674,45 @@ weighted %3</source>
             <source>Bottleneck at “%1”: only %2 of deals move on to “%3”, while the other stages convert about %4. Look at what stops them there.</source>
             <translation>瓶颈在“%1”：只有 %2 的商机进入“%3”，而其他阶段的转化率约为 %4。请查明商机卡在这里的原因。</translation>
         </message>
-        <message>
-            <source>Expected close date already passed: %1 open deals (%2), by up to %3 days. Update their dates or close them.</source>
-            <translation>已过预计成交日期：%1 个进行中商机（%2），最多已超过 %3 天。请更新日期或结单。</translation>
+        <message numerus="yes">
+            <source>Expected close date already passed: %Ln open deal(s) (%1), by up to %2. Update their dates or close them.</source>
+            <translation>
+                <numerusform>已过预计成交日期：%Ln 个进行中商机（%1），最多已超过 %2。请更新日期或结单。</numerusform>
+            </translation>
         </message>
-        <message>
-            <source>Next step overdue: %1 deals (%2), by up to %3 days.</source>
-            <translation>下一步已逾期：%1 个商机（%2），最多逾期 %3 天。</translation>
+        <message numerus="yes">
+            <source>Next step overdue: %Ln deal(s) (%1), by up to %2.</source>
+            <translation>
+                <numerusform>下一步已逾期：%Ln 个商机（%1），最多逾期 %2。</numerusform>
+            </translation>
         </message>
-        <message>
-            <source>Going stale in “%2”: %1 deals (%3) with no stage change or activity for more than %4 days (the longest %5 days).</source>
-            <translation>“%2”阶段有商机停滞：%1 个商机（%3）超过 %4 天没有阶段变化或跟进（最长 %5 天）。</translation>
+        <message numerus="yes">
+            <source>Going stale in “%1”: %Ln deal(s) (%2) with no stage change or activity for more than %3 (the longest %4).</source>
+            <translation>
+                <numerusform>“%1”阶段有商机停滞：%Ln 个商机（%2）超过 %3 没有阶段变化或跟进（最长 %4）。</numerusform>
+            </translation>
         </message>
-        <message>
-            <source>No decision maker known: %1 deals (%2) from “%3” on have no decision maker on the customer's decision chain.</source>
-            <translation>决策人不明：“%3”及之后阶段有 %1 个商机（%2），客户决策链上没有决策人。</translation>
+        <message numerus="yes">
+            <source>No decision maker known: %Ln deal(s) (%1) from “%2” on have no decision maker on the customer's decision chain.</source>
+            <translation>
+                <numerusform>决策人不明：“%2”及之后阶段有 %Ln 个商机（%1），客户决策链上没有决策人。</numerusform>
+            </translation>
         </message>
         <message>
             <source>%1 of the expected value (%2) closes in %3 and the months after it are nearly empty: revenue will come in lumps.</source>
             <translation>预计金额的 %1（%2）集中在 %3 成交，之后几个月几乎是空的：收入会大起大落。</translation>
         </message>
-        <message>
-            <source>Busy but thin: %1 activities were logged, yet only %2 of %3 open deals are beyond the first stage.</source>
-            <translation>忙而不实：记录了 %1 次跟进，但 %3 个进行中商机里只有 %2 个越过了第一阶段。</translation>
+        <message numerus="yes">
+            <source>Busy but thin: %Ln activities were logged, yet only %1 of %2 open deals are beyond the first stage.</source>
+            <translation>
+                <numerusform>忙而不实：记录了 %Ln 次跟进，但 %2 个进行中商机里只有 %1 个越过了第一阶段。</numerusform>
+            </translation>
         </message>
-        <message>
-            <source>No next step: %1 open deals (%2) have no next step agreed with the customer.</source>
-            <translation>没有下一步：%1 个进行中商机（%2）没有与客户约定下一步。</translation>
+        <message numerus="yes">
+            <source>No next step: %Ln open deal(s) (%1) have no next step agreed with the customer.</source>
+            <translation>
+                <numerusform>没有下一步：%Ln 个进行中商机（%1）没有与客户约定下一步。</numerusform>
+            </translation>
         </message>
         <message>
             <source>Only big deals: no open deal is below %1, so nothing in the small size bands keeps revenue steady.</source>
@@ -2747,9 +2781,11 @@ weighted %3</source>
             <source>Low</source>
             <translation>低</translation>
         </message>
-        <message>
-            <source>%1 deals behind it</source>
-            <translation>涉及 %1 个商机</translation>
+        <message numerus="yes">
+            <source>%Ln deal(s) behind it</source>
+            <translation>
+                <numerusform>涉及 %Ln 个商机</numerusform>
+            </translation>
         </message>
         <message>
             <source>About the whole funnel, not single deals</source>
@@ -2771,9 +2807,11 @@ weighted %3</source>
             <source>The %1 largest of the %2 deals behind the chosen finding; double-click one to open it.</source>
             <translation>所选问题涉及 %2 个商机，这里列出金额最大的 %1 个；双击即可打开。</translation>
         </message>
-        <message>
-            <source>%1 deals behind the chosen finding; double-click one to open it.</source>
-            <translation>所选问题涉及 %1 个商机；双击即可打开。</translation>
+        <message numerus="yes">
+            <source>%Ln deal(s) behind the chosen finding; double-click one to open it.</source>
+            <translation>
+                <numerusform>所选问题涉及 %Ln 个商机；双击即可打开。</numerusform>
+            </translation>
         </message>
         <message>
             <source>The chosen finding is about the whole funnel; no single deal is behind it.</source>
@@ -2966,13 +3004,17 @@ weighted %3</source>
             <source>Rows read: %1; skipped: %2.</source>
             <translation>读取 %1 行；跳过 %2 行。</translation>
         </message>
-        <message>
-            <source>%1 row(s) have problems and will be skipped.</source>
-            <translation>%1 行有问题，将被跳过。</translation>
+        <message numerus="yes">
+            <source>%Ln row(s) have problems and will be skipped.</source>
+            <translation>
+                <numerusform>%Ln 行有问题，将被跳过。</numerusform>
+            </translation>
         </message>
-        <message>
-            <source>%1 row(s) have problems: fix them in the file, change the mapping, or choose to skip those rows.</source>
-            <translation>%1 行有问题：请在文件中修正、修改映射，或选择跳过这些行。</translation>
+        <message numerus="yes">
+            <source>%Ln row(s) have problems: fix them in the file, change the mapping, or choose to skip those rows.</source>
+            <translation>
+                <numerusform>%Ln 行有问题：请在文件中修正、修改映射，或选择跳过这些行。</numerusform>
+            </translation>
         </message>
         <message>
             <source>Choose a file</source>
@@ -4065,6 +4107,84 @@ weighted %3</source>
             <source>“{value}” is not valid structured data.</source>
             <translation>“{value}”不是有效的结构化数据。</translation>
         </message>
+        <message numerus="yes">
+            <source>%n row(s) have problems, so nothing was imported. Fix them, or choose to skip the rows with problems.</source>
+            <translation>
+                <numerusform>%n 行有问题，因此没有导入任何内容。请修正这些行，或选择跳过有问题的行。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n row(s) have no customer; their deals were imported without one.</source>
+            <translation>
+                <numerusform>%n 行没有客户；其商机已导入，但未关联客户。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n deal(s) have no created date; they were given {date} ({rule}).</source>
+            <translation>
+                <numerusform>%n 个商机没有创建日期；已设为 {date}（{rule}）。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n closed deal(s) have no close date; they were given their created date.</source>
+            <translation>
+                <numerusform>%n 个已结单商机没有结单日期；已使用其创建日期。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n closed deal(s) have no created date; their close date was used.</source>
+            <translation>
+                <numerusform>%n 个已结单商机没有创建日期；已使用其结单日期。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>“{value}” was matched to “{match}” in {file} (%n row(s)).</source>
+            <translation>
+                <numerusform>“{value}”已匹配到 {file} 中的“{match}”（%n 行）。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>“{value}” is not in {file} (%n row(s)).</source>
+            <translation>
+                <numerusform>“{value}”不在 {file} 中（%n 行）。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n open deal(s) without an amount were valued at their product's list price.</source>
+            <translation>
+                <numerusform>%n 个没有金额的进行中商机已按产品标价计算。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Stage “{value}” (%n row(s)) is not a stage of this pipeline, whose stages are: {stages}. To map it, add it to the mapping's “stage_map”, e.g. {line}.</source>
+            <translation>
+                <numerusform>阶段“{value}”（%n 行）不是此销售漏斗的阶段，漏斗的阶段为：{stages}。如需映射，请把它加入映射的“stage_map”，例如 {line}。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n row(s) have no stage; they were put in “{stage}”.</source>
+            <translation>
+                <numerusform>%n 行没有阶段；已放入“{stage}”。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>“{value}” is not a kept won or lost reason; %n deal(s) were closed without a reason.</source>
+            <translation>
+                <numerusform>“{value}”不是已保存的赢单或输单原因；%n 个商机已结单但未填写原因。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Stage “{value}” still holds %n deal(s): choose where to move them before removing it.</source>
+            <translation>
+                <numerusform>“{value}”阶段还有 %n 个商机：删除前请选择把它们移到哪里。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>The text is too long: %n character(s), and at most {limit} fit here.</source>
+            <translation>
+                <numerusform>文字太长：共 %n 个字符，此处最多 {limit} 个。</numerusform>
+            </translation>
+        </message>
         <message>
             <source>, </source>
             <translation>、</translation>
@@ -4649,16 +4769,20 @@ weighted %3</source>
     <context>
         <name>PeriodDialog</name>
         <message>
-            <source>Expected close period</source>
-            <translation>预计成交时间段</translation>
-        </message>
-        <message>
             <source>From</source>
             <translation>从</translation>
         </message>
         <message>
             <source>To</source>
             <translation>到</translation>
+        </message>
+        <message>
+            <source>Expected close period</source>
+            <translation>预计成交时间段</translation>
+        </message>
+        <message>
+            <source>Enter both dates.</source>
+            <translation>请填写开始和结束两个日期。</translation>
         </message>
         <message>
             <source>The start is after the end.</source>
@@ -4981,6 +5105,33 @@ weighted %3</source>
         <message>
             <source>%1 needed · %2 open</source>
             <translation>需 %1 · 有 %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>QAbstractFileIconProvider</name>
+        <message>
+            <source>Folder</source>
+            <comment>All other platforms</comment>
+            <translation>文件夹</translation>
+        </message>
+        <message>
+            <source>Drive</source>
+            <translation>驱动器</translation>
+        </message>
+        <message>
+            <source>Unknown</source>
+            <translation>未知</translation>
+        </message>
+    </context>
+    <context>
+        <name>QFileDialog</name>
+        <message>
+            <source>&amp;Look in:</source>
+            <translation>查找范围(&amp;L)：</translation>
+        </message>
+        <message>
+            <source>Files of &amp;type:</source>
+            <translation>文件类型(&amp;T)：</translation>
         </message>
     </context>
     <context>

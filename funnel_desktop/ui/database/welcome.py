@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from ...core.templates import DEFAULT_TEMPLATE, TEMPLATES, PipelineTemplate, template
 from ...services import Services
 from ...store.pipeline_rows import template_pipeline
-from ..common import ask
+from ..common import ask, wheel_guard
 from ..common.language import LANGUAGE_KEY, TRANSLATION
 from ..settings.settings_dialog import CURRENCIES, currency_label, default_currency, language_names
 
@@ -62,6 +62,7 @@ class WelcomeDialog(QDialog):
 
     def __init__(self, lang: str = "en", parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        wheel_guard.install()
         self.setObjectName("welcomeDialog")
         self.setMinimumSize(760, 560)
         self._currency_touched = False
@@ -132,11 +133,14 @@ class WelcomeDialog(QDialog):
         self.demo_note.setWordWrap(True)
         lay.addWidget(self.demo)
         lay.addWidget(self.demo_note)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.start_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        # Buttons of our own: the box writes its standard buttons again ("OK", "Cancel") in
+        # the new language when the language changes, over "Start" and "Quit".
+        self.buttons = QDialogButtonBox()
+        self.start_button = self.buttons.addButton(
+            "", QDialogButtonBox.ButtonRole.AcceptRole)
         self.start_button.setObjectName("primaryButton")
-        self.quit_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.start_button.setDefault(True)
+        self.quit_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         lay.addWidget(self.buttons)

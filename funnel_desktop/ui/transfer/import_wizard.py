@@ -184,11 +184,12 @@ def summary_text(report: ImportReport) -> str:
         .replace("%2", str(report.skipped_rows)),
     ]
     if report.problems:
-        lines.append((translate("ImportWizard", "%1 row(s) have problems and will be skipped.")
-                      if report.skip_invalid
-                      else translate("ImportWizard", "%1 row(s) have problems: fix them in the "
-                                     "file, change the mapping, or choose to skip those rows."))
-                     .replace("%1", str(report.problem_rows)))
+        n = report.problem_rows
+        lines.append(translate("ImportWizard", "%Ln row(s) have problems and will be skipped.",
+                               None, n) if report.skip_invalid
+                     else translate("ImportWizard", "%Ln row(s) have problems: fix them in the "
+                                    "file, change the mapping, or choose to skip those rows.",
+                                    None, n))
     return "\n".join(lines)
 
 

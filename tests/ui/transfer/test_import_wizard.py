@@ -83,7 +83,7 @@ def test_maven_through_the_wizard_with_a_loaded_preset(qtbot, qtmodeltester, ser
     check = w.check_page
     assert check.isComplete() and check.problems.rowCount() == 0
     assert check.summary.text().startswith("Deals: 8800 new, 0 updated, 0 already up to date.")
-    assert "“GTXPro” was matched to “GTX Pro” in products.csv (1480 row(s))." in (
+    assert "“GTXPro” was matched to “GTX Pro” in products.csv (1480 rows)." in (
         check.notes.text())
     assert w.button(QWizard.WizardButton.CommitButton).text() == "Import"
     assert Deal.select().count() == 0  # the dry run wrote nothing
@@ -125,7 +125,7 @@ def test_problems_are_listed_in_words_and_block_the_import(qtbot, services, pipe
     ]
     assert not w.check_page.isComplete()
     assert not w.button(QWizard.WizardButton.CommitButton).isEnabled()
-    assert "2 row(s) have problems" in w.check_page.summary.text()
+    assert "2 rows have problems" in w.check_page.summary.text()
     w.back()
     w.values_page.skip_invalid.setChecked(True)
     w.next()
