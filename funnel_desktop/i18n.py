@@ -7,9 +7,11 @@ from contextlib import contextmanager
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from . import RESOURCES
+from . import RESOURCES, package_files
 
 TRANSLATIONS = RESOURCES / "translations"
+#: Our compiled Chinese translation, relative to ``RESOURCES``.
+CHINESE = "translations/funnel_zh_CN.qm"
 LANGUAGES = ("en", "zh")
 
 
@@ -25,13 +27,14 @@ def normalise(lang: str | None) -> str:
 
 
 def load_translators(lang: str) -> list[QTranslator]:
-    """Translators for ``lang`` (empty for English, the source language)."""
+    """Translators for ``lang`` (empty for English, the source language); ours missing or
+    unreadable is :class:`~.package_files.MissingResource` (Qt's own are a bonus)."""
     if normalise(lang) != "zh":
         return []
-    out = []
     ours = QTranslator()
-    if ours.load(str(TRANSLATIONS / "funnel_zh_CN.qm")):
-        out.append(ours)
+    if not ours.load(str(package_files.resource(CHINESE))):
+        raise package_files.MissingResource([CHINESE])
+    out = [ours]
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qt = QTranslator()
     if qt.load("qtbase_zh_CN", qt_dir):

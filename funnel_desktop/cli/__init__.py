@@ -108,14 +108,19 @@ def main(argv: list[str] | None = None) -> int:
 
             return run_app(db=args.db, lang=args.ui_lang)
     from ..i18n import language
+    from ..package_files import MissingResource
     from . import output
 
     output.ensure_application(gui=command == "report")
     lang = chosen or output.default_language()
-    with language(lang):
-        args = build_parser().parse_args(argv)
-        args.ui_lang = lang
-        return run(args)
+    try:
+        with language(lang):
+            args = build_parser().parse_args(argv)
+            args.ui_lang = lang
+            return run(args)
+    except MissingResource as exc:  # an incomplete install: said in both languages
+        say(str(exc))
+        return EXIT_ERROR
 
 
 def run(args: argparse.Namespace) -> int:
@@ -144,6 +149,10 @@ def run(args: argparse.Namespace) -> int:
                                       detail=exc.strerror or str(exc)), args.ui_lang))
         return EXIT_INPUT
     except Exception as exc:
+        from ..package_files import MissingResource
+
+        if isinstance(exc, MissingResource):
+            raise  # main() says it in both languages
         if os.environ.get("FUNNEL_DEBUG"):
             raise
         say(error_message(FunnelError("internal_error", detail=f"{type(exc).__name__}: "

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
+from .. import package_files
 from ..i18n import Translation, normalise
 from ..paths import APP_NAME, ORG_NAME, default_db_path
 from ..services import Services
@@ -22,9 +23,6 @@ from .database.db_recovery import backup_on_open, open_with_recovery
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
-
-#: Where icons, styles and translations live (the repository's resources/ folder).
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 
 #: The per-user language preference in QSettings: "" follows the system, "en" or "zh".
 LANGUAGE_KEY = "ui/language"
@@ -47,19 +45,15 @@ def startup_language(cli_lang: str | None, settings: QSettings | None = None) ->
 
 
 def style_sheet() -> str:
-    """The app's style sheet with ``@ICONS@`` pointing at the icons folder."""
-    path = RESOURCES / "styles" / "app.qss"
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError:
-        return ""
-    return text.replace("@ICONS@", (RESOURCES / "icons").as_posix())
+    """The app's style sheet with ``@ICONS@`` pointing at the package's icons folder
+    (:class:`~funnel_desktop.package_files.MissingResource` when it is missing)."""
+    text = package_files.resource("styles/app.qss").read_text(encoding="utf-8")
+    return text.replace("@ICONS@", (package_files.RESOURCES / "icons").as_posix())
 
 
 def icon(name: str) -> QIcon:
-    """An icon from resources/icons (an empty icon if it is missing)."""
-    path = RESOURCES / "icons" / name
-    return QIcon(str(path)) if path.exists() else QIcon()
+    """An icon of the package's icons folder (``MissingResource`` when it is missing)."""
+    return QIcon(str(package_files.resource(f"icons/{name}")))
 
 
 def has_cjk_font() -> bool:
@@ -171,6 +165,10 @@ def run_app(db: str | None, lang: str | None) -> int:
     assert isinstance(app, QApplication)
     QCoreApplication.setOrganizationName(ORG_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
+    try:
+        package_files.check()
+    except package_files.MissingResource as exc:
+        return incomplete_install(app, exc)
     settings = QSettings()
     setup_application(app, startup_language(lang, settings))
     result = start(db, lang, settings)
@@ -184,6 +182,20 @@ def run_app(db: str | None, lang: str | None) -> int:
     if database.obj is not None:
         database.obj.close()
     return int(code)
+
+
+def incomplete_install(app: QApplication, exc: package_files.MissingResource) -> int:
+    """Say that files of the package are missing — on stderr, and in a message box where a
+    screen can show one — and return the exit code 1. The text is in both languages: the
+    translation may be what is missing."""
+    from ..cli import say
+
+    say(str(exc))
+    if app.platformName() not in ("offscreen", "minimal"):
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.critical(None, "Funnel Desktop · 销售漏斗管家", str(exc))
+    return 1
 
 
 def _bench_first_paint(app: QApplication, window: QWidget) -> None:
