@@ -3,6 +3,8 @@
 from importlib.resources import files
 from pathlib import Path
 
+#: The version, in this one place: pyproject.toml reads it (``dynamic``), and so do
+#: ``--version``, Help ▸ About and the desktop bundle.
 __version__ = "0.1.0"
 
 #: The folder of icons, styles and translations inside the package (``funnel_desktop/resources``),

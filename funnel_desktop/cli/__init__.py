@@ -10,6 +10,7 @@ import os
 import sys
 from typing import NoReturn
 
+from .. import __version__
 from ..core.errors import FunnelError, StoreError, ValidationError
 
 #: Sub-command modules in ``funnel_desktop.cli``; each has ``register(sub)`` and ``run(args)``.
@@ -40,6 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="funnel-desktop",
         description=translate("Cli", "Funnel Desktop (销售漏斗管家): an offline sales-funnel "
                                      "manager. Without a command it opens the app."))
+    parser.add_argument("--version", action="version", version=f"Funnel Desktop {__version__}",
+                        help=translate("Cli", "show the program's version and exit"))
     parser.add_argument("--db", help=translate("Cli", "database file or URL (default: your "
                                                       "data folder)"))
     parser.add_argument("--lang", dest="ui_lang", choices=("en", "zh"),

@@ -572,6 +572,10 @@ last %2 days</source>
             <translation>销售漏斗管家（Funnel Desktop）：离线的销售漏斗管理工具。不带命令时打开应用程序。</translation>
         </message>
         <message>
+            <source>show the program's version and exit</source>
+            <translation>显示程序的版本并退出</translation>
+        </message>
+        <message>
             <source>database file or URL (default: your data folder)</source>
             <translation>数据库文件或网址（默认：你的数据文件夹）</translation>
         </message>
