@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
-from .. import package_files
+from .. import package_files, paths
 from ..i18n import Translation, normalise
 from ..paths import APP_NAME, ORG_NAME, default_db_path
 from ..services import Services
@@ -92,6 +92,7 @@ def start(db: str | None, lang: str | None, settings: QSettings | None = None
     language = startup_language(lang, settings)
     TRANSLATION.switch(language)
     location = db or str(default_db_path())
+    follow_moved_folder(settings)
     opened = open_with_recovery(None, location, create=db is None, defer_check=True)
     if opened is None:
         return 3
@@ -103,6 +104,19 @@ def start(db: str | None, lang: str | None, settings: QSettings | None = None
     if opened is None:
         return 3
     return _show_window(opened, db is None, language, settings, check_later=False)
+
+
+def follow_moved_folder(settings: QSettings) -> None:
+    """File ▸ Open recent names the database at its new place once the first start moved the
+    data folder up a level (``paths.settle``)."""
+    move = paths.last_move
+    if move is None or not move.moved:
+        return
+    old, new = str(move.old / paths.DB_NAME), str(move.new / paths.DB_NAME)
+    value = settings.value("recent", [])
+    items = [value] if isinstance(value, str) else list(value or [])
+    if old in items:
+        settings.setValue("recent", [new if r == old else r for r in items])
 
 
 def _show_window(opened: OpenedDatabase, own: bool, language: str, settings: QSettings, *,
