@@ -43,6 +43,7 @@ from ..store.models import (
     database,
     utcnow,
 )
+from . import journal
 from . import validate as v
 from .changeset import Capture, ChangeSet, Touched, apply, local_time
 from .events import Changes, EventBus
@@ -178,10 +179,19 @@ class Services:
         self._session_key: int | None = None
 
     # -- plumbing -------------------------------------------------------------------------
-    def _write(self, fn: Callable[[], Any]) -> Any:
+    def _write(self, fn: Callable[[], Any], label: str = "") -> Any:
         """Run ``fn`` in one write transaction: on SQLite ``BEGIN IMMEDIATE`` (the file's
         write lock from the first read on), on PostgreSQL a transaction the statements lock
-        rows in; one PostgreSQL broke to end a deadlock is run again."""
+        rows in; one PostgreSQL broke to end a deadlock is run again. The outermost one is
+        recorded (:mod:`.journal`: committed, or rolled back by the exception it raises)."""
+        db = database.obj
+        if db.transaction_depth() == 0:
+            with journal.recorded(label):
+                return self._attempts(fn)
+        return self._attempts(fn)
+
+    @staticmethod
+    def _attempts(fn: Callable[[], Any]) -> Any:
         location = str(getattr(database.obj, "database", "database"))
         db = database.obj
         sqlite = isinstance(db, peewee.SqliteDatabase)
@@ -219,7 +229,7 @@ class Services:
                               step.deal_ids, step.customer_ids, step.moves)
             return value, inverse.with_seq(seq) if inverse is not None else None, step
 
-        value, inverse, step = self._write(txn)
+        value, inverse, step = self._write(txn, label)
         if step.nothing:
             return Outcome(value, None, Changes(frozenset()))
         out = self._done(value, inverse, step.kinds, step.deal_ids, step.customer_ids,
