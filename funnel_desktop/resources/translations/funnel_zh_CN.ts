@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
     <context>
+        <name>AboutDialog</name>
+        <message>
+            <source>About Funnel Desktop</source>
+            <translation>关于销售漏斗管家</translation>
+        </message>
+        <message>
+            <source>Funnel Desktop (销售漏斗管家)</source>
+            <translation>销售漏斗管家 (Funnel Desktop)</translation>
+        </message>
+        <message>
+            <source>Version %1</source>
+            <translation>版本 %1</translation>
+        </message>
+        <message>
+            <source>An offline sales-funnel manager: one program and one database file, no account, no server, no internet.</source>
+            <translation>离线的销售漏斗管理工具：一个程序、一个数据库文件，无需账号、服务器或网络。</translation>
+        </message>
+        <message>
+            <source>Database</source>
+            <translation>数据库</translation>
+        </message>
+        <message>
+            <source>Data folder</source>
+            <translation>数据文件夹</translation>
+        </message>
+        <message>
+            <source>Log folder</source>
+            <translation>日志文件夹</translation>
+        </message>
+        <message>
+            <source>Open folder</source>
+            <translation>打开文件夹</translation>
+        </message>
+    </context>
+    <context>
         <name>Actions</name>
         <message>
             <source>created a deal</source>
@@ -3562,14 +3597,6 @@ weighted %3</source>
         <message>
             <source>%1 — Ctrl+Z to undo</source>
             <translation>%1 — 按 Ctrl+Z 撤销</translation>
-        </message>
-        <message>
-            <source>About Funnel Desktop</source>
-            <translation>关于销售漏斗管家</translation>
-        </message>
-        <message>
-            <source>Funnel Desktop (销售漏斗管家) — an offline sales-funnel manager.</source>
-            <translation>销售漏斗管家（Funnel Desktop）— 离线的销售漏斗管理工具。</translation>
         </message>
     </context>
     <context>
