@@ -3,6 +3,7 @@ first-run welcome, and showing the window again in another language."""
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import sys
 from pathlib import Path
@@ -13,16 +14,19 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
-from .. import package_files, paths
+from .. import app_log, package_files, paths
 from ..i18n import Translation, normalise
 from ..paths import APP_NAME, ORG_NAME, default_db_path
 from ..services import Services
 from ..store.db import OpenedDatabase
 from ..store.models import Deal, Pipeline, database
+from .common.crash_dialog import CrashReporter
 from .database.db_recovery import backup_on_open, open_with_recovery
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
+
+log = logging.getLogger(__name__)
 
 #: The per-user language preference in QSettings: "" follows the system, "en" or "zh".
 LANGUAGE_KEY = "ui/language"
@@ -174,11 +178,24 @@ def switch_language(window: MainWindow, lang: str) -> MainWindow | None:
 
 
 def run_app(db: str | None, lang: str | None) -> int:
-    """Open the main window on ``db`` (default: the user's database, created on first run)."""
+    """Open the main window on ``db`` (default: the user's database, created on first run),
+    with the log written and an unexpected error shown in the crash dialog."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     QCoreApplication.setOrganizationName(ORG_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
+    reporter, hooks = start_log(app)
+    try:
+        return _run(app, db, lang, reporter)
+    except Exception as exc:  # the window could not even be shown: say so, and stop
+        return reporter.fatal(exc, app.platformName() not in ("offscreen", "minimal"))
+    finally:
+        hooks.remove()
+        app_log.shutdown()
+
+
+def _run(app: QApplication, db: str | None, lang: str | None, reporter: CrashReporter
+         ) -> int:
     try:
         package_files.check()
     except package_files.MissingResource as exc:
@@ -195,7 +212,33 @@ def run_app(db: str | None, lang: str | None) -> int:
     WINDOWS.clear()
     if database.obj is not None:
         database.obj.close()
+    log.info("closed")
     return int(code)
+
+
+def open_location() -> str:
+    """The database the newest window shows (for the crash details), or ""."""
+    return WINDOWS[-1].opened.location if WINDOWS else ""
+
+
+def start_log(app: QApplication) -> tuple[CrashReporter, app_log.Hooks]:
+    """The log file in the data folder (none when that folder cannot be written: the hooks
+    still show errors), the hooks, and the crash dialog they report to."""
+    folder = paths.log_dir()
+    try:
+        app_log.setup(folder)
+    except OSError as exc:
+        sys.stderr.write(f"funnel-desktop: no log file in {folder}: {exc}\n")
+    from .. import __version__
+    from .common.about_dialog import runtime_line
+
+    log.info("Funnel Desktop %s starting · %s", __version__, runtime_line())
+    move = paths.last_move
+    if move is not None:
+        log.info("data folder: %s", f"moved from {move.old} to {move.new}" if move.moved
+                 else f"kept at {move.old} ({move.why})")
+    reporter = CrashReporter(folder, open_location, app)
+    return reporter, app_log.Hooks(report=reporter.report)
 
 
 def incomplete_install(app: QApplication, exc: package_files.MissingResource) -> int:

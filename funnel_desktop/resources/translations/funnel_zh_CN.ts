@@ -1406,6 +1406,41 @@ last %2 days</source>
         </message>
     </context>
     <context>
+        <name>CrashDialog</name>
+        <message>
+            <source>Something went wrong</source>
+            <translation>出错了</translation>
+        </message>
+        <message>
+            <source>You can go on working. If it happens again, copy the details and send them to whoever helps you with the program; they are also in the log.</source>
+            <translation>您可以继续工作。如果再次出现，请复制详细信息，发给为您维护本程序的人；这些信息也已写入日志。</translation>
+        </message>
+        <message>
+            <source>&amp;Copy details</source>
+            <translation>复制详细信息(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Open &amp;log folder</source>
+            <translation>打开日志文件夹(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Something went wrong. Your last change was saved.</source>
+            <translation>出错了。您最近的一次修改已保存。</translation>
+        </message>
+        <message>
+            <source>Something went wrong. Your last change was not saved.</source>
+            <translation>出错了。您最近的一次修改没有保存。</translation>
+        </message>
+        <message>
+            <source>Something went wrong. Nothing had been changed yet.</source>
+            <translation>出错了。此前还没有做过任何修改。</translation>
+        </message>
+        <message>
+            <source>%1 errors so far; the details of each are below.</source>
+            <translation>到目前为止共出错 %1 次，每次的详细信息见下方。</translation>
+        </message>
+    </context>
+    <context>
         <name>Currency</name>
         <message>
             <source>Chinese yuan</source>
