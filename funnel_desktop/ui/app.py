@@ -100,6 +100,8 @@ def start(db: str | None, lang: str | None, settings: QSettings | None = None
     opened = open_with_recovery(None, location, create=db is None, defer_check=True)
     if opened is None:
         return 3
+    log.info("database %s (schema %d%s)", opened.location, opened.schema_version,
+             ", read-only" if opened.readonly else "")
     try:
         return _show_window(opened, db is None, language, settings, check_later=True)
     except (peewee.DatabaseError, sqlite3.DatabaseError):
