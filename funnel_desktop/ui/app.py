@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+#: The Linux desktop entry's name (packaging/linux/funnel-desktop.desktop).
+DESKTOP_ENTRY = "funnel-desktop"
+
 #: The per-user language preference in QSettings: "" follows the system, "en" or "zh".
 LANGUAGE_KEY = "ui/language"
 
@@ -66,8 +69,12 @@ def has_cjk_font() -> bool:
 
 def setup_application(app: QApplication, lang: str) -> None:
     """Names for settings, Fusion style, the app's style sheet and font, translation."""
+    from .. import __version__
+
     QCoreApplication.setOrganizationName(ORG_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+    app.setDesktopFileName(DESKTOP_ENTRY)  # the window's icon and name on Linux desktops
     app.setStyle("Fusion")
     font = QFont(app.font())
     if font.pointSizeF() < 9.5:
@@ -258,20 +265,27 @@ def incomplete_install(app: QApplication, exc: package_files.MissingResource) ->
 
 
 def _bench_first_paint(app: QApplication, window: QWidget) -> None:
-    """For the benchmark's cold start (``FUNNEL_BENCH_FIRST_PAINT=file``): once the window
-    has painted for the first time, write the wall-clock time (``time.time()``) to the file
-    and quit. Does nothing without the variable."""
+    """Once the window has painted for the first time, and only when asked by a variable:
+    for the benchmark's cold start (``FUNNEL_BENCH_FIRST_PAINT=file``) write the wall-clock
+    time (``time.time()``) to the file; for the install checks (``FUNNEL_FIRST_PAINT_REPORT=
+    file.json``, tools/check_first_paint.py) write what the paint used — the package's
+    folder, the style sheet, the translation — and a picture of the window beside it
+    (``file.json.png``). Then quit. Does nothing without either variable."""
     import os
 
-    path = os.environ.get("FUNNEL_BENCH_FIRST_PAINT")
-    if not path:
+    stamp = os.environ.get("FUNNEL_BENCH_FIRST_PAINT")
+    report = os.environ.get("FUNNEL_FIRST_PAINT_REPORT")
+    if not stamp and not report:
         return
     import time
 
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     def done() -> None:
-        Path(path).write_text(repr(time.time()), encoding="utf-8")
+        if stamp:
+            Path(stamp).write_text(repr(time.time()), encoding="utf-8")
+        if report:
+            write_paint_report(app, window, Path(report))
         app.quit()
 
     class FirstPaint(QObject):
@@ -282,3 +296,27 @@ def _bench_first_paint(app: QApplication, window: QWidget) -> None:
             return False
 
     window.installEventFilter(FirstPaint(window))
+
+
+def write_paint_report(app: QApplication, window: QWidget, path: Path) -> None:
+    """What the first paint was made of, as JSON, and the window's picture beside it."""
+    import json
+
+    from .. import __file__ as package_init
+    from .. import __version__
+
+    picture = path.with_name(path.name + ".png")
+    window.grab().save(str(picture))
+    data = {
+        "version": __version__,
+        "frozen": bool(getattr(sys, "frozen", False)),
+        "package": str(Path(package_init).parent),
+        "resources": str(package_files.RESOURCES),
+        "style_sheet_chars": len(app.styleSheet()),
+        "style_sheet_is_ours": app.styleSheet() == style_sheet() != "",
+        "language": TRANSLATION.lang,
+        "file_menu": QCoreApplication.translate("MainWindow", "&File"),
+        "window_title": window.windowTitle(),
+        "picture": str(picture),
+    }
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
