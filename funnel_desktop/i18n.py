@@ -7,9 +7,11 @@ from contextlib import contextmanager
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from . import RESOURCES
+from . import RESOURCES, package_files
 
 TRANSLATIONS = RESOURCES / "translations"
+#: Our compiled Chinese translation, relative to ``RESOURCES``.
+CHINESE = "translations/funnel_zh_CN.qm"
 LANGUAGES = ("en", "zh")
 
 
@@ -32,14 +34,17 @@ def english_plurals() -> QTranslator | None:
 
 
 def load_translators(lang: str) -> list[QTranslator]:
-    """Translators for ``lang`` (for English, the source language, its plural forms only)."""
+    """Translators for ``lang`` (for English, the source language, its plural forms only);
+    ours missing or unreadable is :class:`~.package_files.MissingResource` (Qt's own are a
+    bonus)."""
     if normalise(lang) != "zh":
         plurals = english_plurals()
         return [plurals] if plurals is not None else []
     out = []
     ours = QTranslator()
-    if ours.load(str(TRANSLATIONS / "funnel_zh_CN.qm")):
-        out.append(ours)
+    if not ours.load(str(package_files.resource(CHINESE))):
+        raise package_files.MissingResource([CHINESE])
+    out = [ours]
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qt = QTranslator()
     if qt.load("qtbase_zh_CN", qt_dir):

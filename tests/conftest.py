@@ -28,6 +28,8 @@ def _worker_database() -> None:
     import psycopg2
 
     parts = urlsplit(url)
+    if parts.path.endswith(f"_{worker}"):  # this file imported again (tests.conftest)
+        return
     name = f"{parts.path.lstrip('/')}_{worker}"
     con = psycopg2.connect(url)
     con.autocommit = True

@@ -114,8 +114,8 @@ def _worker(db: str, today: date, drops: int) -> dict[str, Any]:
 
     write = services.write
 
-    def timed_write(fn: Any) -> Any:
-        out = write(fn)
+    def timed_write(fn: Any, label: str = "") -> Any:
+        out = write(fn, label)
         marks["commit"] = clock()
         return out
 

@@ -59,6 +59,7 @@ from ..store.models import (
     database,
     utcnow,
 )
+from . import journal
 from . import validate as v
 from .changeset import Capture, ChangeSet, Touched, apply, local_time
 from .events import Changes, EventBus
@@ -196,12 +197,21 @@ class Services:
         self._session_key: int | None = None
 
     # -- plumbing -------------------------------------------------------------------------
-    def write(self, fn: Callable[[], Any]) -> Any:
+    def write(self, fn: Callable[[], Any], label: str = "") -> Any:
         """Run ``fn`` in one write transaction: on SQLite ``BEGIN IMMEDIATE`` (the file's
         write lock from the first read on), on PostgreSQL a transaction the statements lock
-        rows in; one PostgreSQL broke to end a deadlock is run again. The transaction of
-        :meth:`perform`, which is what writes (a feed row, an event, an inverse): call this
-        alone only to measure it."""
+        rows in; one PostgreSQL broke to end a deadlock is run again. The outermost one is
+        recorded (:mod:`.journal`: committed, or rolled back by the exception it raises).
+        The transaction of :meth:`perform`, which is what writes (a feed row, an event, an
+        inverse): call this alone only to measure it."""
+        db = database.obj
+        if db.transaction_depth() == 0:
+            with journal.recorded(label):
+                return self._attempts(fn)
+        return self._attempts(fn)
+
+    @staticmethod
+    def _attempts(fn: Callable[[], Any]) -> Any:
         location = str(getattr(database.obj, "database", "database"))
         db = database.obj
         sqlite = isinstance(db, peewee.SqliteDatabase)
@@ -240,7 +250,7 @@ class Services:
             progress.checkpoint()  # a Cancel up to the commit keeps nothing
             return value, inverse.with_seq(seq) if inverse is not None else None, step
 
-        value, inverse, step = self.write(txn)
+        value, inverse, step = self.write(txn, label)
         if step.nothing:
             return Outcome(value, None, Changes(frozenset()))
         out = self._done(value, inverse, step.kinds, step.deal_ids, step.customer_ids,

@@ -29,6 +29,7 @@ from ..store.models import (
     Team,
     database,
 )
+from . import journal
 from .api import Services
 
 _ZH_PREFIX = ("华信", "东方", "恒达", "瑞丰", "金桥", "海川", "中科", "远航", "博源",
@@ -110,7 +111,7 @@ def generate(services: Services, *, deals: int = 300, seed: int = 1, lang: str =
     span = (today - start).days
     now = datetime(today.year, today.month, today.day, 12, 0)
 
-    with database.atomic():
+    with journal.recorded("demo data"), database.atomic():
         teams = [Team.create(name=z if zh else e).id for z, e in _TEAMS]
         regions = [Region.create(name=z if zh else e).id for z, e in _REGIONS]
         owners = [Owner.create(name=n, team=teams[t], region=regions[r]).id

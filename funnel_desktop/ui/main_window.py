@@ -599,8 +599,9 @@ class MainWindow(QMainWindow):
                 self.tr("%1 — Ctrl+Z to undo").replace("%1", st.undoText()), 5000)
 
     def _about(self) -> None:
-        ask.info(self, self.tr("About Funnel Desktop"),
-                 self.tr("Funnel Desktop (销售漏斗管家) — an offline sales-funnel manager."))
+        from .common.about_dialog import show_about
+
+        show_about(self, self.opened.location if self.opened is not None else "")
 
     def _restore_layout(self) -> None:
         geometry = self.settings.value("window/geometry")

@@ -1,13 +1,12 @@
-"""The app's icons, from resources/icons."""
+"""The app's icons, from the package's resources/icons."""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QIcon
 
-from ... import RESOURCES
+from ... import package_files
 
 
 def icon(name: str) -> QIcon:
-    """An icon from resources/icons (an empty icon if it is missing)."""
-    path = RESOURCES / "icons" / name
-    return QIcon(str(path)) if path.exists() else QIcon()
+    """An icon of the package's icons folder (``MissingResource`` when it is missing)."""
+    return QIcon(str(package_files.resource(f"icons/{name}")))

@@ -1,6 +1,6 @@
 """Words shown to people: error messages by code and names of coded choices, through tr().
 
-English source text; Chinese comes from the Qt translation (resources/translations).
+English source text; Chinese comes from the Qt translation (funnel_desktop/resources/translations).
 Placeholders are the same ``{name}`` fields as in ``core/errors.MESSAGES`` and are filled by
 replacement, never by concatenating sentences.
 """

@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
     <context>
+        <name>AboutDialog</name>
+        <message>
+            <source>About Funnel Desktop</source>
+            <translation>关于销售漏斗管家</translation>
+        </message>
+        <message>
+            <source>Funnel Desktop (销售漏斗管家)</source>
+            <translation>销售漏斗管家 (Funnel Desktop)</translation>
+        </message>
+        <message>
+            <source>Version %1</source>
+            <translation>版本 %1</translation>
+        </message>
+        <message>
+            <source>An offline sales-funnel manager: one program and one database file, no account, no server, no internet.</source>
+            <translation>离线的销售漏斗管理工具：一个程序、一个数据库文件，无需账号、服务器或网络。</translation>
+        </message>
+        <message>
+            <source>Database</source>
+            <translation>数据库</translation>
+        </message>
+        <message>
+            <source>Data folder</source>
+            <translation>数据文件夹</translation>
+        </message>
+        <message>
+            <source>Log folder</source>
+            <translation>日志文件夹</translation>
+        </message>
+        <message>
+            <source>Open folder</source>
+            <translation>打开文件夹</translation>
+        </message>
+    </context>
+    <context>
         <name>Actions</name>
         <message>
             <source>created a deal</source>
@@ -570,6 +605,10 @@ last %2 days</source>
         <message>
             <source>Funnel Desktop (销售漏斗管家): an offline sales-funnel manager. Without a command it opens the app.</source>
             <translation>销售漏斗管家（Funnel Desktop）：离线的销售漏斗管理工具。不带命令时打开应用程序。</translation>
+        </message>
+        <message>
+            <source>show the program's version and exit</source>
+            <translation>显示程序的版本并退出</translation>
         </message>
         <message>
             <source>database file or URL (default: your data folder)</source>
@@ -1372,6 +1411,41 @@ last %2 days</source>
         <message>
             <source>Email</source>
             <translation>邮箱</translation>
+        </message>
+    </context>
+    <context>
+        <name>CrashDialog</name>
+        <message>
+            <source>Something went wrong</source>
+            <translation>出错了</translation>
+        </message>
+        <message>
+            <source>You can go on working. If it happens again, copy the details and send them to whoever helps you with the program; they are also in the log.</source>
+            <translation>您可以继续工作。如果再次出现，请复制详细信息，发给为您维护本程序的人；这些信息也已写入日志。</translation>
+        </message>
+        <message>
+            <source>&amp;Copy details</source>
+            <translation>复制详细信息(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Open &amp;log folder</source>
+            <translation>打开日志文件夹(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Something went wrong. Your last change was saved.</source>
+            <translation>出错了。您最近的一次修改已保存。</translation>
+        </message>
+        <message>
+            <source>Something went wrong. Your last change was not saved.</source>
+            <translation>出错了。您最近的一次修改没有保存。</translation>
+        </message>
+        <message>
+            <source>Something went wrong. Nothing had been changed yet.</source>
+            <translation>出错了。此前还没有做过任何修改。</translation>
+        </message>
+        <message>
+            <source>%1 errors so far; the details of each are below.</source>
+            <translation>到目前为止共出错 %1 次，每次的详细信息见下方。</translation>
         </message>
     </context>
     <context>
@@ -3417,6 +3491,10 @@ weighted %3</source>
     <context>
         <name>MainWindow</name>
         <message>
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
             <source>Board</source>
             <translation>看板</translation>
         </message>
@@ -3451,10 +3529,6 @@ weighted %3</source>
         <message>
             <source>+ New deal</source>
             <translation>+ 新建商机</translation>
-        </message>
-        <message>
-            <source>&amp;File</source>
-            <translation>文件(&amp;F)</translation>
         </message>
         <message>
             <source>&amp;New database…</source>
@@ -3615,14 +3689,6 @@ weighted %3</source>
         <message>
             <source>%1 — Ctrl+Z to undo</source>
             <translation>%1 — 按 Ctrl+Z 撤销</translation>
-        </message>
-        <message>
-            <source>About Funnel Desktop</source>
-            <translation>关于销售漏斗管家</translation>
-        </message>
-        <message>
-            <source>Funnel Desktop (销售漏斗管家) — an offline sales-funnel manager.</source>
-            <translation>销售漏斗管家（Funnel Desktop）— 离线的销售漏斗管理工具。</translation>
         </message>
     </context>
     <context>
