@@ -10,6 +10,7 @@ from . import RESOURCES
 
 #: Every file the app reads from ``RESOURCES`` (checked at start).
 REQUIRED = (
+    "translations/funnel_en.qm",
     "translations/funnel_zh_CN.qm",
     "styles/app.qss",
     *(f"icons/{name}.svg" for name in ("app", "arrow-down", "arrow-up", "calendar",
