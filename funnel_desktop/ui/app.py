@@ -3,6 +3,7 @@ first-run welcome, and showing the window again in another language."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 from pathlib import Path
@@ -248,9 +249,8 @@ def incomplete_install(app: QApplication, exc: package_files.MissingResource) ->
     """Say that files of the package are missing — on stderr, and in a message box where a
     screen can show one — and return the exit code 1. The text is in both languages: the
     translation may be what is missing."""
-    from ..cli import say
-
-    say(str(exc))
+    with contextlib.suppress(UnicodeEncodeError, OSError):  # as the command line says it
+        print(f"funnel-desktop: {exc}", file=sys.stderr)
     if app.platformName() not in ("offscreen", "minimal"):
         from PySide6.QtWidgets import QMessageBox
 
