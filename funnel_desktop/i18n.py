@@ -7,9 +7,11 @@ from contextlib import contextmanager
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from . import RESOURCES
+from . import RESOURCES, package_files
 
 TRANSLATIONS = RESOURCES / "translations"
+#: Our compiled Chinese translation, relative to ``RESOURCES``.
+CHINESE = "translations/funnel_zh_CN.qm"
 LANGUAGES = ("en", "zh")
 
 
@@ -24,14 +26,25 @@ def normalise(lang: str | None) -> str:
     return "zh" if lang.lower().startswith("zh") else "en"
 
 
+def english_plurals() -> QTranslator | None:
+    """The singular and plural of each counted (``%n``) text in English, the source language
+    (nothing else: every other English text is its source)."""
+    plurals = QTranslator()
+    return plurals if plurals.load(str(TRANSLATIONS / "funnel_en.qm")) else None
+
+
 def load_translators(lang: str) -> list[QTranslator]:
-    """Translators for ``lang`` (empty for English, the source language)."""
+    """Translators for ``lang`` (for English, the source language, its plural forms only);
+    ours missing or unreadable is :class:`~.package_files.MissingResource` (Qt's own are a
+    bonus)."""
     if normalise(lang) != "zh":
-        return []
+        plurals = english_plurals()
+        return [plurals] if plurals is not None else []
     out = []
     ours = QTranslator()
-    if ours.load(str(TRANSLATIONS / "funnel_zh_CN.qm")):
-        out.append(ours)
+    if not ours.load(str(package_files.resource(CHINESE))):
+        raise package_files.MissingResource([CHINESE])
+    out = [ours]
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qt = QTranslator()
     if qt.load("qtbase_zh_CN", qt_dir):
@@ -51,6 +64,14 @@ def widget_locale(lang: str) -> QLocale:
     return system
 
 
+def text_locale(lang: str) -> QLocale:
+    """The locale of :class:`funnel_desktop.locale_format.Formatter` for ``lang`` (US English
+    or mainland Chinese), for the counts Qt writes into counted texts."""
+    if normalise(lang) == "zh":
+        return QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+
+
 class Translation:
     """The application's current language; ``switch`` replaces the installed translators
     and sets the default locale of the widgets made after it."""
@@ -60,13 +81,12 @@ class Translation:
         self._installed: list[QTranslator] = []
 
     def switch(self, lang: str | None) -> str:
-        app = QCoreApplication.instance()
         for t in self._installed:
-            app.removeTranslator(t)
+            QCoreApplication.removeTranslator(t)
         self.lang = normalise(lang)
         self._installed = load_translators(self.lang)
         for t in self._installed:
-            app.installTranslator(t)
+            QCoreApplication.installTranslator(t)
         QLocale.setDefault(widget_locale(self.lang))
         return self.lang
 
@@ -75,26 +95,33 @@ class Translation:
 def language(lang: str) -> Iterator[str]:
     """Temporarily add the translators of ``lang`` (e.g. a Chinese report from an English
     window); English temporarily hides any installed translation by an identity layer."""
-    app = QCoreApplication.instance()
     added = load_translators(lang)
-    identity = None
     if normalise(lang) == "en":
-        identity = _Identity()
-        added = [identity]
+        added = [_Identity(english_plurals())]
     for t in added:
-        app.installTranslator(t)
+        QCoreApplication.installTranslator(t)
+    before = QLocale()
+    QLocale.setDefault(text_locale(lang))  # counts in texts (%Ln) as the formatter writes them
     try:
         yield normalise(lang)
     finally:
+        QLocale.setDefault(before)
         for t in added:
-            app.removeTranslator(t)
+            QCoreApplication.removeTranslator(t)
 
 
 class _Identity(QTranslator):
-    """Answers every lookup with the English source text (installed last, asked first)."""
+    """Answers every lookup with the English source text, or the English form of a counted
+    text (installed last, asked first)."""
+
+    def __init__(self, plurals: QTranslator | None) -> None:
+        super().__init__()
+        self.plurals = plurals
 
     def translate(self, context: str, source: str, disambiguation: str | None = None,
                   n: int = -1) -> str:
+        if n >= 0 and self.plurals is not None:
+            return self.plurals.translate(context, source, disambiguation, n) or source
         return source
 
     def isEmpty(self) -> bool:

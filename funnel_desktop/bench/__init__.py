@@ -20,4 +20,6 @@ TARGETS = {
     "report_s": 1.0,
     "import_rows_per_s": 50_000.0,
     "import_undo_s": 2.0,
+    "stall_ms": 100.0,
+    "stall_undo_ms": 100.0,
 }

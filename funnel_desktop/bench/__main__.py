@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-PARTS = ("coldstart", "board", "metrics", "report", "import", "team")
+PARTS = ("coldstart", "board", "metrics", "report", "import", "stall", "team")
 #: What runs without ``--only`` (the several-clients run takes its own half minute per
 #: database: ``--only team``).
 DEFAULT_PARTS = PARTS[:-1]
@@ -57,6 +57,7 @@ def run(sizes: list[int], parts: tuple[str, ...], *, drops: int, runs: int, seed
     from .importing import measure_import
     from .metrics import measure_metrics
     from .report import measure_report
+    from .stall import measure_stall
 
     app = QApplication.instance() or QApplication(sys.argv[:1])  # for the report's PDF
     results: dict[str, Any] = {}
@@ -77,7 +78,8 @@ def run(sizes: list[int], parts: tuple[str, ...], *, drops: int, runs: int, seed
                  ("board", "board", lambda ds=ds: measure_board(ds, workdir, drops, repeats)),
                  ("metrics", "metrics", lambda ds=ds: measure_metrics(ds, repeats)),
                  ("report", "report", lambda ds=ds: measure_report(ds, workdir, repeats)),
-                 ("import", "import", lambda ds=ds: measure_import(ds, workdir, repeats)))
+                 ("import", "import", lambda ds=ds: measure_import(ds, workdir, repeats)),
+                 ("stall", "stall", lambda ds=ds: measure_stall(ds, workdir)))
         for part, key, fn in steps:
             if part in parts:
                 _log(f"[bench] {size:,} deals: {part} … (load average {_load()})")

@@ -18,7 +18,7 @@ import sys
 import tempfile
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from .datasets import Dataset, cache_dir, working_copy
 from .timing import (
@@ -154,7 +154,7 @@ def _worker(db: str, today: date, drops: int, raw_db: str | None = None
     from ..ui.main_window import MainWindow
     from .drops import send_drop
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = cast(QApplication, QApplication.instance()) or QApplication(sys.argv[:1])
     setup_application(app, "en")
     imports_s = clock() - t_start
     now = datetime(today.year, today.month, today.day, 12, 0)
@@ -180,14 +180,14 @@ def _worker(db: str, today: date, drops: int, raw_db: str | None = None
         """The end of every panel's refresh (connected last, so called last)."""
         marks["refreshed"] = clock()
 
-    write = services._write
+    write = services.write
 
-    def timed_write(fn: Any) -> Any:
-        out = write(fn)
+    def timed_write(fn: Any, label: str = "") -> Any:
+        out = write(fn, label)
         marks["commit"] = clock()
         return out
 
-    services._write = timed_write  # type: ignore[method-assign]
+    services.write = timed_write  # type: ignore[method-assign]
     painted = _paint_spy()
     columns = page.board.columns
     done = [0]
@@ -315,7 +315,7 @@ def _worker(db: str, today: date, drops: int, raw_db: str | None = None
     analytics_s = clock() - t0
     rss_analytics = peak_rss_mb()
     live_drops = run_drops(drops)
-    services._write = write  # type: ignore[method-assign]
+    services.write = write  # type: ignore[method-assign]
     consistent = page.totals.check(today, now) and check_analytics()
     peak = peak_rss_mb()  # with Analytics computed and kept current through the drops
     periods = _periods(analytics, window) if hasattr(analytics, "period") else None

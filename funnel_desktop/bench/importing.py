@@ -40,11 +40,11 @@ def _recording(calls: list[tuple[Any, tuple[str, ...], list[tuple]]]) -> Any:
         calls.append((model, tuple(columns), rows))
         real(model, columns, rows)
 
-    importing.bulk_insert = record  # type: ignore[assignment]
+    importing.bulk_insert = record
     try:
         yield
     finally:
-        importing.bulk_insert = real  # type: ignore[assignment]
+        importing.bulk_insert = real
 
 
 def _raw_baseline(path: Path, calls: list[tuple[Any, tuple[str, ...], list[tuple]]]
@@ -105,6 +105,7 @@ def _one_run(ds: Dataset, csv_path: Path, folder: Path) -> dict[str, Any]:
         report = out.value
         assert report.created["deals"] == ds.size, report.created
         t3 = clock()
+        assert out.inverse is not None
         services.undo(out.inverse)
         undo_s = clock() - t3
         assert not Deal.select().exists()

@@ -58,6 +58,10 @@ ROWS: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
     ("import undo (s)", ("import", "undo_s"), "import_undo_s", True),
     ("  raw DELETE of its rows (s)", ("import", "raw_delete_s"), "", True),
     ("  undo ÷ raw DELETE", ("import", "undo_ratio"), "", True),
+    ("window stall during the import (ms)", ("stall", "import", "longest_ms"), "stall_ms",
+     True),
+    ("window stall during its undo (ms)", ("stall", "undo", "longest_ms"), "stall_undo_ms",
+     True),
 )
 
 

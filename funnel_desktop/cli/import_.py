@@ -98,27 +98,29 @@ def report_dict(report: ImportReport) -> dict:
 
 def summary(report: ImportReport, fmt: Formatter) -> str:
     """The counts of a report as one paragraph in the language of the installed
-    translators (in English, :meth:`ImportReport.summary`'s words)."""
+    translators (counted texts in their singular or plural)."""
     c, u, n = report.created, report.updated, fmt.count
-    head = (translate("CliImport", "Would import %1 row(s): deals %2 created, %3 updated, %4 "
-                                   "unchanged; customers %5 created, %6 updated; contacts %7, "
-                                   "owners %8, teams %9, regions %10, sources %11 created; %12 "
-                                   "row(s) skipped.")
+    rows, problems = report.rows, report.problem_rows
+    head = (translate("CliImport", "Would import %Ln row(s): deals %1 created, %2 updated, %3 "
+                                   "unchanged; customers %4 created, %5 updated; contacts %6, "
+                                   "owners %7, teams %8, regions %9, sources %10 created; %11 "
+                                   "skipped.", None, rows)
             if report.dry_run else
-            translate("CliImport", "Imported %1 row(s): deals %2 created, %3 updated, %4 "
-                                   "unchanged; customers %5 created, %6 updated; contacts %7, "
-                                   "owners %8, teams %9, regions %10, sources %11 created; %12 "
-                                   "row(s) skipped."))
-    text = fill(head, n(report.rows), n(c.get("deals", 0)), n(u.get("deals", 0)),
+            translate("CliImport", "Imported %Ln row(s): deals %1 created, %2 updated, %3 "
+                                   "unchanged; customers %4 created, %5 updated; contacts %6, "
+                                   "owners %7, teams %8, regions %9, sources %10 created; %11 "
+                                   "skipped.", None, rows))
+    text = fill(head, n(c.get("deals", 0)), n(u.get("deals", 0)),
                 n(report.unchanged), n(c.get("customers", 0)), n(u.get("customers", 0)),
                 n(c.get("contacts", 0)), n(c.get("owners", 0)), n(c.get("teams", 0)),
                 n(c.get("regions", 0)), n(c.get("sources", 0)), n(report.skipped_rows))
     if report.problems:
-        text += " " + fill(translate("CliImport", "%1 row(s) have problems and are skipped.")
-                           if report.skip_invalid else
-                           translate("CliImport", "%1 row(s) have problems; nothing is "
-                                                  "imported until they are fixed or skipped."),
-                           n(report.problem_rows))
+        text += " " + (translate("CliImport", "%Ln row(s) have problems and are skipped.",
+                                 None, problems)
+                       if report.skip_invalid else
+                       translate("CliImport", "%Ln row(s) have problems; nothing is "
+                                              "imported until they are fixed or skipped.",
+                                 None, problems))
     return text
 
 
@@ -133,8 +135,9 @@ def _rule(text: str) -> str:
 
 
 def message(code: str, params: dict, lang: str) -> str:
-    """A problem or note of the report in ``lang`` (the app's error texts)."""
-    if lang == "en":
+    """A problem or note of the report in ``lang`` (the app's error texts; in English, the
+    core's sentence unless it counts something)."""
+    if lang == "en" and "count" not in params:
         return FunnelError(code, **params).english()
     from ..ui.common.messages import error_text
 

@@ -59,7 +59,7 @@ def visited_stages(visits: Iterable[StageVisit], deal_ids: Collection[int] | Non
 
 
 def stage_conversion(stages: list[StageInfo], deals: list[DealFacts],
-                     visits: list[StageVisit] | Mapping[int, set[int]], *,
+                     visits: list[StageVisit] | Mapping[int, Set[int]], *,
                      strict: bool = False) -> Conversion:
     """Reached counts per stage and the conversion between consecutive stages. ``visits``
     may be given as deal id → the stage ids its history ever put it in."""
@@ -69,12 +69,14 @@ def stage_conversion(stages: list[StageInfo], deals: list[DealFacts],
     won_ids = {s.id for s in stages if s.kind == StageKind.WON}
     won_index = len(chain) - 1 if chain and chain[-1].kind == StageKind.WON else None
 
+    visited: Mapping[int, Set[int]]
     if isinstance(visits, Mapping):
         visited = visits
     else:
-        visited = defaultdict(set)
+        built: defaultdict[int, set[int]] = defaultdict(set)
         for v in visits:
-            visited[v.deal_id].add(v.stage_id)
+            built[v.deal_id].add(v.stage_id)
+        visited = built
 
     reached = [0] * len(chain)
     top_n = [0] * len(chain)  # deals whose furthest position is i (they reached 0..i)

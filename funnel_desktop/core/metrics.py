@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -170,7 +171,7 @@ def forecast_by_month(data: FunnelData, period: Period, as_of: date) -> Forecast
                 m.open_count += 1
                 m.open_amount += d.amount
                 weighted_acc[key] += wp
-        elif stage.kind == StageKind.WON and in_period(d.closed):
+        elif stage.kind == StageKind.WON and d.closed is not None and in_period(d.closed):
             key = month_key(d.closed)
             m = months.get(key)
             if m is None:
@@ -185,7 +186,7 @@ def forecast_by_month(data: FunnelData, period: Period, as_of: date) -> Forecast
     return f
 
 
-def _time_in_stage_days(visits: list[StageVisit], period: Period, as_of: datetime
+def _time_in_stage_days(visits: Sequence[StageVisit], period: Period, as_of: datetime
                         ) -> dict[int, list[float]]:
     """stage id → days per deal in it (re-entries summed), for deals that entered it in the
     period, in a stable order. A deal's days are its stays' whole microseconds summed (each
@@ -213,7 +214,7 @@ def _time_in_stage_days(visits: list[StageVisit], period: Period, as_of: datetim
     return days
 
 
-def time_in_stage(stages: list[StageInfo], visits: list[StageVisit], period: Period,
+def time_in_stage(stages: list[StageInfo], visits: Sequence[StageVisit], period: Period,
                   as_of: datetime) -> list[TimeInStage]:
     """Per open stage: days per deal in it (re-entries summed), over deals that entered it in
     the period. The mean is exactly rounded (``math.fsum``): the same whatever the order of
@@ -251,7 +252,7 @@ def compute(data: FunnelData, period: Period, as_of: date | None = None, *,
     in_period = within(period)
     for d in data.deals:
         k = kind.get(d.stage_id)
-        if in_period(d.closed):
+        if d.closed is not None and in_period(d.closed):
             if k == StageKind.WON:
                 won_count += 1
                 won_amount += d.amount

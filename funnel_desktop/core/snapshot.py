@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from typing import Any
 
 from .dates import month_key
 from .metrics import Forecast, MonthForecast, StageTotals, effective_probability
@@ -47,7 +48,7 @@ class Strip:
     overdue_weighted: int
 
 
-def _bump(table: dict, key: object, values: tuple[int, ...], sign: int) -> None:
+def _bump(table: dict[Any, list[int]], key: object, values: tuple[int, ...], sign: int) -> None:
     row = table.get(key)
     if row is None:
         row = table[key] = [0] * len(values)
@@ -104,9 +105,9 @@ class FunnelSnapshot:
         for day, n, amount, wp in open_rows:
             if n:
                 _bump(snap.open_by_day, day, (n, amount, wp), 1)
-        for kind, day, n, amount in closed_rows:
+        for outcome, day, n, amount in closed_rows:
             if n:
-                _bump(snap.won_by_day if kind == "won" else snap.lost_by_day, day,
+                _bump(snap.won_by_day if outcome == "won" else snap.lost_by_day, day,
                       (n, amount), 1)
         return snap
 

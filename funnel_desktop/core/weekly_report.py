@@ -25,9 +25,14 @@ class Scope(Protocol):
     """Who a report is about (``report.scope.ReportScope``): the whole business, one team
     or one owner."""
 
-    kind: str
-    id: int | None
-    name: str
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def id(self) -> int | None: ...
+
+    @property
+    def name(self) -> str: ...
 
     @property
     def key(self) -> str: ...

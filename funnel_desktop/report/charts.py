@@ -292,8 +292,9 @@ def forecast_image(months: list[MonthLine], overdue: MonthLine, fmt: Formatter,
                        QPointF(whisker.right(), whisker.top()))
             p.drawLine(QPointF(whisker.left(), whisker.bottom()),
                        QPointF(whisker.right(), whisker.bottom()))
-            if lay.medians[i] is not None:
-                p.drawLine(lay.medians[i])
+            median = lay.medians[i]
+            if median is not None:
+                p.drawLine(median)
         p.setPen(TEXT)
         p.setFont(_font(7.5))
         p.drawText(lay.axis[i], Qt.AlignmentFlag.AlignCenter, names[i])

@@ -7,11 +7,10 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -33,8 +32,11 @@ from ..core.weekly import week_containing
 from ..core.weekly_report import WeeklyReportData
 from ..i18n import language
 from ..services import Services
-from ..store.models import Owner, Pipeline, Team, WeeklyNote
+from ..store.kept_lists import names
+from ..store.pipeline_rows import pipeline_choices
 from ..store.queries import get_setting
+from ..store.weekly_notes import note_text
+from ..ui.common.fields import DateField
 from .document import PDF_DPI, page_layout, paint_document
 from .scope import ReportScope
 from .weekly import document_for, footer_for, report_for, write_weekly_pdf
@@ -77,15 +79,15 @@ class WeeklyReportDialog(QDialog):
         self.prev_week = QPushButton("◀")
         self.prev_week.setAccessibleName(self.tr("Previous week"))
         self.prev_week.setFixedWidth(32)
-        self.day = QDateEdit()
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("yyyy-MM-dd")
-        self.day.setAccessibleName(self.tr("A day of the week"))
+        self.day = DateField(hint=False)  # the week label says what was understood
+        self.day.line.setAccessibleName(self.tr("A day of the week"))
+        self.day.line.setMaximumWidth(self.fontMetrics().horizontalAdvance("0000-00-00") + 48)
         self.next_week = QPushButton("▶")
         self.next_week.setAccessibleName(self.tr("Next week"))
         self.next_week.setFixedWidth(32)
         for arrow in (self.prev_week, self.next_week):
             arrow.setStyleSheet("padding: 4px 0px;")  # the app's 14 px sides leave no room
+            arrow.setAutoDefault(False)
         self.week_label = QLabel()
         week_row.addWidget(self.prev_week)
         week_row.addWidget(self.day)
@@ -96,18 +98,18 @@ class WeeklyReportDialog(QDialog):
         self.scope = QComboBox()
         self.scope.setAccessibleName(self.tr("Scope"))
         self.scope.addItem(self.tr("All sales"), ReportScope())
-        for t in Team.select().order_by(Team.name):
-            self.scope.addItem(self.tr("Team: %1").replace("%1", t.name),
-                               ReportScope("team", t.id, t.name))
-        for o in Owner.select().order_by(Owner.name):
-            self.scope.addItem(self.tr("Salesperson: %1").replace("%1", o.name),
-                               ReportScope("owner", o.id, o.name))
+        for tid, name in names("team"):
+            self.scope.addItem(self.tr("Team: %1").replace("%1", name),
+                               ReportScope("team", tid, name))
+        for oid, name in names("owner"):
+            self.scope.addItem(self.tr("Salesperson: %1").replace("%1", name),
+                               ReportScope("owner", oid, name))
         form.addRow(self.tr("Scope:"), self.scope)
 
         self.pipeline = QComboBox()
         self.pipeline.setAccessibleName(self.tr("Pipeline"))
-        for p in Pipeline.select().order_by(Pipeline.position, Pipeline.id):
-            self.pipeline.addItem(p.name, p.id)
+        for pid, name in pipeline_choices():
+            self.pipeline.addItem(name, pid)
         form.addRow(self.tr("Pipeline:"), self.pipeline)
 
         self.language = QComboBox()
@@ -137,8 +139,10 @@ class WeeklyReportDialog(QDialog):
                                               QDialogButtonBox.ButtonRole.ActionRole)
         self.pdf_button = buttons.addButton(self.tr("Save as PDF…"),
                                             QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)
         buttons.rejected.connect(self.reject)
+        for button in (self.preview_button, self.print_button, self.pdf_button):
+            button.setAutoDefault(False)  # Enter in the day field takes the day, no more
         self.preview_button.clicked.connect(self.preview)
         self.print_button.clicked.connect(self.print_)
         self.pdf_button.clicked.connect(self.save_pdf)
@@ -154,16 +158,38 @@ class WeeklyReportDialog(QDialog):
         remembered = settings.value("report/paper", "A4")
         self.paper.setCurrentIndex(max(0, self.paper.findData(remembered)))
         self._loaded_key: tuple[str, str] | None = None
-        self.day.setDate(QDate(today()))
-        self.day.dateChanged.connect(self._week_changed)
+        #: The last day typed or picked that is a date (the week shown is its week).
+        self.chosen_day = today()
+        self.day.set_date(self.chosen_day)
+        self.day.edited.connect(self._day_typed)
         self.scope.currentIndexChanged.connect(self._week_changed)
-        self.prev_week.clicked.connect(lambda: self.day.setDate(self.day.date().addDays(-7)))
-        self.next_week.clicked.connect(lambda: self.day.setDate(self.day.date().addDays(7)))
+        self.prev_week.clicked.connect(lambda: self.set_day(self.chosen_day - timedelta(7)))
+        self.next_week.clicked.connect(lambda: self.set_day(self.chosen_day + timedelta(7)))
         self._week_changed()
 
     # -- the chosen week and scope ---------------------------------------------------------
+    def set_day(self, day: date) -> None:
+        """Show the week of ``day``."""
+        self.day.set_date(day)
+        self.chosen_day = day
+        self._week_changed()
+
+    def _day_typed(self) -> None:
+        try:
+            day = self.day.value("week")
+        except FunnelError as err:
+            self.week_label.setText(self.error_text(err))
+            return
+        if day is None:
+            return
+        if day != self.chosen_day:
+            self.chosen_day = day
+            self._week_changed()
+        else:
+            self._show_week()
+
     def period(self) -> Period:
-        return week_containing(self.day.date().toPython(), self.week_start)
+        return week_containing(self.chosen_day, self.week_start)
 
     def label(self) -> str:
         """The ISO week of the Monday inside the chosen week."""
@@ -174,13 +200,15 @@ class WeeklyReportDialog(QDialog):
     def current_scope(self) -> ReportScope:
         return self.scope.currentData()
 
-    def _week_changed(self) -> None:
-        self.save_notes()
+    def _show_week(self) -> None:
         p = self.period()
         self.week_label.setText(f"{self.label()}  ({p.start:%Y-%m-%d} – {p.end:%Y-%m-%d})")
+
+    def _week_changed(self) -> None:
+        self.save_notes()
+        self._show_week()
         key = (self.label(), self.current_scope().key)
-        note = WeeklyNote.get_or_none((WeeklyNote.week == key[0]) & (WeeklyNote.scope == key[1]))
-        self.notes.setPlainText(note.text if note else "")
+        self.notes.setPlainText(note_text(*key))
         self._loaded_key = key
 
     def save_notes(self) -> None:
@@ -189,8 +217,7 @@ class WeeklyReportDialog(QDialog):
             return
         week, scope = self._loaded_key
         text = self.notes.toPlainText()
-        note = WeeklyNote.get_or_none((WeeklyNote.week == week) & (WeeklyNote.scope == scope))
-        if (note.text if note else "") != text:
+        if note_text(week, scope) != text:
             self.services.save_weekly_note(week, scope, text, initiator=self)
 
     # -- output -----------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from typing import Any
 
 import peewee
 
+from ..core import progress
 from ..core.batches import chunks
 from ..core.errors import FunnelError
 from ..store import feed
@@ -219,8 +220,8 @@ class Capture:
         for table, rid in self._before:
             if (table, rid) not in after:
                 missing[table].append(rid)
-        for table, ids in missing.items():  # moved out of its scope (or deleted)
-            for r in read_rows(MODELS[table], MODELS[table].id, ids):
+        for table, gone in missing.items():  # moved out of its scope (or deleted)
+            for r in read_rows(MODELS[table], MODELS[table].id, gone):
                 after[(table, r["id"])] = r
         return diff(label, self._before, after)
 
@@ -296,6 +297,7 @@ def apply(cs: ChangeSet, now: datetime) -> Applied:
         wanted[c.table].update(c.ids)
     for rc in cs.rows:
         wanted[rc.table].add(rc.id)
+    progress.phase("undo", sum(len(c.ids) for c in cs.created) + len(cs.rows))
     for table in sorted(wanted, key=_RANK.__getitem__):
         model = MODELS[table]
         for r in read_rows(model, model.id, wanted[table], lock=True):
@@ -361,6 +363,7 @@ def apply(cs: ChangeSet, now: datetime) -> Applied:
     for table in sorted(put_back, key=_RANK.__getitem__):
         rows = sorted(put_back[table], key=lambda r: r["id"])
         _insert(MODELS[table], rows)
+        progress.advance(len(rows))
         redo_created.append(Created(table, tuple(r["id"] for r in rows),
                                     tuple(int(r.get("version", 1)) for r in rows)))
         touched.extend((table, r) for r in rows)
@@ -379,6 +382,7 @@ def apply(cs: ChangeSet, now: datetime) -> Applied:
         ids = [r["id"] for r in remove[table]]
         for chunk in chunks(ids, CHUNK):
             model.delete().where(in_ids(model.id, chunk)).execute()
+            progress.advance(len(chunk))
         redo_rows.extend(RowChange(table, r, None) for r in remove[table])
         touched.extend((table, r) for r in remove[table])
     redo_rows.sort(key=lambda r: (_RANK[r.table], r.id))
@@ -400,7 +404,7 @@ def _missing_parents(put_back: dict[str, list[Row]]) -> list[Conflict]:
             if not wanted:
                 continue
             model = MODELS[parent]
-            there = set()
+            there: set[int] = set()
             for chunk in chunks(sorted(wanted), CHUNK):
                 q = model.select(model.id).where(in_ids(model.id, chunk))
                 there.update(i for (i,) in model._meta.database.execute(q))
@@ -456,8 +460,9 @@ def _raise(cs: ChangeSet, conflicts: list[Conflict],
                           kinds - {"deals", "customers", "activities"}) if cs.seq else []
     named = [c for c in conflicts if c.name]
     if not named:  # name the deal a history row or follow-up belongs to
-        titles = dict(Deal.select(Deal.id, Deal.title).where(Deal.id.in_(list(deal_ids)))
-                      .tuples()) if deal_ids else {}
+        titles: dict[int, str] = dict(
+            Deal.select(Deal.id, Deal.title).where(Deal.id.in_(list(deal_ids)))
+            .tuples()) if deal_ids else {}
         conflicts = [Conflict(c.table, c.id, c.why, c.fields,
                               next(iter(titles.values()), "")) for c in conflicts]
     raise UndoConflict(cs.label, conflicts, later)

@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
@@ -91,7 +91,8 @@ def _side(data: ColumnData, pipeline_id: int | None, segment: Segment, fld: str,
         return np.zeros(len(data.columns), dtype=bool)
     if fld == "customer_type" and returning is not None and value in ("new", "returning"):
         return returning if value == "returning" else ~returning
-    at = data.columns.index_of(deal_ids(pipeline_id, replace(segment, **{fld: value})))
+    narrowed = replace(segment, **cast(dict[str, Any], {fld: value}))
+    at = data.columns.index_of(deal_ids(pipeline_id, narrowed))
     mine = np.zeros(len(data.columns), dtype=bool)
     mine[at[at >= 0]] = True
     return mine

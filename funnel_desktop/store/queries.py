@@ -6,10 +6,10 @@ import datetime as _dt
 import gc
 import itertools
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import peewee
 from peewee import fn
@@ -24,7 +24,14 @@ from ..core.values import (
     StageVisit,
 )
 from ..core.visit_table import EPOCH, ONE_US, OPEN_END, VisitTable
+
+if TYPE_CHECKING:
+    from ..core.classify import ClassThresholds
+    from ..core.errors import ValidationError
+    from ..core.health import HealthThresholds
+
 from .models import (
+    BaseModel,
     Customer,
     Deal,
     DealChange,
@@ -65,7 +72,7 @@ def returning_customer_ids() -> peewee.Select:
             .distinct())
 
 
-def returning_deal() -> peewee.Expression:
+def returning_deal() -> peewee.ColumnBase:
     """A deal of a returning customer: its customer had won a deal before this one was
     created. (Asked of the customer now, every won deal would make its own customer
     returning, and new customers could never have a win.)"""
@@ -76,9 +83,9 @@ def returning_deal() -> peewee.Expression:
         & (earlier.closed_at < Deal.created_at)))
 
 
-def segment_where(seg: Segment) -> peewee.Expression | None:
+def segment_where(seg: Segment) -> peewee.ColumnBase | None:
     """A WHERE expression on Deal (with Owner and Customer joined) for a segment."""
-    parts: list[Any] = []
+    parts: list[peewee.ColumnBase] = []
     if seg.owner_ids:
         parts.append(Deal.owner.in_(list(seg.owner_ids)))
     if seg.team_ids:
@@ -117,7 +124,7 @@ def segment_where(seg: Segment) -> peewee.Expression | None:
     return expr
 
 
-def data_stamp() -> tuple | None:
+def data_stamp() -> tuple[Any, ...] | None:
     """Something that changes whenever the open database's data may have: for SQLite the
     connection (held, so it cannot be mistaken for a later one), its count of changed rows
     and ``PRAGMA data_version`` (changes by other connections). None where there is no such
@@ -131,7 +138,7 @@ def data_stamp() -> tuple | None:
 
 
 #: The last answer of :func:`customers_of_class`: (classes, today, data stamp) → ids.
-_class_cache: dict[tuple, list[int]] = {}
+_class_cache: dict[tuple[Any, ...], list[int]] = {}
 
 
 def customers_of_class(classes: list[str], day: date | None = None) -> list[int]:
@@ -188,7 +195,7 @@ def field_reader(field: peewee.Field) -> Any:
     parsed by ``fromisoformat`` (what peewee does first), anything else through the field."""
     fast = _dt.datetime.fromisoformat if isinstance(field, peewee.DateTimeField) \
         else _dt.date.fromisoformat
-    adapt = field.adapt
+    adapt: Callable[[Any], Any] = field.adapt
 
     def read(value: Any) -> Any:
         if value is None:
@@ -250,10 +257,10 @@ def in_ids(field: peewee.Field, ids: Iterable[int]) -> peewee.Expression:
 
 
 #: SQL text of ``model.select()`` of the rows whose ``field`` is one value, per database kind.
-_ONE_SQL: dict[tuple, str] = {}
+_ONE_SQL: dict[tuple[Any, ...], str] = {}
 
 
-def rows_with(model: type[peewee.Model], field: peewee.Field, ids: list[int],
+def rows_with(model: type[BaseModel], field: peewee.Field, ids: list[int],
               ordered: bool = False) -> list[dict[str, Any]]:
     """:func:`model_rows` of the rows whose ``field`` is one of ``ids`` (by id when
     ``ordered``). One id — every edit, move or close snapshots one deal — reuses the SQL text
@@ -276,7 +283,7 @@ def _deal_facts(query: peewee.Select, lean_stages: frozenset[int] = frozenset()
     return _deal_facts_of_rows(Deal._meta.database.execute(query), lean_stages)
 
 
-def _deal_facts_of_rows(rows: Iterable[tuple], lean_stages: frozenset[int] = frozenset()
+def _deal_facts_of_rows(rows: Iterable[tuple[Any, ...]], lean_stages: frozenset[int] = frozenset()
                         ) -> list[DealFacts]:
     """DealFacts of raw rows of :data:`_DEAL_FACTS` (read once, in order): SQLite's ISO
     text parsed inline; another driver's values (or odd text) through the fields, from the
@@ -300,7 +307,7 @@ def _deal_facts_of_rows(rows: Iterable[tuple], lean_stages: frozenset[int] = fro
     out: list[DealFacts] = []
     add = out.append
     it = iter(rows)
-    row: tuple = ()
+    row: tuple[Any, ...] = ()
     try:
         for row in it:
             i, s, a, cr, p, ec, cl, o, cu, t, la, se, ns, nd = row
@@ -454,7 +461,7 @@ def get_setting(key: str, default: Any = None) -> Any:
 HEALTH_SETTING = "health_thresholds"
 
 
-def health_thresholds():  # -> tuple[HealthThresholds, ValidationError | None]
+def health_thresholds() -> tuple[HealthThresholds, ValidationError | None]:
     """The stored health thresholds; the defaults and the error when the setting is unusable
     (not an object, an unknown name, a wrong value)."""
     from ..core.errors import ValidationError
@@ -470,7 +477,7 @@ def health_thresholds():  # -> tuple[HealthThresholds, ValidationError | None]
         return HealthThresholds(), err
 
 
-def class_thresholds():  # -> ClassThresholds
+def class_thresholds() -> ClassThresholds:
     from ..core.classify import ClassThresholds
 
     d = ClassThresholds()

@@ -38,10 +38,11 @@ def _open_stage_ids() -> peewee.Select:
 
 
 # -- board ----------------------------------------------------------------------------------
-def _raw(query: peewee.Select) -> list[tuple]:
+def _raw(query: peewee.Select) -> list[tuple[Any, ...]]:
     """Rows straight from the driver (no per-row model conversion: 5–10× faster for long
     lists of plain integers)."""
-    return database.execute(query).fetchall()
+    rows: list[tuple[Any, ...]] = database.execute(query).fetchall()
+    return rows
 
 
 #: The order of cards in a column: soonest expected close first, deals without a date last,
@@ -200,13 +201,14 @@ def moved_facts(ids: list[int], pipeline_id: int, segment: Segment | None = None
 
 
 #: The last answer of :func:`moved_facts`, while the data has not changed.
-_facts_asked: dict[tuple, dict[int, tuple[int, int | None, date | None, datetime | None]]] = {}
+_facts_asked: dict[tuple[Any, ...],
+                   dict[int, tuple[int, int | None, date | None, datetime | None]]] = {}
 
 
 def _moved_facts(ids: list[int], pipeline_id: int, segment: Segment | None
                  ) -> dict[int, tuple[int, int | None, date | None, datetime | None]]:
     if len(ids) == 1 and segment is None:  # a drop
-        rows = [(i, a, p, c, _read_closed(closed)) for i, a, p, c, closed in
+        rows: Any = [(i, a, p, c, _read_closed(closed)) for i, a, p, c, closed in
                 _FACTS_OF_ONE.execute(pipeline=pipeline_id, id=ids[0]).fetchall()]
     else:
         rows = (Deal.select(Deal.id, Deal.amount, Deal.probability, Deal.expected_close,
@@ -275,6 +277,7 @@ def customer_ids(text: str = "", sort: str = "name", descending: bool = False,
            .where(Deal.stage.in_(_open_stage_ids()) & Deal.customer.is_null(False))
            .group_by(Deal.customer).alias("agg"))
     q = Customer.select(Customer.id)
+    key: peewee.ColumnBase
     if sort in ("open_count", "open_amount"):
         q = q.join(agg, JOIN.LEFT_OUTER, on=(agg.c.cid == Customer.id))
         key = fn.COALESCE(agg.c.n if sort == "open_count" else agg.c.total, 0)

@@ -29,12 +29,19 @@ class FindingWriter:
     def stage(self, stage_id: Any) -> str:
         return self.stages.get(stage_id, "?")
 
+    @staticmethod
+    def days(count: Any) -> str:
+        """``1 day``, ``12 days`` (``12天``)."""
+        days = int(count)
+        return translate("Health", "%Ln day(s)", None, days)
+
     def __call__(self, finding: Any) -> tuple[str, str]:
         return finding.severity, self.sentence(finding.kind, finding.params)
 
     def sentence(self, kind: str, p: Mapping[str, Any]) -> str:
         f = self.fmt
         n, money, pct = f.number, f.money, f.percent
+        count, activities = int(p.get("count", 0)), int(p.get("activities", 0))
         if kind == "too_few_open":
             return fill(translate(
                 "Health", "Too few open deals: %1 (%2 in value), where a healthy funnel keeps "
@@ -60,24 +67,24 @@ class FindingWriter:
                 pct(p["others"], 0))
         if kind == "close_date_passed":
             return fill(translate(
-                "Health", "Expected close date already passed: %1 open deals (%2), by up to "
-                "%3 days. Update their dates or close them."),
-                n(p["count"]), money(p["amount"]), n(p["max_days"]))
+                "Health", "Expected close date already passed: %Ln open deal(s) (%1), by up "
+                "to %2. Update their dates or close them.", None, count),
+                money(p["amount"]), self.days(p["max_days"]))
         if kind == "overdue_next_step":
             return fill(translate(
-                "Health", "Next step overdue: %1 deals (%2), by up to %3 days."),
-                n(p["count"]), money(p["amount"]), n(p["max_days"]))
+                "Health", "Next step overdue: %Ln deal(s) (%1), by up to %2.", None,
+                count), money(p["amount"]), self.days(p["max_days"]))
         if kind == "idle_deals":
             return fill(translate(
-                "Health", "Going stale in “%2”: %1 deals (%3) with no stage change or "
-                "activity for more than %4 days (the longest %5 days)."),
-                n(p["count"]), self.stage(p["stage_id"]), money(p["amount"]),
-                n(p["idle_days"]), n(p["max_days"]))
+                "Health", "Going stale in “%1”: %Ln deal(s) (%2) with no stage change or "
+                "activity for more than %3 (the longest %4).", None, count),
+                self.stage(p["stage_id"]), money(p["amount"]),
+                self.days(p["idle_days"]), self.days(p["max_days"]))
         if kind == "no_decision_maker":
             return fill(translate(
-                "Health", "No decision maker known: %1 deals (%2) from “%3” on have no "
-                "decision maker on the customer's decision chain."),
-                n(p["count"]), money(p["amount"]), self.stage(p["from_stage_id"]))
+                "Health", "No decision maker known: %Ln deal(s) (%1) from “%2” on have no "
+                "decision maker on the customer's decision chain.", None, count),
+                money(p["amount"]), self.stage(p["from_stage_id"]))
         if kind == "lumpy_months":
             return fill(translate(
                 "Health", "%1 of the expected value (%2) closes in %3 and the months after it "
@@ -85,14 +92,13 @@ class FindingWriter:
                 pct(p["share"], 0), money(p["weighted"]), f.month(p["month"]))
         if kind == "busy_but_thin":
             return fill(translate(
-                "Health", "Busy but thin: %1 activities were logged, yet only %2 of %3 open "
-                "deals are beyond the first stage."),
-                n(p["activities"]), n(p["beyond_first"]), n(p["open"]))
+                "Health", "Busy but thin: %Ln activities were logged, yet only %1 of %2 open "
+                "deals are beyond the first stage.", None, activities),
+                n(p["beyond_first"]), n(p["open"]))
         if kind == "no_next_step":
             return fill(translate(
-                "Health", "No next step: %1 open deals (%2) have no next step agreed with the "
-                "customer."),
-                n(p["count"]), money(p["amount"]))
+                "Health", "No next step: %Ln open deal(s) (%1) have no next step agreed with "
+                "the customer.", None, count), money(p["amount"]))
         if kind == "only_big":
             return fill(translate(
                 "Health", "Only big deals: no open deal is below %1, so nothing in the small "

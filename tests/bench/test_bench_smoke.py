@@ -27,7 +27,7 @@ def test_the_benchmark_writes_every_key(tmp_path: Path):
     assert len(report["machine"]["load_average_at_start"]) == 3
     assert report["machine"]["yardstick_s"] > 0 and report["repeats"] == 2
     r = report["results"]["200"]
-    assert set(r) == {"dataset", "cold_start", "board", "metrics", "report", "import"}
+    assert set(r) == {"dataset", "cold_start", "board", "metrics", "report", "import", "stall"}
     assert {"app_s", "bare_s", "ratio", "app", "bare", "pair_ratio", "app_runs",
             "bare_runs"} <= set(r["cold_start"])
     assert len(r["cold_start"]["app_runs"]) == 1
@@ -54,6 +54,8 @@ def test_the_benchmark_writes_every_key(tmp_path: Path):
     assert r["import"]["rows"] == 200 and {"rows_per_s", "undo_s", "raw_rows_per_s", "ratio",
                                            "raw_delete_s", "undo_ratio"} <= set(r["import"])
     assert set(r["import"]["rows_per_s"]) == spread and len(r["import"]["runs"]) == 2
+    assert r["stall"]["rows"] == 200 and r["stall"]["import"]["beats"] >= 1
+    assert {"longest_ms", "p99_ms"} <= set(r["stall"]["import"]) <= set(r["stall"]["undo"])
     assert set(report["targets"]) == set(TARGETS)
     assert all(t["at"] == 200 and t["value"] is not None for t in report["targets"].values())
 

@@ -18,8 +18,8 @@ def test_maven_import_dry_run_then_real(run, tmp_path: Path):
     code, out, err = run("import", str(PIPELINE), "--mapping", "maven", "--db", str(db),
                          "--dry-run")
     assert (code, err) == (0, "")
-    assert out.startswith("Would import 8,800 row(s): deals 8,800 created")
-    assert "“GTXPro” was matched to “GTX Pro” in products.csv (1480 row(s))" in out
+    assert out.startswith("Would import 8,800 rows: deals 8,800 created")
+    assert "“GTXPro” was matched to “GTX Pro” in products.csv (1480 rows)" in out
     assert not db.exists()  # a dry run writes nothing, not even a new file
     code, out, err = run("import", str(PIPELINE), "--mapping", "maven", "--db", str(db),
                          "--json")
@@ -49,7 +49,7 @@ def test_import_with_a_saved_preset_and_bad_rows(run, tmp_path: Path):
     assert code == 2
     assert "problem: row 3, column “value”: “x” is not an amount" in out
     assert "problem: row 4, column “stage”: Stage “Nowhere” is not mapped" in out
-    assert "2 row(s) have problems, so nothing was imported" in err
+    assert "2 rows have problems, so nothing was imported" in err
     database.obj.close()
     open_database(db)
     assert Deal.select().count() == 0

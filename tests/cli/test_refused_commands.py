@@ -172,7 +172,7 @@ READ_ONLY = [
      "Wins needed"),
     ("export", ["export", "--db", "ro/shop.sqlite", "--out", "out/deals.csv"], "20 deals"),
     ("dry run", ["import", "deals.csv", "--db", "ro/shop.sqlite", "--dry-run"],
-     "Would import 1 row(s)"),
+     "Would import 1 row:"),
 ]
 
 

@@ -52,7 +52,7 @@ def sentence_formatter(fmt: Formatter, lang: str) -> SentenceFormatter:
     """The formatter :class:`texts.health.FindingWriter` writes with, using the app's
     currency sign."""
     out = SentenceFormatter(lang)
-    out.symbol = fmt.currency
+    out.currency = fmt.currency
     return out
 
 
@@ -156,7 +156,7 @@ class HealthCard(Card):
         for row, (f, (severity, sentence)) in enumerate(
                 zip(self.findings, self.sentences, strict=True)):
             n = len(f.deal_ids)
-            more = (self.tr("%1 deals behind it").replace("%1", self.fmt.count(n)) if n
+            more = (self.tr("%Ln deal(s) behind it", "", n) if n
                     else self.tr("About the whole funnel, not single deals"))
             level = QTableWidgetItem(severity_icon(severity),
                                      severity_names.get(severity, severity))
@@ -208,8 +208,8 @@ class HealthCard(Card):
                     "%1", self.fmt.count(len(deals))).replace("%2",
                                                               self.fmt.count(len(everyone)))
             elif deals:
-                text = self.tr("%1 deals behind the chosen finding; double-click one to open "
-                               "it.").replace("%1", self.fmt.count(len(deals)))
+                text = self.tr("%Ln deal(s) behind the chosen finding; double-click one to "
+                               "open it.", "", len(deals))
             else:
                 text = self.tr("The chosen finding is about the whole funnel; no single deal "
                                "is behind it.")

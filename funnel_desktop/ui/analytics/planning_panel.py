@@ -347,6 +347,6 @@ class PlanningPanel(ChartCard):
     def stage_rows(self) -> list[list[str]]:
         """The stage table as shown (for tests and copying)."""
         t = self.stage_table
-        return [[t.item(r, c).text() for c in range(t.columnCount())]
-                for r in range(t.rowCount())]
+        return [[item.text() if (item := t.item(r, c)) is not None else ""
+                 for c in range(t.columnCount())] for r in range(t.rowCount())]
 

@@ -11,14 +11,14 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QProgressBar, QWidget
+from PySide6.QtWidgets import QProgressBar, QVBoxLayout, QWidget
 
 from ...core.dates import period_of
 from ...core.targets import calendar_progress
 from ...core.values import Segment
 from ...services.events import Changes
 from ...store import analytics_queries as aq
-from ...store.models import Stage
+from ...store.pipeline_rows import stage_kinds
 from ...store.screen_queries import closed_since
 from ..board.filters import FilterBar
 from ..board.strip import Tile
@@ -83,7 +83,9 @@ class TargetTile(Tile):
         self.bar.setRange(0, 1000)
         self.bar.setTextVisible(False)
         self.bar.setFixedHeight(6)
-        self.layout().insertWidget(2, self.bar)
+        lay = self.layout()
+        assert isinstance(lay, QVBoxLayout)  # the Tile's
+        lay.insertWidget(2, self.bar)
         self.target: int | None = None
         self.won = 0
 
@@ -153,7 +155,7 @@ class MonthTargetTile(TargetTile):
         if not changes.deal_ids <= {deal_id for deal_id, _old, _new in changes.moves}:
             return False
         if self._stage_kinds is None:
-            self._stage_kinds = dict(Stage.select(Stage.id, Stage.kind).tuples())
+            self._stage_kinds = stage_kinds()
         kinds = self._stage_kinds
         return all(kinds.get(old) == "open" and kinds.get(new) == "open"
                    for _deal, old, new in changes.moves)

@@ -4,6 +4,8 @@ redraws from their change event."""
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QItemSelectionModel, QPoint, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
@@ -30,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.errors import FunnelError, ValidationError
+from ...core.errors import ValidationError
 from ...core.money import parse_amount
 from ...core.values import Segment, StageInfo, StageKind
 from ...store import screen_queries as sq
@@ -239,7 +241,7 @@ class StageColumn(QFrame):
 
     def selected_ids(self) -> list[int]:
         rows = sorted(i.row() for i in self.view.selectionModel().selectedIndexes())
-        return [self.model.data(self.model.index(r), IdRole) for r in rows]
+        return [cast(int, self.model.data(self.model.index(r), IdRole)) for r in rows]
 
     def select_ids(self, ids: list[int], focus: bool = False) -> None:
         sel = self.view.selectionModel()
@@ -357,18 +359,18 @@ class Board(QWidget):
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(10)
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("boardScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area = QScrollArea()  # (not ``scroll``: that would hide QWidget.scroll())
+        self.scroll_area.setObjectName("boardScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.strip = QWidget()
         self.strip.setObjectName("boardStrip")
         self.strip_layout = QHBoxLayout(self.strip)
         self.strip_layout.setContentsMargins(0, 0, 0, 0)
         self.strip_layout.setSpacing(10)
-        self.scroll.setWidget(self.strip)
-        outer.addWidget(self.scroll, 1)
+        self.scroll_area.setWidget(self.strip)
+        outer.addWidget(self.scroll_area, 1)
         targets = QVBoxLayout()
         targets.setSpacing(10)
         self.won_target = CloseTarget("won", self.tr("Won"), self.tr("Drop here to mark won"))
@@ -511,16 +513,12 @@ class Board(QWidget):
         """Move deals to an open stage (the drop, keyboard and menu all end here)."""
         if not ids:
             return False
-        try:
-            outcome = self.ctx.services.move_deals(ids, stage_id, initiator=self)
-        except FunnelError as err:
-            self.ctx.show_error(self, err)
-            return False
         name = self._stage_name(stage_id)
         text = (self.tr("Move deal to “%1”") if len(ids) == 1
                 else self.tr("Move %2 deals to “%1”").replace("%2", str(len(ids))))
-        self.ctx.record(outcome, text.replace("%1", name))
-        return bool(outcome.value)
+        outcome = self.ctx.run(self, text.replace("%1", name), lambda: self.ctx.services.move_deals(
+            ids, stage_id, initiator=self), busy=False)
+        return outcome is not None and bool(outcome.value)
 
     def move_selected(self, col: StageColumn, delta: int) -> None:
         """Ctrl+Left / Ctrl+Right: the column's selection to the previous / next stage."""
@@ -545,19 +543,14 @@ class Board(QWidget):
         if answer is None:
             return False
         reason_id, note = answer
-        try:
-            outcome = self.ctx.services.close_deals(ids, won, reason_id, note, initiator=self)
-        except FunnelError as err:
-            self.ctx.show_error(self, err)
-            return False
         if won:
             text = (self.tr("Mark deal won") if len(ids) == 1
                     else self.tr("Mark %1 deals won").replace("%1", str(len(ids))))
         else:
             text = (self.tr("Mark deal lost") if len(ids) == 1
                     else self.tr("Mark %1 deals lost").replace("%1", str(len(ids))))
-        self.ctx.record(outcome, text)
-        return True
+        return self.ctx.run(self, text, lambda: self.ctx.services.close_deals(
+            ids, won, reason_id, note, initiator=self)) is not None
 
     def delete_ids(self, ids: list[int]) -> bool:
         """Delete deals after confirmation."""
@@ -568,14 +561,10 @@ class Board(QWidget):
                 .replace("%1", str(len(ids))))
         if not ask.confirm(self, self.tr("Delete deals"), text, self.tr("Delete")):
             return False
-        try:
-            outcome = self.ctx.services.delete_deals(ids, initiator=self)
-        except FunnelError as err:
-            self.ctx.show_error(self, err)
-            return False
-        self.ctx.record(outcome, self.tr("Delete deal") if len(ids) == 1
-                        else self.tr("Delete %1 deals").replace("%1", str(len(ids))))
-        return True
+        label = (self.tr("Delete deal") if len(ids) == 1
+                 else self.tr("Delete %1 deals").replace("%1", str(len(ids))))
+        return self.ctx.run(self, label, lambda: self.ctx.services.delete_deals(
+            ids, initiator=self)) is not None
 
     def quick_create(self, col: StageColumn) -> int | None:
         """Create a deal from the column's quick-create line (title [amount])."""
@@ -588,13 +577,13 @@ class Board(QWidget):
             fields["amount"] = amount
         if len(self.segment.owner_ids) == 1:
             fields["owner"] = self.segment.owner_ids[0]
-        try:
-            outcome = self.ctx.services.create_deal(self.pipeline_id, col.stage.id, fields,
-                                                    initiator=self)
-        except FunnelError as err:
-            col.set_quick_error(error_text(err))
+        pipeline_id = self.pipeline_id
+        outcome = self.ctx.run(self, self.tr("New deal “%1”").replace("%1", title),
+                               lambda: self.ctx.services.create_deal(
+                                   pipeline_id, col.stage.id, fields, initiator=self),
+                               on_error=lambda err: col.set_quick_error(error_text(err)))
+        if outcome is None:
             return None
-        self.ctx.record(outcome, self.tr("New deal “%1”").replace("%1", title))
         col.quick.clear()
         col.set_quick_error("")
         col.select_ids([outcome.value])

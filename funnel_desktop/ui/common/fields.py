@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCalendarWidget,
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from ...core.dates import parse_date
 from ...core.errors import ValidationError
+from . import typed_dates
+from .icons import icon
+from .messages import error_text
 
 
 def set_invalid(widget: QWidget, invalid: bool) -> None:
@@ -34,7 +36,10 @@ def set_invalid(widget: QWidget, invalid: bool) -> None:
 
 
 class DateField(QWidget):
-    """A date that may be empty: typed (2026-11-24, 2026/11/24, 2026年11月24日) or picked.
+    """A date that may be empty: typed (2026-11-24, 2026/11/24, 2026年11月24日, or the locale's
+    own short form such as 11/24/2026) or picked from a calendar. Under the line it says the
+    date it understood (``Tuesday, November 24, 2026``) or how to write one; leaving the line
+    puts a date it understood in ISO form, so what is kept is what is shown.
 
     Signals:
         edited(): the text changed by the user or the calendar.
@@ -42,19 +47,24 @@ class DateField(QWidget):
 
     edited = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, hint: bool = True) -> None:
         super().__init__(parent)
-        lay = QHBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(1)
+        lay = QHBoxLayout()
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(4)
+        outer.addLayout(lay)
         self.line = QLineEdit()
         self.line.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.line.setToolTip(self.tr("Type a date as %1, or pick one").replace(
+            "%1", typed_dates.example()))
         self.line.setClearButtonEnabled(True)
-        self.line.textEdited.connect(lambda _t: self.edited.emit())
+        self.line.textEdited.connect(self._typed)
+        self.line.editingFinished.connect(self._tidy)
         self.button = QToolButton()
         self.button.setObjectName("dateButton")
-        from ..app import icon
-
         self.button.setIcon(icon("calendar.svg"))
         self.button.setToolTip(self.tr("Pick a date"))
         self.button.setAccessibleName(self.tr("Pick a date"))
@@ -70,6 +80,14 @@ class DateField(QWidget):
         self.button.setMenu(menu)
         lay.addWidget(self.line, 1)
         lay.addWidget(self.button)
+        #: What the typed text was understood as (shown once the user typed or picked).
+        self.hint = QLabel()
+        self.hint.setObjectName("fieldHint")
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.hint.setWordWrap(True)
+        self.hint.hide()
+        self._hints = hint
+        outer.addWidget(self.hint)
         self.setFocusProxy(self.line)
 
     def _sync_calendar(self) -> None:
@@ -83,17 +101,51 @@ class DateField(QWidget):
     def _picked(self, qd: QDate) -> None:
         self.line.setText(qd.toString("yyyy-MM-dd"))
         self.button.menu().hide()
+        self._show_hint()
         self.edited.emit()
+
+    def _typed(self, _text: str) -> None:
+        self._show_hint()
+        self.edited.emit()
+
+    def _tidy(self) -> None:
+        """Leaving the line: a date understood is written in ISO form."""
+        try:
+            d = self.value()
+        except ValidationError:
+            return
+        if d is not None and self.line.text() != d.isoformat():
+            self.line.setText(d.isoformat())
+            self.edited.emit()
+
+    def _show_hint(self) -> None:
+        if not self._hints:
+            return
+        try:
+            d = self.value()
+        except ValidationError as err:
+            text = (self.tr("Not a date yet: type it as %1").replace(
+                "%1", typed_dates.example()) if err.code == "date_invalid"
+                else error_text(err))
+            self.hint.setProperty("problem", True)
+        else:
+            text = typed_dates.spoken(d) if d is not None else ""
+            self.hint.setProperty("problem", False)
+        self.hint.style().unpolish(self.hint)
+        self.hint.style().polish(self.hint)
+        self.hint.setText(text)
+        self.hint.setVisible(bool(text))
 
     def text(self) -> str:
         return self.line.text().strip()
 
     def set_date(self, d: date | None) -> None:
         self.line.setText(d.isoformat() if d else "")
+        self.hint.hide()
 
     def value(self, field: str = "date") -> date | None:
         """The date, None when empty; ValidationError ``date_invalid`` for other text."""
-        return parse_date(self.text(), field=field)
+        return typed_dates.parse_typed_date(self.text(), field=field)
 
 
 def name_from_labels(root: QWidget) -> None:
@@ -165,7 +217,15 @@ class FieldErrors:
         return {k: lab.text() for k, (_w, lab) in self._fields.items() if not lab.isHidden()}
 
 
-def editor_buttons(dialog: QDialog) -> tuple[QDialogButtonBox, QPushButton, QPushButton]:
+class Editor(Protocol):
+    """A dialog :func:`editor_buttons` drives."""
+
+    def save(self) -> object: ...
+    def revert(self) -> object: ...
+    def reject(self) -> None: ...
+
+
+def editor_buttons(dialog: Editor) -> tuple[QDialogButtonBox, QPushButton, QPushButton]:
     """Save changes / Revert / Close for an editor dialog: (box, save, revert). Save and Revert
     call the dialog's ``save`` and ``revert``; Close rejects it."""
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Apply

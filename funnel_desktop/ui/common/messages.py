@@ -1,6 +1,6 @@
 """Words shown to people: error messages by code and names of coded choices, through tr().
 
-English source text; Chinese comes from the Qt translation (resources/translations).
+English source text; Chinese comes from the Qt translation (funnel_desktop/resources/translations).
 Placeholders are the same ``{name}`` fields as in ``core/errors.MESSAGES`` and are filled by
 replacement, never by concatenating sentences.
 """
@@ -247,6 +247,7 @@ def _templates() -> dict[str, str]:
         "edit_conflict": translate(
             "Messages", "{by} changed {fields} of “{item}” ({at}) while it was open here; "
                         "nothing was saved."),
+        "cancelled": translate("Messages", "Stopped: nothing of it was kept."),
         "db_in_use": translate(
             "Messages", "{path} is open in another program ({holders}). Close it there "
                         "first; nothing was changed."),
@@ -287,6 +288,60 @@ def _templates() -> dict[str, str]:
                         "activities."),
         "json_invalid": translate("Messages", "“{value}” is not valid structured data."),
     }
+
+
+def _counted(n: int) -> dict[str, str]:
+    """The codes whose sentence depends on ``{count}``, in the form for ``n`` (Qt's numerus
+    forms: "1 row has", "2 rows have"; Chinese has one form)."""
+    return {
+        "import_has_errors": translate(
+            "Messages", "%n row(s) have problems, so nothing was imported. Fix them, or "
+                        "choose to skip the rows with problems.", None, n),
+        "note_customer_missing": translate(
+            "Messages", "%n row(s) have no customer; their deals were imported without one.",
+            None, n),
+        "note_created_fallback": translate(
+            "Messages", "%n deal(s) have no created date; they were given {date} ({rule}).",
+            None, n),
+        "note_closed_fallback": translate(
+            "Messages", "%n closed deal(s) have no close date; they were given their created "
+                        "date.", None, n),
+        "note_created_from_closed": translate(
+            "Messages", "%n closed deal(s) have no created date; their close date was used.",
+            None, n),
+        "note_lookup_normalised": translate(
+            "Messages", "“{value}” was matched to “{match}” in {file} (%n row(s)).", None, n),
+        "note_lookup_missing": translate(
+            "Messages", "“{value}” is not in {file} (%n row(s)).", None, n),
+        "note_valued_from_price": translate(
+            "Messages", "%n open deal(s) without an amount were valued at their product's "
+                        "list price.", None, n),
+        "note_stage_unmapped": translate(
+            "Messages", "Stage “{value}” (%n row(s)) is not a stage of this pipeline, whose "
+                        "stages are: {stages}. To map it, add it to the mapping's "
+                        "“stage_map”, e.g. {line}.", None, n),
+        "note_stage_default": translate(
+            "Messages", "%n row(s) have no stage; they were put in “{stage}”.", None, n),
+        "note_reason_unknown": translate(
+            "Messages", "“{value}” is not a kept won or lost reason; %n deal(s) were closed "
+                        "without a reason.", None, n),
+        "stage_has_deals": translate(
+            "Messages", "Stage “{value}” still holds %n deal(s): choose where to move them "
+                        "before removing it.", None, n),
+        "text_too_long": translate(
+            "Messages", "The text is too long: %n character(s), and at most {limit} fit "
+                        "here.", None, n),
+    }
+
+
+def _count(value: object) -> int | None:
+    """A ``count`` parameter as a whole number (None when it is not one)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    text = str(value).strip()
+    return int(text) if text.isdigit() and len(text) < 19 else None
 
 
 def _param(name: str, value: object) -> str:
@@ -339,7 +394,10 @@ def field_names() -> dict[str, str]:
 
 def error_text(err: FunnelError) -> str:
     """The message of a FunnelError in the user's language, its parameters filled in."""
-    template = _templates().get(err.code)
+    n = _count(err.params["count"]) if "count" in err.params else None
+    template = _counted(n).get(err.code) if n is not None else None
+    if template is None:
+        template = _templates().get(err.code)
     if template is None:
         return err.english()
     for name, value in err.params.items():

@@ -1,12 +1,10 @@
-"""A small dialog for a custom date range (expected close period)."""
+"""A small dialog for a custom date range (the expected close filter, the Analytics period)."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -16,31 +14,36 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.dates import month_end, month_start
+from ...core.errors import ValidationError
+from .fields import DateField
+from .messages import error_text
 
-
-def _qd(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
+#: Room beside a window title for the title bar's buttons and icon, px.
+TITLE_BAR_ROOM = 140
 
 
 class PeriodDialog(QDialog):
-    """From / to dates; OK stays disabled while the range is empty."""
+    """From / to dates, typed or picked; OK stays disabled while a date is not understood or
+    the range is empty, and the line under the fields says why."""
 
     def __init__(self, start: date | None, end: date | None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Expected close period"))
         today = date.today()
-        self.start = QDateEdit(_qd(start or month_start(today)))
-        self.end = QDateEdit(_qd(end or month_end(today)))
+        self.start = DateField()
+        self.end = DateField()
+        self.start.set_date(start or month_start(today))
+        self.end.set_date(end or month_end(today))
         for w in (self.start, self.end):
-            w.setCalendarPopup(True)
-            w.setDisplayFormat("yyyy-MM-dd")
-            w.dateChanged.connect(self._check)
+            w.edited.connect(self._check)
+            w.line.setMinimumWidth(self.fontMetrics().horizontalAdvance("0000-00-00") + 60)
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("From"), self.start)
         form.addRow(self.tr("To"), self.end)
         self.error = QLabel()
         self.error.setObjectName("fieldError")
+        self.error.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
@@ -48,14 +51,35 @@ class PeriodDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addWidget(self.error)
+        lay.addStretch(1)
         lay.addWidget(self.buttons)
+        self.setWindowTitle(self.tr("Expected close period"))
         self._check()
 
+    def setWindowTitle(self, title: str) -> None:
+        """The title, and a width that shows it whole in the title bar."""
+        super().setWindowTitle(title)
+        self.setMinimumWidth(max(360, self.fontMetrics().horizontalAdvance(title)
+                                 + TITLE_BAR_ROOM))
+
     def value(self) -> tuple[date, date]:
-        return self.start.date().toPython(), self.end.date().toPython()
+        """The range (call when OK is enabled: both dates understood)."""
+        s, e = self.start.value(), self.end.value()
+        assert s is not None and e is not None
+        return s, e
 
     def _check(self) -> None:
-        s, e = self.value()
-        bad = s > e
-        self.error.setText(self.tr("The start is after the end.") if bad else "")
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not bad)
+        problem = ""
+        try:
+            s = self.start.value("start")
+            e = self.end.value("end")
+        except ValidationError as err:
+            problem = error_text(err)
+        else:
+            if s is None or e is None:
+                problem = self.tr("Enter both dates.")
+            elif s > e:
+                problem = self.tr("The start is after the end.")
+        self.error.setText(problem)
+        self.error.setVisible(bool(problem))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problem)

@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 
 from ...core.templates import DEFAULT_TEMPLATE, TEMPLATES, PipelineTemplate, template
 from ...services import Services
-from ...store.models import Pipeline
-from ..common import ask
+from ...store.pipeline_rows import template_pipeline
+from ..common import ask, wheel_guard
+from ..common.language import LANGUAGE_KEY, TRANSLATION
 from ..settings.settings_dialog import CURRENCIES, currency_label, default_currency, language_names
 
 translate = QCoreApplication.translate
@@ -61,6 +62,7 @@ class WelcomeDialog(QDialog):
 
     def __init__(self, lang: str = "en", parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        wheel_guard.install()
         self.setObjectName("welcomeDialog")
         self.setMinimumSize(760, 560)
         self._currency_touched = False
@@ -131,11 +133,14 @@ class WelcomeDialog(QDialog):
         self.demo_note.setWordWrap(True)
         lay.addWidget(self.demo)
         lay.addWidget(self.demo_note)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.start_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        # Buttons of our own: the box writes its standard buttons again ("OK", "Cancel") in
+        # the new language when the language changes, over "Start" and "Quit".
+        self.buttons = QDialogButtonBox()
+        self.start_button = self.buttons.addButton(
+            "", QDialogButtonBox.ButtonRole.AcceptRole)
         self.start_button.setObjectName("primaryButton")
-        self.quit_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.start_button.setDefault(True)
+        self.quit_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         lay.addWidget(self.buttons)
@@ -153,8 +158,6 @@ class WelcomeDialog(QDialog):
         return str(self.language.currentData())
 
     def _language_chosen(self) -> None:
-        from ..app import TRANSLATION
-
         if not self._currency_touched:
             self.currency.setCurrentIndex(self.currency.findData(default_currency(self.lang())))
         TRANSLATION.switch(self.lang())  # Qt sends LanguageChange: see changeEvent
@@ -236,15 +239,14 @@ def apply_first_run(services: Services, choice: WelcomeChoice, settings: QSettin
     business and the chosen template beside it), the business name and the currency; the
     language becomes the user's preference. Returns the id of the chosen template's pipeline."""
     from ...services.demo import generate
-    from ..app import LANGUAGE_KEY
 
     settings.setValue(LANGUAGE_KEY, choice.lang)
     if choice.demo:
         generate(services, lang=choice.lang)
     else:
         services.seed_lists(choice.lang)
-    existing = Pipeline.get_or_none(Pipeline.template == choice.template)
-    pid = existing.id if existing is not None else \
+    existing = template_pipeline(choice.template)
+    pid = existing if existing is not None else \
         services.create_pipeline(choice.template, choice.lang).value
     if choice.business:
         services.set_setting("business_name", choice.business)

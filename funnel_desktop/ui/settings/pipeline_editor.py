@@ -6,9 +6,9 @@ save, new pipeline and deletion goes on the main window's undo stack (Ctrl+Z the
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
-from peewee import fn
 from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
@@ -39,10 +39,10 @@ from ...core.errors import FunnelError
 from ...core.templates import TEMPLATES
 from ...services import Outcome, Services
 from ...services.pipelines import StageSpec, delete_pipeline, save_pipeline
-from ...store.models import Deal, Pipeline
-from ..app import icon
+from ...store.pipeline_rows import deal_counts, pipeline_choices, pipeline_names, pipeline_row
 from ..common import ask
 from ..common.fields import editor_buttons, set_invalid
+from ..common.icons import icon
 from ..common.messages import error_text
 from .stage_table import (
     COLOUR,
@@ -169,7 +169,7 @@ class PipelineEditor(QDialog):
         zh = lang.startswith("zh")
         for t in TEMPLATES:
             self.new_menu.addAction(self.tr("From template: %1").replace(
-                "%1", t.zh if zh else t.en), lambda c=t.code: self.new_pipeline(c))
+                "%1", t.zh if zh else t.en), functools.partial(self.new_pipeline, t.code))
         self.new_button.setMenu(self.new_menu)
         self.delete_button = QPushButton(self.tr("De&lete"))
         self.delete_button.setObjectName("dangerButton")
@@ -277,13 +277,12 @@ class PipelineEditor(QDialog):
         wanted = select if select is not None else self.pipeline_id
         self._loading = True
         self.pipelines.clear()
-        counts = dict(Deal.select(Deal.pipeline, fn.COUNT(Deal.id)).group_by(Deal.pipeline)
-                      .tuples())
-        for p in Pipeline.select().order_by(Pipeline.position, Pipeline.id):
-            item = QListWidgetItem(p.name)
-            item.setData(Qt.ItemDataRole.UserRole, p.id)
-            item.setData(Qt.ItemDataRole.UserRole + 1, int(counts.get(p.id, 0)))
-            item.setToolTip(self.tr("%1 deals").replace("%1", str(counts.get(p.id, 0))))
+        counts = deal_counts()
+        for pid, name in pipeline_choices():
+            item = QListWidgetItem(name)
+            item.setData(Qt.ItemDataRole.UserRole, pid)
+            item.setData(Qt.ItemDataRole.UserRole + 1, int(counts.get(pid, 0)))
+            item.setToolTip(self.tr("%1 deals").replace("%1", str(counts.get(pid, 0))))
             self.pipelines.addItem(item)
         self._loading = False
         row = next((i for i in range(self.pipelines.count())
@@ -313,7 +312,7 @@ class PipelineEditor(QDialog):
 
     def load_pipeline(self, pipeline_id: int) -> None:
         """Show a pipeline's stages as stored (unsaved edits are dropped)."""
-        p = Pipeline.get_by_id(pipeline_id)
+        p = pipeline_row(pipeline_id)
         self.pipeline_id = pipeline_id
         self.version = p.version  # an edit saved meanwhile elsewhere is a conflict
         self.moves = {}
@@ -348,7 +347,7 @@ class PipelineEditor(QDialog):
         return False
 
     def _unique_name(self, base: str) -> str:
-        names = {n for (n,) in Pipeline.select(Pipeline.name).tuples()}
+        names = pipeline_names()
         name, n = base, 2
         while name in names:
             name, n = f"{base} ({n})", n + 1
@@ -374,7 +373,7 @@ class PipelineEditor(QDialog):
             return None
         pid = int(outcome.value)
         self._recorded(outcome, self.tr("New pipeline \u201c%1\u201d").replace(
-            "%1", str(Pipeline.get_by_id(pid).name)))
+            "%1", str(pipeline_row(pid).name)))
         self.dirty = False
         self.fill_pipelines(pid)
         self.name.setFocus()

@@ -296,7 +296,9 @@ class SettingsDialog(QDialog):
             cap = QLabel(caption)
             cap.setObjectName("fieldCaption")
             cap.setWordWrap(True)
-            box.layout().addWidget(cap)
+            box_layout = box.layout()
+            assert box_layout is not None  # the error box's
+            box_layout.addWidget(cap)
         form.addRow(lab, box)
 
     @staticmethod
@@ -357,7 +359,9 @@ class SettingsDialog(QDialog):
         self.big_amount.setMaximumWidth(220)
         self._row(form, self.tr("&Big deal from:"), "big_amount", self.big_amount,
                   self.tr("A deal of this amount or more is big."), after=" ")
-        self.big_currency = self.big_amount.parentWidget().findChildren(QLabel)[0]
+        row = self.big_amount.parentWidget()
+        assert row is not None  # _row put it in a row with the currency after it
+        self.big_currency = row.findChildren(QLabel)[0]
         self.currency.currentIndexChanged.connect(
             lambda _i: self.big_currency.setText(str(self.currency.currentData())))
         self.soon_days = self._spin(1, 3650, self.tr(" days"))
@@ -393,11 +397,12 @@ class SettingsDialog(QDialog):
             title.setObjectName("sectionTitle")
             form.addRow(title)
             for f in fields:
+                spin: QSpinBox | QDoubleSpinBox
                 if f.decimals:
-                    spin: QSpinBox | QDoubleSpinBox = QDoubleSpinBox()
-                    spin.setDecimals(f.decimals)
-                    spin.setSingleStep(f.step)
-                    spin.setRange(f.low, f.high)
+                    spin = decimal = QDoubleSpinBox()
+                    decimal.setDecimals(f.decimals)
+                    decimal.setSingleStep(f.step)
+                    decimal.setRange(f.low, f.high)
                 else:
                     spin = QSpinBox()
                     spin.setRange(int(f.low), int(f.high))
@@ -468,7 +473,7 @@ class SettingsDialog(QDialog):
         try:
             health = HealthThresholds.from_dict(values)
         except ValidationError as err:
-            problems.append((err.field, error_text(err)))
+            problems.append((err.field or "", error_text(err)))
             health = self.loaded.health
         if values["lumpy_empty_share"] >= values["lumpy_share"]:
             problems.append(("lumpy_empty_share", self.tr(
@@ -490,7 +495,8 @@ class SettingsDialog(QDialog):
         widget = self.health.get(name) or getattr(self, name, None)
         if isinstance(widget, QWidget):
             for i in range(self.tabs.count()):
-                if self.tabs.widget(i).isAncestorOf(widget):
+                page = self.tabs.widget(i)
+                if page is not None and page.isAncestorOf(widget):
                     self.tabs.setCurrentIndex(i)
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
 

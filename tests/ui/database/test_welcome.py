@@ -131,6 +131,8 @@ def test_the_welcome_page(qtbot: Any) -> None:
         assert d.currency.currentData() == "CNY"  # follows the language until chosen
         assert d.templates.item(1).text() == "25/50/75 漏斗"
         assert d.stages.topLevelItem(0).text(0) == "潜在用户"
+        # the buttons keep their words in the new language (not the box's 确定 / 取消)
+        assert (d.start_button.text(), d.quit_button.text()) == ("开始(&S)", "退出(&Q)")
         d.currency.setCurrentIndex(d.currency.findData("HKD"))
         d.currency.activated.emit(d.currency.currentIndex())
         d.language.setCurrentIndex(d.language.findData("en"))

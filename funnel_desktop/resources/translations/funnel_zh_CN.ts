@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
     <context>
+        <name>AboutDialog</name>
+        <message>
+            <source>About Funnel Desktop</source>
+            <translation>关于销售漏斗管家</translation>
+        </message>
+        <message>
+            <source>Funnel Desktop (销售漏斗管家)</source>
+            <translation>销售漏斗管家 (Funnel Desktop)</translation>
+        </message>
+        <message>
+            <source>Version %1</source>
+            <translation>版本 %1</translation>
+        </message>
+        <message>
+            <source>An offline sales-funnel manager: one program and one database file, no account, no server, no internet.</source>
+            <translation>离线的销售漏斗管理工具：一个程序、一个数据库文件，无需账号、服务器或网络。</translation>
+        </message>
+        <message>
+            <source>Database</source>
+            <translation>数据库</translation>
+        </message>
+        <message>
+            <source>Data folder</source>
+            <translation>数据文件夹</translation>
+        </message>
+        <message>
+            <source>Log folder</source>
+            <translation>日志文件夹</translation>
+        </message>
+        <message>
+            <source>Open folder</source>
+            <translation>打开文件夹</translation>
+        </message>
+    </context>
+    <context>
         <name>Actions</name>
         <message>
             <source>created a deal</source>
@@ -572,6 +607,10 @@ last %2 days</source>
             <translation>销售漏斗管家（Funnel Desktop）：离线的销售漏斗管理工具。不带命令时打开应用程序。</translation>
         </message>
         <message>
+            <source>show the program's version and exit</source>
+            <translation>显示程序的版本并退出</translation>
+        </message>
+        <message>
             <source>database file or URL (default: your data folder)</source>
             <translation>数据库文件或网址（默认：你的数据文件夹）</translation>
         </message>
@@ -1069,21 +1108,29 @@ last %2 days</source>
     </context>
     <context>
         <name>CliImport</name>
-        <message>
-            <source>Would import %1 row(s): deals %2 created, %3 updated, %4 unchanged; customers %5 created, %6 updated; contacts %7, owners %8, teams %9, regions %10, sources %11 created; %12 row(s) skipped.</source>
-            <translation>将导入 %1 行：商机新建 %2 个、更新 %3 个、无变化 %4 个；客户新建 %5 个、更新 %6 个；新建联系人 %7 个、负责人 %8 个、团队 %9 个、区域 %10 个、来源渠道 %11 个；跳过 %12 行。</translation>
+        <message numerus="yes">
+            <source>Would import %Ln row(s): deals %1 created, %2 updated, %3 unchanged; customers %4 created, %5 updated; contacts %6, owners %7, teams %8, regions %9, sources %10 created; %11 skipped.</source>
+            <translation>
+                <numerusform>将导入 %Ln 行：商机新建 %1 个、更新 %2 个、无变化 %3 个；客户新建 %4 个、更新 %5 个；新建联系人 %6 个、负责人 %7 个、团队 %8 个、区域 %9 个、来源渠道 %10 个；跳过 %11 行。</numerusform>
+            </translation>
         </message>
-        <message>
-            <source>Imported %1 row(s): deals %2 created, %3 updated, %4 unchanged; customers %5 created, %6 updated; contacts %7, owners %8, teams %9, regions %10, sources %11 created; %12 row(s) skipped.</source>
-            <translation>已导入 %1 行：商机新建 %2 个、更新 %3 个、无变化 %4 个；客户新建 %5 个、更新 %6 个；新建联系人 %7 个、负责人 %8 个、团队 %9 个、区域 %10 个、来源渠道 %11 个；跳过 %12 行。</translation>
+        <message numerus="yes">
+            <source>Imported %Ln row(s): deals %1 created, %2 updated, %3 unchanged; customers %4 created, %5 updated; contacts %6, owners %7, teams %8, regions %9, sources %10 created; %11 skipped.</source>
+            <translation>
+                <numerusform>已导入 %Ln 行：商机新建 %1 个、更新 %2 个、无变化 %3 个；客户新建 %4 个、更新 %5 个；新建联系人 %6 个、负责人 %7 个、团队 %8 个、区域 %9 个、来源渠道 %10 个；跳过 %11 行。</numerusform>
+            </translation>
         </message>
-        <message>
-            <source>%1 row(s) have problems and are skipped.</source>
-            <translation>有 %1 行存在问题，已跳过。</translation>
+        <message numerus="yes">
+            <source>%Ln row(s) have problems and are skipped.</source>
+            <translation>
+                <numerusform>有 %Ln 行存在问题，已跳过。</numerusform>
+            </translation>
         </message>
-        <message>
-            <source>%1 row(s) have problems; nothing is imported until they are fixed or skipped.</source>
-            <translation>有 %1 行存在问题；修正或跳过这些行之前不会导入任何数据。</translation>
+        <message numerus="yes">
+            <source>%Ln row(s) have problems; nothing is imported until they are fixed or skipped.</source>
+            <translation>
+                <numerusform>有 %Ln 行存在问题；修正或跳过这些行之前不会导入任何数据。</numerusform>
+            </translation>
         </message>
         <message>
             <source>note: %1</source>
@@ -1364,6 +1411,41 @@ last %2 days</source>
         <message>
             <source>Email</source>
             <translation>邮箱</translation>
+        </message>
+    </context>
+    <context>
+        <name>CrashDialog</name>
+        <message>
+            <source>Something went wrong</source>
+            <translation>出错了</translation>
+        </message>
+        <message>
+            <source>You can go on working. If it happens again, copy the details and send them to whoever helps you with the program; they are also in the log.</source>
+            <translation>您可以继续工作。如果再次出现，请复制详细信息，发给为您维护本程序的人；这些信息也已写入日志。</translation>
+        </message>
+        <message>
+            <source>&amp;Copy details</source>
+            <translation>复制详细信息(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Open &amp;log folder</source>
+            <translation>打开日志文件夹(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Something went wrong. Your last change was saved.</source>
+            <translation>出错了。您最近的一次修改已保存。</translation>
+        </message>
+        <message>
+            <source>Something went wrong. Your last change was not saved.</source>
+            <translation>出错了。您最近的一次修改没有保存。</translation>
+        </message>
+        <message>
+            <source>Something went wrong. Nothing had been changed yet.</source>
+            <translation>出错了。此前还没有做过任何修改。</translation>
+        </message>
+        <message>
+            <source>%1 errors so far; the details of each are below.</source>
+            <translation>到目前为止共出错 %1 次，每次的详细信息见下方。</translation>
         </message>
     </context>
     <context>
@@ -1798,14 +1880,97 @@ last %2 days</source>
         </message>
     </context>
     <context>
+        <name>DatabaseSession</name>
+        <message>
+            <source>New database</source>
+            <translation>新建数据库</translation>
+        </message>
+        <message>
+            <source>Funnel databases (*.sqlite *.db)</source>
+            <translation>漏斗数据库 (*.sqlite *.db)</translation>
+        </message>
+        <message>
+            <source>%1 already exists. Choose another name, or open it.</source>
+            <translation>%1 已存在。请换一个名称，或直接打开它。</translation>
+        </message>
+        <message>
+            <source>Open database</source>
+            <translation>打开数据库</translation>
+        </message>
+        <message>
+            <source>Funnel databases (*.sqlite *.db);;All files (*)</source>
+            <translation>漏斗数据库 (*.sqlite *.db);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>(none yet)</source>
+            <translation>（暂无）</translation>
+        </message>
+        <message>
+            <source>Clear the list</source>
+            <translation>清空列表</translation>
+        </message>
+        <message>
+            <source>Save a copy</source>
+            <translation>另存副本</translation>
+        </message>
+        <message>
+            <source>Only a database file can be copied; a server database is backed up on the server.</source>
+            <translation>只能复制数据库文件；服务器数据库请在服务器上备份。</translation>
+        </message>
+        <message>
+            <source>Choose another file than the open database.</source>
+            <translation>请选择当前打开的数据库以外的文件。</translation>
+        </message>
+        <message>
+            <source>The copy could not be written: %1</source>
+            <translation>无法写入副本：%1</translation>
+        </message>
+        <message>
+            <source>Saved a copy to %1</source>
+            <translation>已将副本保存到 %1</translation>
+        </message>
+        <message>
+            <source>Only a database file can be backed up here; a server database is backed up on the server.</source>
+            <translation>这里只能备份数据库文件；服务器数据库请在服务器上备份。</translation>
+        </message>
+        <message>
+            <source>Back up now</source>
+            <translation>立即备份</translation>
+        </message>
+        <message>
+            <source>Backed up to %1</source>
+            <translation>已备份到 %1</translation>
+        </message>
+        <message>
+            <source>Restore from a backup</source>
+            <translation>从备份恢复</translation>
+        </message>
+        <message>
+            <source>Replace the open database with %1? A copy of the current database is kept in the backups folder first.</source>
+            <translation>用 %1 替换当前打开的数据库吗？替换前会先在备份文件夹中保留当前数据库的副本。</translation>
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation>恢复</translation>
+        </message>
+    </context>
+    <context>
         <name>DateField</name>
         <message>
             <source>YYYY-MM-DD</source>
             <translation>年-月-日</translation>
         </message>
         <message>
+            <source>Type a date as %1, or pick one</source>
+            <translation>按 %1 的格式输入日期，或从日历中选择</translation>
+        </message>
+        <message>
             <source>Pick a date</source>
             <translation>选择日期</translation>
+        </message>
+        <message>
+            <source>Not a date yet: type it as %1</source>
+            <translation>还不是日期：请按 %1 的格式输入</translation>
         </message>
     </context>
     <context>
@@ -2561,6 +2726,12 @@ weighted %3</source>
     </context>
     <context>
         <name>Health</name>
+        <message numerus="yes">
+            <source>%Ln day(s)</source>
+            <translation>
+                <numerusform>%Ln 天</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Too few open deals: %1 (%2 in value), where a healthy funnel keeps at least %3 in follow-up. Fill the top of the funnel with new leads and first meetings.</source>
             <translation>进行中商机太少：仅 %1 个（金额 %2），健康的漏斗至少要有 %3 个在跟进。请用新线索和初次拜访充实漏斗顶部。</translation>
@@ -2577,33 +2748,45 @@ weighted %3</source>
             <source>Bottleneck at “%1”: only %2 of deals move on to “%3”, while the other stages convert about %4. Look at what stops them there.</source>
             <translation>瓶颈在“%1”：只有 %2 的商机进入“%3”，而其他阶段的转化率约为 %4。请查明商机卡在这里的原因。</translation>
         </message>
-        <message>
-            <source>Expected close date already passed: %1 open deals (%2), by up to %3 days. Update their dates or close them.</source>
-            <translation>已过预计成交日期：%1 个进行中商机（%2），最多已超过 %3 天。请更新日期或结单。</translation>
+        <message numerus="yes">
+            <source>Expected close date already passed: %Ln open deal(s) (%1), by up to %2. Update their dates or close them.</source>
+            <translation>
+                <numerusform>已过预计成交日期：%Ln 个进行中商机（%1），最多已超过 %2。请更新日期或结单。</numerusform>
+            </translation>
         </message>
-        <message>
-            <source>Next step overdue: %1 deals (%2), by up to %3 days.</source>
-            <translation>下一步已逾期：%1 个商机（%2），最多逾期 %3 天。</translation>
+        <message numerus="yes">
+            <source>Next step overdue: %Ln deal(s) (%1), by up to %2.</source>
+            <translation>
+                <numerusform>下一步已逾期：%Ln 个商机（%1），最多逾期 %2。</numerusform>
+            </translation>
         </message>
-        <message>
-            <source>Going stale in “%2”: %1 deals (%3) with no stage change or activity for more than %4 days (the longest %5 days).</source>
-            <translation>“%2”阶段有商机停滞：%1 个商机（%3）超过 %4 天没有阶段变化或跟进（最长 %5 天）。</translation>
+        <message numerus="yes">
+            <source>Going stale in “%1”: %Ln deal(s) (%2) with no stage change or activity for more than %3 (the longest %4).</source>
+            <translation>
+                <numerusform>“%1”阶段有商机停滞：%Ln 个商机（%2）超过 %3 没有阶段变化或跟进（最长 %4）。</numerusform>
+            </translation>
         </message>
-        <message>
-            <source>No decision maker known: %1 deals (%2) from “%3” on have no decision maker on the customer's decision chain.</source>
-            <translation>决策人不明：“%3”及之后阶段有 %1 个商机（%2），客户决策链上没有决策人。</translation>
+        <message numerus="yes">
+            <source>No decision maker known: %Ln deal(s) (%1) from “%2” on have no decision maker on the customer's decision chain.</source>
+            <translation>
+                <numerusform>决策人不明：“%2”及之后阶段有 %Ln 个商机（%1），客户决策链上没有决策人。</numerusform>
+            </translation>
         </message>
         <message>
             <source>%1 of the expected value (%2) closes in %3 and the months after it are nearly empty: revenue will come in lumps.</source>
             <translation>预计金额的 %1（%2）集中在 %3 成交，之后几个月几乎是空的：收入会大起大落。</translation>
         </message>
-        <message>
-            <source>Busy but thin: %1 activities were logged, yet only %2 of %3 open deals are beyond the first stage.</source>
-            <translation>忙而不实：记录了 %1 次跟进，但 %3 个进行中商机里只有 %2 个越过了第一阶段。</translation>
+        <message numerus="yes">
+            <source>Busy but thin: %Ln activities were logged, yet only %1 of %2 open deals are beyond the first stage.</source>
+            <translation>
+                <numerusform>忙而不实：记录了 %Ln 次跟进，但 %2 个进行中商机里只有 %1 个越过了第一阶段。</numerusform>
+            </translation>
         </message>
-        <message>
-            <source>No next step: %1 open deals (%2) have no next step agreed with the customer.</source>
-            <translation>没有下一步：%1 个进行中商机（%2）没有与客户约定下一步。</translation>
+        <message numerus="yes">
+            <source>No next step: %Ln open deal(s) (%1) have no next step agreed with the customer.</source>
+            <translation>
+                <numerusform>没有下一步：%Ln 个进行中商机（%1）没有与客户约定下一步。</numerusform>
+            </translation>
         </message>
         <message>
             <source>Only big deals: no open deal is below %1, so nothing in the small size bands keeps revenue steady.</source>
@@ -2672,9 +2855,11 @@ weighted %3</source>
             <source>Low</source>
             <translation>低</translation>
         </message>
-        <message>
-            <source>%1 deals behind it</source>
-            <translation>涉及 %1 个商机</translation>
+        <message numerus="yes">
+            <source>%Ln deal(s) behind it</source>
+            <translation>
+                <numerusform>涉及 %Ln 个商机</numerusform>
+            </translation>
         </message>
         <message>
             <source>About the whole funnel, not single deals</source>
@@ -2696,9 +2881,11 @@ weighted %3</source>
             <source>The %1 largest of the %2 deals behind the chosen finding; double-click one to open it.</source>
             <translation>所选问题涉及 %2 个商机，这里列出金额最大的 %1 个；双击即可打开。</translation>
         </message>
-        <message>
-            <source>%1 deals behind the chosen finding; double-click one to open it.</source>
-            <translation>所选问题涉及 %1 个商机；双击即可打开。</translation>
+        <message numerus="yes">
+            <source>%Ln deal(s) behind the chosen finding; double-click one to open it.</source>
+            <translation>
+                <numerusform>所选问题涉及 %Ln 个商机；双击即可打开。</numerusform>
+            </translation>
         </message>
         <message>
             <source>The chosen finding is about the whole funnel; no single deal is behind it.</source>
@@ -2891,13 +3078,17 @@ weighted %3</source>
             <source>Rows read: %1; skipped: %2.</source>
             <translation>读取 %1 行；跳过 %2 行。</translation>
         </message>
-        <message>
-            <source>%1 row(s) have problems and will be skipped.</source>
-            <translation>%1 行有问题，将被跳过。</translation>
+        <message numerus="yes">
+            <source>%Ln row(s) have problems and will be skipped.</source>
+            <translation>
+                <numerusform>%Ln 行有问题，将被跳过。</numerusform>
+            </translation>
         </message>
-        <message>
-            <source>%1 row(s) have problems: fix them in the file, change the mapping, or choose to skip those rows.</source>
-            <translation>%1 行有问题：请在文件中修正、修改映射，或选择跳过这些行。</translation>
+        <message numerus="yes">
+            <source>%Ln row(s) have problems: fix them in the file, change the mapping, or choose to skip those rows.</source>
+            <translation>
+                <numerusform>%Ln 行有问题：请在文件中修正、修改映射，或选择跳过这些行。</numerusform>
+            </translation>
         </message>
         <message>
             <source>Choose a file</source>
@@ -3139,6 +3330,18 @@ weighted %3</source>
             <source>Edit → Undo removes the whole import.</source>
             <translation>“编辑 → 撤销”可撤回整个导入。</translation>
         </message>
+        <message>
+            <source>Reading the file</source>
+            <translation>读取文件</translation>
+        </message>
+        <message>
+            <source>Checking the rows</source>
+            <translation>检查各行</translation>
+        </message>
+        <message>
+            <source>Importing</source>
+            <translation>导入中</translation>
+        </message>
     </context>
     <context>
         <name>ListTab</name>
@@ -3288,6 +3491,10 @@ weighted %3</source>
     <context>
         <name>MainWindow</name>
         <message>
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
             <source>Board</source>
             <translation>看板</translation>
         </message>
@@ -3322,10 +3529,6 @@ weighted %3</source>
         <message>
             <source>+ New deal</source>
             <translation>+ 新建商机</translation>
-        </message>
-        <message>
-            <source>&amp;File</source>
-            <translation>文件(&amp;F)</translation>
         </message>
         <message>
             <source>&amp;New database…</source>
@@ -3480,92 +3683,12 @@ weighted %3</source>
             <translation>无法打开数据库</translation>
         </message>
         <message>
-            <source>New database</source>
-            <translation>新建数据库</translation>
-        </message>
-        <message>
-            <source>Funnel databases (*.sqlite *.db)</source>
-            <translation>漏斗数据库 (*.sqlite *.db)</translation>
-        </message>
-        <message>
-            <source>%1 already exists. Choose another name, or open it.</source>
-            <translation>%1 已存在。请换一个名称，或直接打开它。</translation>
-        </message>
-        <message>
-            <source>Open database</source>
-            <translation>打开数据库</translation>
-        </message>
-        <message>
-            <source>Funnel databases (*.sqlite *.db);;All files (*)</source>
-            <translation>漏斗数据库 (*.sqlite *.db);;所有文件 (*)</translation>
-        </message>
-        <message>
-            <source>(none yet)</source>
-            <translation>（暂无）</translation>
-        </message>
-        <message>
-            <source>Clear the list</source>
-            <translation>清空列表</translation>
-        </message>
-        <message>
-            <source>Save a copy</source>
-            <translation>另存副本</translation>
-        </message>
-        <message>
-            <source>Only a database file can be copied; a server database is backed up on the server.</source>
-            <translation>只能复制数据库文件；服务器数据库请在服务器上备份。</translation>
-        </message>
-        <message>
-            <source>Choose another file than the open database.</source>
-            <translation>请选择当前打开的数据库以外的文件。</translation>
-        </message>
-        <message>
-            <source>The copy could not be written: %1</source>
-            <translation>无法写入副本：%1</translation>
-        </message>
-        <message>
-            <source>Saved a copy to %1</source>
-            <translation>已将副本保存到 %1</translation>
-        </message>
-        <message>
-            <source>Only a database file can be backed up here; a server database is backed up on the server.</source>
-            <translation>这里只能备份数据库文件；服务器数据库请在服务器上备份。</translation>
-        </message>
-        <message>
-            <source>Back up now</source>
-            <translation>立即备份</translation>
-        </message>
-        <message>
-            <source>Backed up to %1</source>
-            <translation>已备份到 %1</translation>
-        </message>
-        <message>
-            <source>Restore from a backup</source>
-            <translation>从备份恢复</translation>
-        </message>
-        <message>
-            <source>Replace the open database with %1? A copy of the current database is kept in the backups folder first.</source>
-            <translation>用 %1 替换当前打开的数据库吗？替换前会先在备份文件夹中保留当前数据库的副本。</translation>
-        </message>
-        <message>
-            <source>Restore</source>
-            <translation>恢复</translation>
-        </message>
-        <message>
             <source>Import</source>
             <translation>导入</translation>
         </message>
         <message>
             <source>%1 — Ctrl+Z to undo</source>
             <translation>%1 — 按 Ctrl+Z 撤销</translation>
-        </message>
-        <message>
-            <source>About Funnel Desktop</source>
-            <translation>关于销售漏斗管家</translation>
-        </message>
-        <message>
-            <source>Funnel Desktop (销售漏斗管家) — an offline sales-funnel manager.</source>
-            <translation>销售漏斗管家（Funnel Desktop）— 离线的销售漏斗管理工具。</translation>
         </message>
     </context>
     <context>
@@ -3987,6 +4110,10 @@ weighted %3</source>
             <translation>在这里打开期间，{by} 修改了“{item}”的{fields}（{at}）；没有保存任何内容。</translation>
         </message>
         <message>
+            <source>Stopped: nothing of it was kept.</source>
+            <translation>已停止：这次操作没有留下任何更改。</translation>
+        </message>
+        <message>
             <source>{path} is open in another program ({holders}). Close it there first; nothing was changed.</source>
             <translation>{path} 正在被另一个程序打开（{holders}）。请先在那里关闭；没有做任何改动。</translation>
         </message>
@@ -4045,6 +4172,84 @@ weighted %3</source>
         <message>
             <source>“{value}” is not valid structured data.</source>
             <translation>“{value}”不是有效的结构化数据。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n row(s) have problems, so nothing was imported. Fix them, or choose to skip the rows with problems.</source>
+            <translation>
+                <numerusform>%n 行有问题，因此没有导入任何内容。请修正这些行，或选择跳过有问题的行。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n row(s) have no customer; their deals were imported without one.</source>
+            <translation>
+                <numerusform>%n 行没有客户；其商机已导入，但未关联客户。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n deal(s) have no created date; they were given {date} ({rule}).</source>
+            <translation>
+                <numerusform>%n 个商机没有创建日期；已设为 {date}（{rule}）。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n closed deal(s) have no close date; they were given their created date.</source>
+            <translation>
+                <numerusform>%n 个已结单商机没有结单日期；已使用其创建日期。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n closed deal(s) have no created date; their close date was used.</source>
+            <translation>
+                <numerusform>%n 个已结单商机没有创建日期；已使用其结单日期。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>“{value}” was matched to “{match}” in {file} (%n row(s)).</source>
+            <translation>
+                <numerusform>“{value}”已匹配到 {file} 中的“{match}”（%n 行）。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>“{value}” is not in {file} (%n row(s)).</source>
+            <translation>
+                <numerusform>“{value}”不在 {file} 中（%n 行）。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n open deal(s) without an amount were valued at their product's list price.</source>
+            <translation>
+                <numerusform>%n 个没有金额的进行中商机已按产品标价计算。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Stage “{value}” (%n row(s)) is not a stage of this pipeline, whose stages are: {stages}. To map it, add it to the mapping's “stage_map”, e.g. {line}.</source>
+            <translation>
+                <numerusform>阶段“{value}”（%n 行）不是此销售漏斗的阶段，漏斗的阶段为：{stages}。如需映射，请把它加入映射的“stage_map”，例如 {line}。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n row(s) have no stage; they were put in “{stage}”.</source>
+            <translation>
+                <numerusform>%n 行没有阶段；已放入“{stage}”。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>“{value}” is not a kept won or lost reason; %n deal(s) were closed without a reason.</source>
+            <translation>
+                <numerusform>“{value}”不是已保存的赢单或输单原因；%n 个商机已结单但未填写原因。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Stage “{value}” still holds %n deal(s): choose where to move them before removing it.</source>
+            <translation>
+                <numerusform>“{value}”阶段还有 %n 个商机：删除前请选择把它们移到哪里。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>The text is too long: %n character(s), and at most {limit} fit here.</source>
+            <translation>
+                <numerusform>文字太长：共 %n 个字符，此处最多 {limit} 个。</numerusform>
+            </translation>
         </message>
         <message>
             <source>, </source>
@@ -4469,6 +4674,52 @@ weighted %3</source>
         </message>
     </context>
     <context>
+        <name>OperationRunner</name>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Stopping… nothing of it will be kept.</source>
+            <translation>正在停止……这次操作不会留下任何更改。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Operations</name>
+        <message>
+            <source>Reading the file…</source>
+            <translation>正在读取文件……</translation>
+        </message>
+        <message>
+            <source>Checking the rows…</source>
+            <translation>正在检查各行……</translation>
+        </message>
+        <message>
+            <source>Writing…</source>
+            <translation>正在写入……</translation>
+        </message>
+        <message>
+            <source>Taking it back…</source>
+            <translation>正在撤销……</translation>
+        </message>
+        <message>
+            <source>Copying the database…</source>
+            <translation>正在复制数据库……</translation>
+        </message>
+        <message>
+            <source>Checking the copy…</source>
+            <translation>正在检查副本……</translation>
+        </message>
+        <message>
+            <source>Writing the file…</source>
+            <translation>正在写入文件……</translation>
+        </message>
+        <message>
+            <source>Saving…</source>
+            <translation>正在保存……</translation>
+        </message>
+    </context>
+    <context>
         <name>PeopleCard</name>
         <message>
             <source>Owners and teams</source>
@@ -4584,16 +4835,20 @@ weighted %3</source>
     <context>
         <name>PeriodDialog</name>
         <message>
-            <source>Expected close period</source>
-            <translation>预计成交时间段</translation>
-        </message>
-        <message>
             <source>From</source>
             <translation>从</translation>
         </message>
         <message>
             <source>To</source>
             <translation>到</translation>
+        </message>
+        <message>
+            <source>Expected close period</source>
+            <translation>预计成交时间段</translation>
+        </message>
+        <message>
+            <source>Enter both dates.</source>
+            <translation>请填写开始和结束两个日期。</translation>
         </message>
         <message>
             <source>The start is after the end.</source>
@@ -4916,6 +5171,33 @@ weighted %3</source>
         <message>
             <source>%1 needed · %2 open</source>
             <translation>需 %1 · 有 %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>QAbstractFileIconProvider</name>
+        <message>
+            <source>Folder</source>
+            <comment>All other platforms</comment>
+            <translation>文件夹</translation>
+        </message>
+        <message>
+            <source>Drive</source>
+            <translation>驱动器</translation>
+        </message>
+        <message>
+            <source>Unknown</source>
+            <translation>未知</translation>
+        </message>
+    </context>
+    <context>
+        <name>QFileDialog</name>
+        <message>
+            <source>&amp;Look in:</source>
+            <translation>查找范围(&amp;L)：</translation>
+        </message>
+        <message>
+            <source>Files of &amp;type:</source>
+            <translation>文件类型(&amp;T)：</translation>
         </message>
     </context>
     <context>
