@@ -103,6 +103,21 @@ def wait_idle(page: AnalyticsPage, timeout: float = 60.0) -> bool:
     return not page.computing
 
 
+def analytics_shown(w: MainWindow) -> AnalyticsPage:
+    """Show the window's Analytics page and wait for its first result."""
+    w.show_page("analytics")
+    QApplication.processEvents()
+    page = w.analytics()
+    assert wait_idle(page) and page.result is not None
+    return page
+
+
+def analytics_settle(page: AnalyticsPage, qtbot: Any, refreshes: int) -> None:
+    """Wait for the recompute a change asked for (more than ``refreshes`` full ones)."""
+    qtbot.waitUntil(lambda: page.full_refreshes > refreshes and wait_idle(page),
+                    timeout=5000)
+
+
 def send_drop(target: QWidget, ids: list[int]) -> bool:
     """Drag-enter, drag-move and drop the app's mime data for ``ids`` at the middle of
     ``target`` (a view's viewport or a drop target); True if the drop was accepted."""

@@ -14,7 +14,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit
-from ui_support import NOW
+from ui_support import NOW, analytics_settle, analytics_shown
 
 from funnel_desktop.services import Services
 from funnel_desktop.store.models import ALL_MODELS, Deal, Pipeline, Stage, StageHistory
@@ -318,11 +318,9 @@ def columns(window: MainWindow) -> list[tuple[str, int]]:
 
 def analytics_stages(window: MainWindow, qtbot: Any, refreshes: int) -> list[str]:
     """The stages Analytics computed with, once it has caught up (it recomputes when shown)."""
-    from test_analytics_panels import settle
-
     window.show_page("analytics")
     page = window.analytics()
-    settle(page, qtbot, refreshes)
+    analytics_settle(page, qtbot, refreshes)
     window.show_page("board")
     assert page.result is not None
     return [s.name for s in page.result.stages]
@@ -339,10 +337,8 @@ def press(window: MainWindow, keys: str) -> None:
 def test_a_save_is_undone_and_redone_in_the_main_window(
         editor: PipelineEditor, window: MainWindow, qtbot: Any,
         monkeypatch: pytest.MonkeyPatch, answers: Any) -> None:
-    from test_analytics_panels import shown
-
     e, pid = editor, editor.pipeline_id
-    page = shown(window)
+    page = analytics_shown(window)
     window.show_page("board")
     before, board_before = dump(), columns(window)
     assert [n for n, _c in board_before] == B2B[:4]
