@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 import zlib
 from collections.abc import Callable
 from datetime import UTC, date, datetime
@@ -30,6 +31,7 @@ from ..services import Services
 from ..services.events import REMOTE, Changes
 from ..store.db import OpenedDatabase
 from ..store.pipeline_rows import pipeline_choices
+from ..store.queries import get_setting
 from .analytics.target_tile import MonthTargetTile
 from .board.board_page import BoardPage
 from .common import ask, wheel_guard
@@ -114,6 +116,7 @@ class MainWindow(QMainWindow):
         self.session.othersChanged.connect(self._others_changed)
         self.session.watch()
         self.ctx.bridge.changed.connect(self._note_remote)
+        self.ctx.bridge.changed.connect(self._settings_changed)
         self._show_database()
         self.show_page(str(self.settings.value("window/page", "board")))
         columns = self.board_page.board.columns
@@ -512,15 +515,34 @@ class MainWindow(QMainWindow):
 
     def _show_database(self) -> None:
         loc = self.opened.location if self.opened else ""
-        name = Path(loc).name if self.opened and self.opened.is_sqlite else loc
-        self.setWindowTitle(self.tr("%1 — Funnel Desktop").replace("%1", name) if name
-                            else self.tr("Funnel Desktop"))
+        self._show_title()
         self.db_label.setText(loc)
         self._show_who()
         self.fill_pipelines()
         if self._customers is not None:
             self._customers.form.load(None)
             self._customers.reload()
+
+    def _show_title(self) -> None:
+        """The business's name (Settings), the database's file name (or server) and the
+        app's: "Acme Trading — funnel.sqlite — Funnel Desktop"."""
+        loc = self.opened.location if self.opened else ""
+        name = Path(loc).name if self.opened and self.opened.is_sqlite else loc
+        business = " ".join(str(get_setting("business_name", "") or "").split()) \
+            if self.opened else ""
+        if business and name:
+            parts = (business, name)  # in one pass: a name may hold "%2"
+            title = re.sub(r"%([12])", lambda m: parts[int(m[1]) - 1],
+                           self.tr("%1 — %2 — Funnel Desktop"))
+        elif name:
+            title = self.tr("%1 — Funnel Desktop").replace("%1", name)
+        else:
+            title = self.tr("Funnel Desktop")
+        self.setWindowTitle(title)
+
+    def _settings_changed(self, changes: Changes) -> None:
+        if changes.touches("settings", "all"):
+            self._show_title()  # the business's name, here or in another window
 
     def switch_database(self, location: str, create: bool = False) -> bool:
         return self.session.switch(location, create)

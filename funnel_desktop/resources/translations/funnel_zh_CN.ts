@@ -3671,6 +3671,10 @@ weighted %3</source>
             <translation>有人</translation>
         </message>
         <message>
+            <source>%1 — %2 — Funnel Desktop</source>
+            <translation>%1 — %2 — 销售漏斗管家</translation>
+        </message>
+        <message>
             <source>%1 — Funnel Desktop</source>
             <translation>%1 — 销售漏斗管家</translation>
         </message>
@@ -4665,12 +4669,12 @@ weighted %3</source>
             <translation>新建数据库</translation>
         </message>
         <message>
-            <source>The amounts of %1 are kept in one currency; Settings can change how it is shown later.</source>
-            <translation>%1 的金额将以一种币种保存；以后可在“设置”中更改显示方式。</translation>
+            <source>A new database in %1. You can change all of this later in Tools ▸ Settings and Tools ▸ Pipelines.</source>
+            <translation>在 %1 新建数据库。这些以后都可以在“工具 ▸ 设置”和“工具 ▸ 销售漏斗与阶段”中修改。</translation>
         </message>
         <message>
-            <source>&amp;Currency:</source>
-            <translation>币种(&amp;C)：</translation>
+            <source>C&amp;reate</source>
+            <translation>创建(&amp;R)</translation>
         </message>
     </context>
     <context>
@@ -5740,6 +5744,49 @@ weighted %3</source>
         </message>
     </context>
     <context>
+        <name>SetupForm</name>
+        <message>
+            <source>&amp;Business name:</source>
+            <translation>企业名称(&amp;B)：</translation>
+        </message>
+        <message>
+            <source>e.g. Acme Trading Co.</source>
+            <translation>如：某某贸易公司</translation>
+        </message>
+        <message>
+            <source>Shown in the window's title and on the reports.</source>
+            <translation>显示在窗口标题和报告上。</translation>
+        </message>
+        <message>
+            <source>&amp;Currency:</source>
+            <translation>货币(&amp;C)：</translation>
+        </message>
+        <message>
+            <source>The amounts are kept in this currency; Settings can change how it is shown later.</source>
+            <translation>金额以此货币保存；以后可在“设置”中更改显示方式。</translation>
+        </message>
+        <message>
+            <source>Your sales &amp;stages: pick the template closest to how you sell</source>
+            <translation>你的销售阶段(&amp;S)：选择最接近你销售方式的模板</translation>
+        </message>
+        <message>
+            <source>Pipeline templates</source>
+            <translation>销售漏斗模板</translation>
+        </message>
+        <message>
+            <source>Stages of the chosen template</source>
+            <translation>所选模板的阶段</translation>
+        </message>
+        <message>
+            <source>Stage</source>
+            <translation>阶段</translation>
+        </message>
+        <message>
+            <source>Win chance</source>
+            <translation>成交可能性</translation>
+        </message>
+    </context>
+    <context>
         <name>SizeBandsPanel</name>
         <message>
             <source>Deal sizes</source>
@@ -6557,40 +6604,8 @@ Drag cards here or add one above.</source>
             <translation>做几个选择来设置你的销售漏斗。以后都可以在“工具 ▸ 设置”和“工具 ▸ 销售漏斗与阶段”中修改。</translation>
         </message>
         <message>
-            <source>&amp;Business name:</source>
-            <translation>企业名称(&amp;B)：</translation>
-        </message>
-        <message>
-            <source>e.g. Acme Trading Co.</source>
-            <translation>如：某某贸易公司</translation>
-        </message>
-        <message>
             <source>&amp;Language:</source>
             <translation>语言(&amp;L)：</translation>
-        </message>
-        <message>
-            <source>&amp;Currency:</source>
-            <translation>货币(&amp;C)：</translation>
-        </message>
-        <message>
-            <source>Your sales stages: pick the template closest to how you sell</source>
-            <translation>你的销售阶段：选择最接近你销售方式的模板</translation>
-        </message>
-        <message>
-            <source>Pipeline templates</source>
-            <translation>销售漏斗模板</translation>
-        </message>
-        <message>
-            <source>Stages of the chosen template</source>
-            <translation>所选模板的阶段</translation>
-        </message>
-        <message>
-            <source>Stage</source>
-            <translation>阶段</translation>
-        </message>
-        <message>
-            <source>Win chance</source>
-            <translation>成交可能性</translation>
         </message>
         <message>
             <source>Load a &amp;demo business (300 sample deals) to try things out</source>
