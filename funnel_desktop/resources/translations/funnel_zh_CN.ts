@@ -5766,8 +5766,8 @@ weighted %3</source>
             <translation>金额以此货币保存；以后可在“设置”中更改显示方式。</translation>
         </message>
         <message>
-            <source>Your sales &amp;stages: pick the template closest to how you sell</source>
-            <translation>你的销售阶段(&amp;S)：选择最接近你销售方式的模板</translation>
+            <source>Your sales s&amp;tages: pick the template closest to how you sell</source>
+            <translation>你的销售阶段(&amp;T)：选择最接近你销售方式的模板</translation>
         </message>
         <message>
             <source>Pipeline templates</source>

@@ -136,7 +136,7 @@ class SetupForm(QWidget):
                                          "can change how it is shown later."))
         for i in range(self.currency.count()):
             self.currency.setItemText(i, currency_label(str(self.currency.itemData(i))))
-        self.template_title.setText(self.tr("Your sales &stages: pick the template closest to "
+        self.template_title.setText(self.tr("Your sales s&tages: pick the template closest to "
                                             "how you sell"))
         self.templates.setAccessibleName(self.tr("Pipeline templates"))
         self.stages.setAccessibleName(self.tr("Stages of the chosen template"))

@@ -70,3 +70,17 @@ def test_the_new_database_dialog_in_chinese(qtbot: Any) -> None:
         assert dlg.setup() == DatabaseSetup("", "CNY", "b2b6")
     finally:
         TRANSLATION.switch("en")
+
+
+def test_the_new_database_dialog_has_one_key_per_field(qtbot: Any) -> None:
+    import re
+
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+
+    dlg = NewDatabaseDialog("x.sqlite", "en")
+    qtbot.addWidget(dlg)
+    dlg.show()
+    texts = [w.text() for w in dlg.findChildren(QWidget) if w.isVisibleTo(dlg) and (
+        isinstance(w, QAbstractButton) or (isinstance(w, QLabel) and w.buddy() is not None))]
+    keys = [m.lower() for t in texts for m in re.findall(r"&([^&\s])", t.replace("&&", ""))]
+    assert len(keys) >= 4 and len(set(keys)) == len(keys), keys
