@@ -38,6 +38,7 @@ from .common import ask, wheel_guard
 from .common.context import AppContext
 from .common.events import EventBridge
 from .common.fmt import Formatter
+from .common.help_dialog import GUIDE, SHORTCUTS, show_help
 from .common.icons import icon
 from .common.keys import preferences_keys, quit_keys
 from .common.messages import error_text
@@ -309,6 +310,10 @@ class MainWindow(QMainWindow):
                           self.weekly_report)
         self._build_tools_menu(mb.addMenu(self.tr("&Tools")))
         help_menu = mb.addMenu(self.tr("&Help"))
+        guide = help_menu.addAction(self.tr("&Getting started"), lambda: self.show_help(GUIDE))
+        guide.setShortcuts(QKeySequence.StandardKey.HelpContents)
+        help_menu.addAction(self.tr("&Keyboard shortcuts"), lambda: self.show_help(SHORTCUTS))
+        help_menu.addSeparator()
         help_menu.addAction(self.tr("&About Funnel Desktop"), self._about)
 
     def _build_tools_menu(self, tools: QMenu) -> None:
@@ -619,6 +624,10 @@ class MainWindow(QMainWindow):
         if st.canUndo() and st.index() == st.count():
             self.statusBar().showMessage(
                 self.tr("%1 — Ctrl+Z to undo").replace("%1", st.undoText()), 5000)
+
+    def show_help(self, tab: int = GUIDE) -> QWidget:
+        """Help ▸ Getting started / Keyboard shortcuts (a window beside this one)."""
+        return show_help(self, self.menuBar(), tab)
 
     def _about(self) -> None:
         from .common.about_dialog import show_about
