@@ -29,7 +29,7 @@ from ..core.errors import FunnelError, StoreError
 from ..i18n import normalise
 from ..services import Services
 from ..services.events import REMOTE, Changes
-from ..store.db import OpenedDatabase
+from ..store.db import OpenedDatabase, mask_url
 from ..store.pipeline_rows import pipeline_choices
 from ..store.queries import get_setting
 from .analytics.target_tile import MonthTargetTile
@@ -532,7 +532,7 @@ class MainWindow(QMainWindow):
         """The business's name (Settings), the database's file name (or server) and the
         app's: "Acme Trading — funnel.sqlite — Funnel Desktop"."""
         loc = self.opened.location if self.opened else ""
-        name = Path(loc).name if self.opened and self.opened.is_sqlite else loc
+        name = Path(loc).name if self.opened and self.opened.is_sqlite else mask_url(loc)
         business = " ".join(str(get_setting("business_name", "") or "").split()) \
             if self.opened else ""
         if business and name:
