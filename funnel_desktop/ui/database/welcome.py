@@ -71,6 +71,8 @@ class WelcomeDialog(QDialog):
         self.language_label = QLabel()
         self.language_label.setBuddy(self.language)
         self.form.form.insertRow(1, self.language_label, self.language)
+        QWidget.setTabOrder(self.business, self.language)  # Tab goes down the form
+        QWidget.setTabOrder(self.language, self.currency)
         lay.addWidget(self.form, 1)
 
         self.demo = QCheckBox()
