@@ -303,6 +303,24 @@ def customer_ids(text: str = "", sort: str = "name", descending: bool = False,
     return ids
 
 
+#: The customer list's columns of text, which the screen sorts in its own collation.
+CUSTOMER_TEXT_SORTS = ("name", "contact", "industry", "region")
+
+
+def customer_texts(text: str = "", sort: str = "name") -> list[tuple[int, str]]:
+    """(id, the ``sort`` column's text, "" for none) of the customers matching ``text``, by
+    id — one of :data:`CUSTOMER_TEXT_SORTS`, for the screen to order as its language does."""
+    column = {"contact": Customer.contact_person, "industry": Customer.industry,
+              "region": Region.name}.get(sort, Customer.name)
+    q = Customer.select(Customer.id, column)
+    if sort == "region":
+        q = q.join(Region, JOIN.LEFT_OUTER, on=(Customer.region == Region.id))
+    where = _customer_search(text)
+    if where is not None:
+        q = q.where(where)
+    return [(int(i), str(v or "")) for i, v in _raw(q.order_by(Customer.id))]
+
+
 @dataclass(frozen=True, slots=True)
 class CustomerRow:
     """One line of the customer list."""

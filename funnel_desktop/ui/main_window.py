@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 import zlib
 from collections.abc import Callable
 from datetime import UTC, date, datetime
@@ -28,14 +29,16 @@ from ..core.errors import FunnelError, StoreError
 from ..i18n import normalise
 from ..services import Services
 from ..services.events import REMOTE, Changes
-from ..store.db import OpenedDatabase
+from ..store.db import OpenedDatabase, mask_url
 from ..store.pipeline_rows import pipeline_choices
+from ..store.queries import get_setting
 from .analytics.target_tile import MonthTargetTile
 from .board.board_page import BoardPage
 from .common import ask, wheel_guard
 from .common.context import AppContext
 from .common.events import EventBridge
 from .common.fmt import Formatter
+from .common.help_dialog import GUIDE, SHORTCUTS, show_help
 from .common.icons import icon
 from .common.keys import preferences_keys, quit_keys
 from .common.messages import error_text
@@ -114,6 +117,7 @@ class MainWindow(QMainWindow):
         self.session.othersChanged.connect(self._others_changed)
         self.session.watch()
         self.ctx.bridge.changed.connect(self._note_remote)
+        self.ctx.bridge.changed.connect(self._settings_changed)
         self._show_database()
         self.show_page(str(self.settings.value("window/page", "board")))
         columns = self.board_page.board.columns
@@ -306,6 +310,10 @@ class MainWindow(QMainWindow):
                           self.weekly_report)
         self._build_tools_menu(mb.addMenu(self.tr("&Tools")))
         help_menu = mb.addMenu(self.tr("&Help"))
+        guide = help_menu.addAction(self.tr("&Getting started"), lambda: self.show_help(GUIDE))
+        guide.setShortcuts(QKeySequence.StandardKey.HelpContents)
+        help_menu.addAction(self.tr("&Keyboard shortcuts"), lambda: self.show_help(SHORTCUTS))
+        help_menu.addSeparator()
         help_menu.addAction(self.tr("&About Funnel Desktop"), self._about)
 
     def _build_tools_menu(self, tools: QMenu) -> None:
@@ -512,15 +520,34 @@ class MainWindow(QMainWindow):
 
     def _show_database(self) -> None:
         loc = self.opened.location if self.opened else ""
-        name = Path(loc).name if self.opened and self.opened.is_sqlite else loc
-        self.setWindowTitle(self.tr("%1 — Funnel Desktop").replace("%1", name) if name
-                            else self.tr("Funnel Desktop"))
+        self._show_title()
         self.db_label.setText(loc)
         self._show_who()
         self.fill_pipelines()
         if self._customers is not None:
             self._customers.form.load(None)
             self._customers.reload()
+
+    def _show_title(self) -> None:
+        """The business's name (Settings), the database's file name (or server) and the
+        app's: "Acme Trading — funnel.sqlite — Funnel Desktop"."""
+        loc = self.opened.location if self.opened else ""
+        name = Path(loc).name if self.opened and self.opened.is_sqlite else mask_url(loc)
+        business = " ".join(str(get_setting("business_name", "") or "").split()) \
+            if self.opened else ""
+        if business and name:
+            parts = (business, name)  # in one pass: a name may hold "%2"
+            title = re.sub(r"%([12])", lambda m: parts[int(m[1]) - 1],
+                           self.tr("%1 — %2 — Funnel Desktop"))
+        elif name:
+            title = self.tr("%1 — Funnel Desktop").replace("%1", name)
+        else:
+            title = self.tr("Funnel Desktop")
+        self.setWindowTitle(title)
+
+    def _settings_changed(self, changes: Changes) -> None:
+        if changes.touches("settings", "all"):
+            self._show_title()  # the business's name, here or in another window
 
     def switch_database(self, location: str, create: bool = False) -> bool:
         return self.session.switch(location, create)
@@ -597,6 +624,10 @@ class MainWindow(QMainWindow):
         if st.canUndo() and st.index() == st.count():
             self.statusBar().showMessage(
                 self.tr("%1 — Ctrl+Z to undo").replace("%1", st.undoText()), 5000)
+
+    def show_help(self, tab: int = GUIDE) -> QWidget:
+        """Help ▸ Getting started / Keyboard shortcuts (a window beside this one)."""
+        return show_help(self, self.menuBar(), tab)
 
     def _about(self) -> None:
         from .common.about_dialog import show_about

@@ -2905,6 +2905,89 @@ weighted %3</source>
         </message>
     </context>
     <context>
+        <name>HelpDialog</name>
+        <message>
+            <source>Funnel Desktop help</source>
+            <translation>销售漏斗管家帮助</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>操作</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>按键</translation>
+        </message>
+        <message>
+            <source>&amp;Getting started</source>
+            <translation>入门(&amp;G)</translation>
+        </message>
+        <message>
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>快捷键(&amp;K)</translation>
+        </message>
+        <message>
+            <source>The board</source>
+            <translation>看板</translation>
+        </message>
+        <message>
+            <source>Each column is a stage of your sales pipeline and each card a deal, with its amount, customer and expected close. The strip above shows what is open, weighted by each stage's win chance, and the month's target. Filters and the search narrow the board; the pipeline switcher picks another pipeline.</source>
+            <translation>每一列是销售漏斗的一个阶段，每张卡片是一个商机，显示金额、客户和预计成交日期。上方的统计条显示进行中的金额（按各阶段的成交可能性加权）和本月目标。筛选和搜索可缩小看板范围；销售漏斗切换框可选另一个漏斗。</translation>
+        </message>
+        <message>
+            <source>Moving a deal</source>
+            <translation>移动商机</translation>
+        </message>
+        <message>
+            <source>Drag a card to another column, or select it and press Ctrl+Right / Ctrl+Left (Deal menu). Dropping it on Won or Lost, at the right, asks for the reason. Double-click a card to edit it; Ctrl+N adds a deal.</source>
+            <translation>把卡片拖到另一列，或选中后按 Ctrl+Right / Ctrl+Left（“商机”菜单）。拖到右侧的“赢单”或“输单”时会询问原因。双击卡片可编辑；Ctrl+N 新建商机。</translation>
+        </message>
+        <message>
+            <source>Customers</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>The Customers page lists every customer with its open deals; pick one to see and edit its profile, its decision chain and its deals. Its class comes from its open deals: A big and soon, B small and soon, C big but far, D small and far.</source>
+            <translation>“客户”页列出每个客户及其进行中的商机；选中一个即可查看和编辑其档案、决策链和商机。客户分类由进行中的商机得出：A 金额大且临近成交，B 金额小且临近，C 金额大但较远，D 金额小且较远。</translation>
+        </message>
+        <message>
+            <source>The analytics</source>
+            <translation>分析</translation>
+        </message>
+        <message>
+            <source>The Analytics page shows the funnel, conversion between stages, trends, why deals were won or lost, salespeople, the forecast and health findings, for a period you choose and the board's filters.</source>
+            <translation>“分析”页按你选择的期间和看板的筛选条件，显示漏斗、阶段间转化、趋势、赢单和输单原因、销售人员、预测和健康诊断。</translation>
+        </message>
+        <message>
+            <source>The weekly report</source>
+            <translation>周报</translation>
+        </message>
+        <message>
+            <source>Reports ▸ Weekly report (Ctrl+R) writes the week's new, won and lost deals, the targets and what needs attention, to print or save as a PDF.</source>
+            <translation>“报表 ▸ 周报”（Ctrl+R）汇总本周新增、赢单和输单的商机、目标完成情况和需要关注的事项，可打印或保存为 PDF。</translation>
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation>撤销</translation>
+        </message>
+        <message>
+            <source>Every change can be undone with Edit ▸ Undo (Ctrl+Z) and redone with Ctrl+Shift+Z, until you open another database or change the language.</source>
+            <translation>每次修改都可用“编辑 ▸ 撤销”（Ctrl+Z）撤销，用 Ctrl+Shift+Z 重做，直到打开另一个数据库或切换语言为止。</translation>
+        </message>
+        <message>
+            <source>Backups</source>
+            <translation>备份</translation>
+        </message>
+        <message>
+            <source>When a database that changed is opened, a copy is kept in the backups folder beside it (how many: Tools ▸ Settings). File ▸ Back up now makes one at once; File ▸ Restore from a backup puts one back, keeping a copy of the current file first.</source>
+            <translation>打开有改动的数据库时，会在其旁边的 backups 文件夹里保留一份副本（保留几份：“工具 ▸ 设置”）。“文件 ▸ 立即备份”马上做一份；“文件 ▸ 从备份恢复”会先保留当前文件的副本，再恢复所选备份。</translation>
+        </message>
+        <message>
+            <source>Getting started</source>
+            <translation>入门</translation>
+        </message>
+    </context>
+    <context>
         <name>ImportWizard</name>
         <message>
             <source>the latest date in the file</source>
@@ -3623,6 +3706,14 @@ weighted %3</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
+            <source>&amp;Getting started</source>
+            <translation>入门(&amp;G)</translation>
+        </message>
+        <message>
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>快捷键(&amp;K)</translation>
+        </message>
+        <message>
             <source>&amp;About Funnel Desktop</source>
             <translation>关于销售漏斗管家(&amp;A)</translation>
         </message>
@@ -3669,6 +3760,10 @@ weighted %3</source>
         <message>
             <source>Someone</source>
             <translation>有人</translation>
+        </message>
+        <message>
+            <source>%1 — %2 — Funnel Desktop</source>
+            <translation>%1 — %2 — 销售漏斗管家</translation>
         </message>
         <message>
             <source>%1 — Funnel Desktop</source>
@@ -4665,12 +4760,12 @@ weighted %3</source>
             <translation>新建数据库</translation>
         </message>
         <message>
-            <source>The amounts of %1 are kept in one currency; Settings can change how it is shown later.</source>
-            <translation>%1 的金额将以一种币种保存；以后可在“设置”中更改显示方式。</translation>
+            <source>A new database in %1. You can change all of this later in Tools ▸ Settings and Tools ▸ Pipelines.</source>
+            <translation>在 %1 新建数据库。这些以后都可以在“工具 ▸ 设置”和“工具 ▸ 销售漏斗与阶段”中修改。</translation>
         </message>
         <message>
-            <source>&amp;Currency:</source>
-            <translation>币种(&amp;C)：</translation>
+            <source>C&amp;reate</source>
+            <translation>创建(&amp;R)</translation>
         </message>
     </context>
     <context>
@@ -5740,6 +5835,49 @@ weighted %3</source>
         </message>
     </context>
     <context>
+        <name>SetupForm</name>
+        <message>
+            <source>&amp;Business name:</source>
+            <translation>企业名称(&amp;B)：</translation>
+        </message>
+        <message>
+            <source>e.g. Acme Trading Co.</source>
+            <translation>如：某某贸易公司</translation>
+        </message>
+        <message>
+            <source>Shown in the window's title and on the reports.</source>
+            <translation>显示在窗口标题和报告上。</translation>
+        </message>
+        <message>
+            <source>&amp;Currency:</source>
+            <translation>货币(&amp;C)：</translation>
+        </message>
+        <message>
+            <source>The amounts are kept in this currency; Settings can change how it is shown later.</source>
+            <translation>金额以此货币保存；以后可在“设置”中更改显示方式。</translation>
+        </message>
+        <message>
+            <source>Your sales s&amp;tages: pick the template closest to how you sell</source>
+            <translation>你的销售阶段(&amp;T)：选择最接近你销售方式的模板</translation>
+        </message>
+        <message>
+            <source>Pipeline templates</source>
+            <translation>销售漏斗模板</translation>
+        </message>
+        <message>
+            <source>Stages of the chosen template</source>
+            <translation>所选模板的阶段</translation>
+        </message>
+        <message>
+            <source>Stage</source>
+            <translation>阶段</translation>
+        </message>
+        <message>
+            <source>Win chance</source>
+            <translation>成交可能性</translation>
+        </message>
+    </context>
+    <context>
         <name>SizeBandsPanel</name>
         <message>
             <source>Deal sizes</source>
@@ -6557,40 +6695,8 @@ Drag cards here or add one above.</source>
             <translation>做几个选择来设置你的销售漏斗。以后都可以在“工具 ▸ 设置”和“工具 ▸ 销售漏斗与阶段”中修改。</translation>
         </message>
         <message>
-            <source>&amp;Business name:</source>
-            <translation>企业名称(&amp;B)：</translation>
-        </message>
-        <message>
-            <source>e.g. Acme Trading Co.</source>
-            <translation>如：某某贸易公司</translation>
-        </message>
-        <message>
             <source>&amp;Language:</source>
             <translation>语言(&amp;L)：</translation>
-        </message>
-        <message>
-            <source>&amp;Currency:</source>
-            <translation>货币(&amp;C)：</translation>
-        </message>
-        <message>
-            <source>Your sales stages: pick the template closest to how you sell</source>
-            <translation>你的销售阶段：选择最接近你销售方式的模板</translation>
-        </message>
-        <message>
-            <source>Pipeline templates</source>
-            <translation>销售漏斗模板</translation>
-        </message>
-        <message>
-            <source>Stages of the chosen template</source>
-            <translation>所选模板的阶段</translation>
-        </message>
-        <message>
-            <source>Stage</source>
-            <translation>阶段</translation>
-        </message>
-        <message>
-            <source>Win chance</source>
-            <translation>成交可能性</translation>
         </message>
         <message>
             <source>Load a &amp;demo business (300 sample deals) to try things out</source>

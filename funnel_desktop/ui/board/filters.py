@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from ...core.dates import add_months, month_end, period_of
 from ...core.values import Segment
-from ...store import kept_lists
 from ..common import ask
+from ..common.collation import kept_names
 from ..common.messages import priority_name
 
 #: The filter keys in the order of their dropdowns.
@@ -197,7 +197,7 @@ class FilterBar(QWidget):
     def options(self, key: str) -> list[tuple[object, str]]:
         """(value, text) choices of a filter, read fresh from the database."""
         if key in ("owner", "team", "region", "source"):
-            return [(i, n) for i, n in kept_lists.names(key)]
+            return [(i, n) for i, n in kept_names(key)]
         if key == "class":
             return [(c, c) for c in "ABCD"]
         if key == "priority":

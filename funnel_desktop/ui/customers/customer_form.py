@@ -34,7 +34,7 @@ from ...core.classify import man_action
 from ...core.errors import FunnelError
 from ...services import Base, EditConflict
 from ...services.events import REMOTE, Changes
-from ...store import feed, kept_lists
+from ...store import feed
 from ...store import screen_queries as sq
 from ...store.customer_form import (
     customer_contacts,
@@ -44,6 +44,7 @@ from ...store.customer_form import (
 )
 from ..common import ask
 from ..common.banner import ChangeBanner, when_text
+from ..common.collation import kept_names
 from ..common.context import AppContext
 from ..common.fields import FieldErrors
 from ..common.messages import (
@@ -434,7 +435,7 @@ class CustomerForm(QWidget):
             combo.blockSignals(True)
             combo.clear()
             combo.addItem(none, None)
-            for i, n in kept_lists.names(kind):
+            for i, n in kept_names(kind):
                 combo.addItem(n, i)
             combo.blockSignals(False)
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewIt
 from ...core.classify import ClassThresholds
 from ...store import screen_queries as sq
 from ..board.paging import PagedIds
+from ..common.collation import NAMES
 from ..common.fmt import Formatter
 from ..common.messages import attitude_name, priority_name, role_name
 
@@ -20,7 +21,8 @@ IdRole = Qt.ItemDataRole.UserRole + 1
 
 
 class CustomerListModel(PagedIds, QAbstractTableModel):
-    """Customers matching a search, sorted in SQL; ids held, rows fetched a page at a time."""
+    """Customers matching a search, sorted (names by :mod:`..common.collation`, numbers in
+    SQL); ids held, rows fetched a page at a time."""
 
     COLUMNS = ("name", "contact", "phone", "industry", "region", "class", "priority",
                "open_count", "open_amount")
@@ -43,8 +45,12 @@ class CustomerListModel(PagedIds, QAbstractTableModel):
     def refresh(self) -> None:
         """Re-run the search (after a change or a new sort)."""
         self.active = True
-        ids = sq.customer_ids(self._search, self._sort, self._descending, self._today(),
-                              self._thresholds())
+        if self._sort in sq.CUSTOMER_TEXT_SORTS:  # names in the app's order (pinyin)
+            ids = [i for i, _t in NAMES.sorted(sq.customer_texts(self._search, self._sort),
+                                               lambda r: r[1], self._descending)]
+        else:
+            ids = sq.customer_ids(self._search, self._sort, self._descending, self._today(),
+                                  self._thresholds())
         self._cache.clear()
         if ids == self._ids:
             if self._loaded:

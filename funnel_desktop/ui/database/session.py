@@ -37,6 +37,7 @@ from ..common.messages import error_text
 from .db_problem_dialog import OPEN_OTHER, RESTORE
 from .db_recovery import backup_on_open, backups_to_keep, open_with_recovery
 from .live import LiveUpdates
+from .setup_form import DatabaseSetup, set_up_database
 
 if TYPE_CHECKING:
     from ..common.context import AppContext
@@ -165,9 +166,10 @@ class DatabaseSession(QObject):
             self.live.poll(force=True)
 
     # -- opening ----------------------------------------------------------------------------
-    def switch(self, location: str, create: bool = False) -> bool:
+    def switch(self, location: str, create: bool = False,
+               setup: DatabaseSetup | None = None) -> bool:
         """Open another database in this window; on failure keep the current one and say
-        why."""
+        why. A blank database is set up as ``setup`` says (else with the B2B six stages)."""
         if not self.may_leave():
             return False
         old = self.opened
@@ -182,7 +184,10 @@ class DatabaseSession(QObject):
         self.watch()
         backup_on_open(opened)
         if not opened.readonly:
-            prepare_database(self.services, self.lang)
+            if setup is not None and is_blank():
+                set_up_database(self.services, setup, self.lang)
+            else:
+                prepare_database(self.services, self.lang)
         self.ctx.read_settings()
         self.ctx.undo_stack.clear()
         self.remember_recent(opened.location)
@@ -190,7 +195,8 @@ class DatabaseSession(QObject):
         return True
 
     def new_database(self) -> None:
-        """File ▸ New database: a file and the currency its amounts are kept in."""
+        """File ▸ New database: a file, then what it is set up with (the business's name,
+        its currency and its sales stages)."""
         title = self.tr("New database")
         path = ask.save_path(self.window, title, str(Path.home() / "funnel.sqlite"),
                              self.tr("Funnel databases (*.sqlite *.db)"))
@@ -204,13 +210,9 @@ class DatabaseSession(QObject):
         from .new_database_dialog import NewDatabaseDialog
 
         dlg = NewDatabaseDialog(path, self.lang, self.window)
-        ask.run_dialog(dlg)  # the currency its amounts are kept in
-        if dlg.cancelled:
-            return
-        if self.switch(path, create=True):
-            self.services.set_setting("currency", dlg.chosen())
-            self.ctx.read_settings()
-            self.switched.emit()
+        ask.run_dialog(dlg)
+        if not dlg.cancelled:
+            self.switch(path, create=True, setup=dlg.setup())
 
     def open_dialog(self) -> None:
         folder = str(Path(self.opened.location).parent) if self.opened and \

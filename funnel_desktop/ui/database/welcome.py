@@ -5,31 +5,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from ...core.templates import DEFAULT_TEMPLATE, TEMPLATES, PipelineTemplate, template
+from ...core.templates import PipelineTemplate
 from ...services import Services
-from ...store.pipeline_rows import template_pipeline
 from ..common import ask, wheel_guard
 from ..common.language import LANGUAGE_KEY, TRANSLATION
-from ..settings.settings_dialog import CURRENCIES, currency_label, default_currency, language_names
+from ..settings.settings_dialog import language_names
+from .setup_form import DatabaseSetup, SetupForm, set_up_database
 
 translate = QCoreApplication.translate
 
@@ -44,28 +36,20 @@ class WelcomeChoice:
     template: str  # a code of core.templates.TEMPLATES
     demo: bool = False
 
-
-def kind_name(kind: str) -> str:
-    """``open`` / ``won`` / ``lost`` in words."""
-    return {"open": translate("Stages", "Open"), "won": translate("Stages", "Won"),
-            "lost": translate("Stages", "Lost")}.get(kind, kind)
-
-
-def stage_probability_text(probability: int, kind: str) -> str:
-    return translate("Stages", "%1 %").replace("%1", str(probability)) if kind == "open" \
-        else kind_name(kind)
+    def setup(self) -> DatabaseSetup:
+        return DatabaseSetup(self.business, self.currency, self.template)
 
 
 class WelcomeDialog(QDialog):
-    """The first-run page. Changing the language switches the app's translation at once (the
-    page is written again), and the templates show their stage names in that language."""
+    """The first-run page: the new database's form (:class:`SetupForm`) with the language
+    and the demo. Changing the language switches the app's translation at once (the page is
+    written again), and the templates show their stage names in that language."""
 
     def __init__(self, lang: str = "en", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         wheel_guard.install()
         self.setObjectName("welcomeDialog")
         self.setMinimumSize(760, 560)
-        self._currency_touched = False
         lay = QVBoxLayout(self)
         lay.setContentsMargins(24, 20, 24, 16)
         lay.setSpacing(10)
@@ -77,55 +61,19 @@ class WelcomeDialog(QDialog):
         lay.addWidget(self.heading)
         lay.addWidget(self.intro)
 
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        self.business = QLineEdit()
-        self.business.setMaxLength(120)
-        self.business_label = QLabel()
-        self.business_label.setBuddy(self.business)
-        form.addRow(self.business_label, self.business)
+        self.form = SetupForm(lang)
+        self.business, self.currency = self.form.business, self.form.currency
+        self.templates, self.stages = self.form.templates, self.form.stages
         self.language = QComboBox()
         for code, name in language_names():
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(lang)))
         self.language_label = QLabel()
         self.language_label.setBuddy(self.language)
-        form.addRow(self.language_label, self.language)
-        self.currency = QComboBox()
-        for code in CURRENCIES:
-            self.currency.addItem("", code)
-        self.currency.setCurrentIndex(self.currency.findData(default_currency(lang)))
-        self.currency_label = QLabel()
-        self.currency_label.setBuddy(self.currency)
-        form.addRow(self.currency_label, self.currency)
-        lay.addLayout(form)
-
-        self.template_title = QLabel()
-        self.template_title.setObjectName("sectionTitle")
-        lay.addWidget(self.template_title)
-        pick = QHBoxLayout()
-        self.templates = QListWidget()
-        self.templates.setObjectName("templateList")
-        for t in TEMPLATES:
-            item = QListWidgetItem()
-            item.setData(Qt.ItemDataRole.UserRole, t.code)
-            self.templates.addItem(item)
-        self.templates.setMaximumWidth(280)
-        self.stages = QTreeWidget()
-        self.stages.setObjectName("templateStages")
-        self.stages.setRootIsDecorated(False)
-        self.stages.setColumnCount(2)
-        self.stages.setSelectionMode(QTreeWidget.SelectionMode.NoSelection)
-        self.stages.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        head = self.stages.header()
-        head.setStretchLastSection(False)
-        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        head.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
-        head.resizeSection(1, 110)
-        head.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        pick.addWidget(self.templates)
-        pick.addWidget(self.stages, 1)
-        lay.addLayout(pick, 1)
+        self.form.form.insertRow(1, self.language_label, self.language)
+        QWidget.setTabOrder(self.business, self.language)  # Tab goes down the form
+        QWidget.setTabOrder(self.language, self.currency)
+        lay.addWidget(self.form, 1)
 
         self.demo = QCheckBox()
         self.demo_note = QLabel()
@@ -146,10 +94,6 @@ class WelcomeDialog(QDialog):
         lay.addWidget(self.buttons)
 
         self.language.currentIndexChanged.connect(self._language_chosen)
-        self.currency.activated.connect(self._currency_chosen)
-        self.templates.currentRowChanged.connect(lambda _r: self._show_stages())
-        self.templates.setCurrentRow(next(i for i, t in enumerate(TEMPLATES)
-                                          if t.code == DEFAULT_TEMPLATE))
         self.retranslate()
         self.business.setFocus()
 
@@ -158,13 +102,9 @@ class WelcomeDialog(QDialog):
         return str(self.language.currentData())
 
     def _language_chosen(self) -> None:
-        if not self._currency_touched:
-            self.currency.setCurrentIndex(self.currency.findData(default_currency(self.lang())))
         TRANSLATION.switch(self.lang())  # Qt sends LanguageChange: see changeEvent
+        self.form.follow_language(self.lang())
         self.retranslate()
-
-    def _currency_chosen(self) -> None:
-        self._currency_touched = True
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -178,19 +118,7 @@ class WelcomeDialog(QDialog):
         self.intro.setText(self.tr("A few choices to set up your sales funnel. You can change "
                                    "all of them later in Tools ▸ Settings and Tools ▸ "
                                    "Pipelines."))
-        self.business_label.setText(self.tr("&Business name:"))
-        self.business.setPlaceholderText(self.tr("e.g. Acme Trading Co."))
         self.language_label.setText(self.tr("&Language:"))
-        self.currency_label.setText(self.tr("&Currency:"))
-        for i in range(self.currency.count()):
-            self.currency.setItemText(i, currency_label(str(self.currency.itemData(i))))
-        self.template_title.setText(self.tr("Your sales stages: pick the template closest to "
-                                            "how you sell"))
-        self.templates.setAccessibleName(self.tr("Pipeline templates"))
-        self.stages.setAccessibleName(self.tr("Stages of the chosen template"))
-        self.stages.setHeaderLabels([self.tr("Stage"), self.tr("Win chance")])
-        self.stages.headerItem().setTextAlignment(
-            1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.demo.setText(self.tr("Load a &demo business (300 sample deals) to try things out"))
         self.demo_note.setText(self.tr("The demo fills the B2B six-stage pipeline with sample "
                                        "customers and deals; the template you pick is added "
@@ -198,32 +126,14 @@ class WelcomeDialog(QDialog):
                                        "work."))
         self.start_button.setText(self.tr("&Start"))
         self.quit_button.setText(self.tr("&Quit"))
-        zh = self.lang() == "zh"
-        for i in range(self.templates.count()):
-            item = self.templates.item(i)
-            t = template(str(item.data(Qt.ItemDataRole.UserRole)))
-            item.setText(t.zh if zh else t.en)
-        self._show_stages()
+        self.form.retranslate()
 
-    # -- templates ----------------------------------------------------------------------------
     def chosen_template(self) -> PipelineTemplate:
-        item = self.templates.currentItem()
-        code = item.data(Qt.ItemDataRole.UserRole) if item else DEFAULT_TEMPLATE
-        return template(str(code))
-
-    def _show_stages(self) -> None:
-        t = self.chosen_template()
-        zh = self.lang() == "zh"
-        self.stages.clear()
-        for s in t.stages:
-            row = QTreeWidgetItem([s.zh if zh else s.en,
-                                   stage_probability_text(s.probability, s.kind)])
-            row.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.stages.addTopLevelItem(row)
+        return self.form.chosen_template()
 
     def choice(self) -> WelcomeChoice:
-        return WelcomeChoice(self.business.text().strip(), self.lang(),
-                             str(self.currency.currentData()), self.chosen_template().code,
+        setup = self.form.setup()
+        return WelcomeChoice(setup.business, self.lang(), setup.currency, setup.template,
                              self.demo.isChecked())
 
 
@@ -243,12 +153,4 @@ def apply_first_run(services: Services, choice: WelcomeChoice, settings: QSettin
     settings.setValue(LANGUAGE_KEY, choice.lang)
     if choice.demo:
         generate(services, lang=choice.lang)
-    else:
-        services.seed_lists(choice.lang)
-    existing = template_pipeline(choice.template)
-    pid = existing if existing is not None else \
-        services.create_pipeline(choice.template, choice.lang).value
-    if choice.business:
-        services.set_setting("business_name", choice.business)
-    services.set_setting("currency", choice.currency)
-    return int(pid)
+    return set_up_database(services, choice.setup(), choice.lang)

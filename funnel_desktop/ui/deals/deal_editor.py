@@ -37,11 +37,12 @@ from ...core.errors import FunnelError, ValidationError
 from ...services import Base, EditConflict, Outcome
 from ...services import validate as v
 from ...services.events import REMOTE, Changes
-from ...store import deal_form, feed, kept_lists
+from ...store import deal_form, feed
 from ...store.deal_form import DealRecord
 from ...store.pipeline_rows import StageDetail, stage_details
 from ..common import ask
 from ..common.banner import ChangeBanner, when_text
+from ..common.collation import kept_names
 from ..common.context import AppContext
 from ..common.fields import DateField, FieldErrors, name_from_labels
 from ..common.messages import activity_kind_name, error_text, project_type_name
@@ -194,12 +195,12 @@ class DealEditor(QDialog):
                                      self.expected_close.line))
         self.owner = QComboBox()
         self.owner.addItem(self.tr("— nobody —"), None)
-        for oid, name in kept_lists.names("owner"):
+        for oid, name in kept_names("owner"):
             self.owner.addItem(name, oid)
         form.addRow(self.tr("Owner"), self.errors.wrap("owner", self.owner))
         self.source = QComboBox()
         self.source.addItem(self.tr("— unknown —"), None)
-        for sid, name in kept_lists.names("source"):
+        for sid, name in kept_names("source"):
             self.source.addItem(name, sid)
         form.addRow(self.tr("Source"), self.errors.wrap("source", self.source))
         self.project_type = QComboBox()

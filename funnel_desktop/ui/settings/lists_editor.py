@@ -34,6 +34,7 @@ from ...services import Services
 from ...services.pipelines import ListItem, save_list
 from ...store import kept_lists
 from ..common import ask
+from ..common.collation import NAMES, kept_names
 from ..common.fields import editor_buttons
 from ..common.icons import icon
 from ..common.messages import error_text
@@ -168,9 +169,10 @@ class ListTab(QWidget):
             return [ListItem(r.label, r.id, r.kind, r.category, active=r.active)
                     for r in kept_lists.reasons(self.kind)]
         if self.which == "owner":
+            owners = NAMES.sorted(kept_lists.owners(), lambda o: o.name)
             return [ListItem(o.name, o.id, team_id=o.team_id, region_id=o.region_id,
-                             active=o.active) for o in kept_lists.owners()]
-        return [ListItem(name, i) for i, name in kept_lists.names(self.which)]
+                             active=o.active) for o in owners]
+        return [ListItem(name, i) for i, name in kept_names(self.which)]
 
     def load(self) -> None:
         """Show the list as stored."""
@@ -303,7 +305,7 @@ class ListTab(QWidget):
 
 def _choices(kind: str) -> list[tuple[int | None, str]]:
     return [(None, "—")] + [(i, name) for i, name in
-                            kept_lists.names("team" if kind == "team" else "region")]
+                            kept_names("team" if kind == "team" else "region")]
 
 
 class ListsEditor(QDialog):

@@ -25,7 +25,7 @@ from ...services import validate as v
 from ...services.pipelines import StageSpec
 from ...store.pipeline_rows import stage_deal_counts, stage_details
 from ..common.messages import error_text
-from ..database.welcome import kind_name
+from ..database.setup_form import kind_name
 
 Index = QModelIndex | QPersistentModelIndex
 MIME_ROWS = "application/x-funnel-desktop-stage-rows"

@@ -70,6 +70,7 @@ def test_first_run_creates_the_chosen_template(first_run: Any, ui_settings: QSet
     assert ui_settings.value("ui/language") == "en"
     assert w.ctx.fmt.currency == "€"
     assert w.board_page.strip.pipeline.value.text() == "€0"
+    assert w.windowTitle() == f"Acme Trading — {default_db_path().name} — Funnel Desktop"
     # the next start goes straight to the window
     database.obj.close()
     app_module.WINDOWS.clear()
