@@ -3539,6 +3539,10 @@ weighted %3</source>
             <source>Re&amp;gions</source>
             <translation>区域(&amp;G)</translation>
         </message>
+        <message>
+            <source>Edit kept list</source>
+            <translation>编辑预设列表</translation>
+        </message>
     </context>
     <context>
         <name>LoginDialog</name>
