@@ -449,12 +449,16 @@ last %2 days</source>
             <translation>将 %1 个商机标记为输单</translation>
         </message>
         <message>
-            <source>Delete this deal with its history and activities?</source>
-            <translation>删除这个商机及其历史记录和跟进记录吗？</translation>
+            <source>Delete %1 with its history and activities?</source>
+            <translation>删除 %1 及其历史和跟进记录？</translation>
         </message>
-        <message>
-            <source>Delete %1 deals with their history and activities?</source>
-            <translation>删除这 %1 个商机及其历史记录和跟进记录吗？</translation>
+        <message numerus="yes">
+            <source>Delete these %Ln deals with their history and activities?
+%1</source>
+            <translation>
+                <numerusform>删除这 %Ln 个商机及其历史和跟进记录？
+%1</numerusform>
+            </translation>
         </message>
         <message>
             <source>Delete deals</source>
@@ -2122,8 +2126,8 @@ last %2 days</source>
             <translation>删除商机</translation>
         </message>
         <message>
-            <source>Delete this deal with its history and activities?</source>
-            <translation>删除这个商机及其历史记录和跟进记录吗？</translation>
+            <source>Delete %1 with its history and activities?</source>
+            <translation>删除 %1 及其历史和跟进记录？</translation>
         </message>
         <message>
             <source>Delete</source>
@@ -2156,6 +2160,31 @@ last %2 days</source>
         <message>
             <source>%1 changed this deal at %2 while you were editing. Saving keeps their changes to the fields you did not touch; where you both changed a field you choose.</source>
             <translation>你编辑期间，%1 在 %2 修改了这个商机。保存时会保留对方对你没改动的字段的修改；双方都改了的字段由你决定。</translation>
+        </message>
+    </context>
+    <context>
+        <name>DealWords</name>
+        <message>
+            <source>“%1” (%2)</source>
+            <translation>“%1”（%2）</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>、</translation>
+        </message>
+        <message>
+            <source>“%1”</source>
+            <translation>“%1”</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 and %Ln more</source>
+            <translation>
+                <numerusform>%1 等另外 %Ln 个</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 (%2 in all)</source>
+            <translation>%1（合计 %2）</translation>
         </message>
     </context>
     <context>

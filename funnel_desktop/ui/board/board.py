@@ -40,6 +40,7 @@ from ..common.context import AppContext
 from ..common.messages import error_text
 from .board_model import DealColumnModel, IdRole, decode_ids
 from .card_delegate import CardDelegate
+from .deal_words import deals_named
 from .totals import WIN_RATE_DAYS, FunnelTotals
 
 
@@ -541,7 +542,8 @@ class Board(QWidget):
         """Ask for a reason and close the deals as won or lost (Cancel changes nothing)."""
         if not ids:
             return False
-        answer = ask.reason(self, "won" if won else "lost", len(ids))
+        answer = ask.reason(self, "won" if won else "lost", len(ids),
+                            deals_named(ids, self.ctx.fmt))
         if answer is None:
             return False
         reason_id, note = answer
@@ -563,9 +565,10 @@ class Board(QWidget):
         """Delete deals after confirmation."""
         if not ids:
             return False
-        text = (self.tr("Delete this deal with its history and activities?") if len(ids) == 1
-                else self.tr("Delete %1 deals with their history and activities?")
-                .replace("%1", str(len(ids))))
+        named = deals_named(ids, self.ctx.fmt)
+        text = (self.tr("Delete %1 with its history and activities?") if len(ids) == 1
+                else self.tr("Delete these %Ln deals with their history and activities?\n%1",
+                             "", len(ids))).replace("%1", named)
         if not ask.confirm(self, self.tr("Delete deals"), text, self.tr("Delete")):
             return False
         try:
