@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, QSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,6 +34,7 @@ from ..services import Services
 from ..store.models import Owner, Pipeline, Team, WeeklyNote
 from ..store.queries import get_setting
 from ..ui.common.fields import DateField
+from ..ui.common.screen_fit import fit_to_screen
 from .data import WeeklyReportData
 from .document import PDF_DPI, page_layout, paint_document
 from .scope import ReportScope
@@ -251,7 +252,7 @@ class WeeklyReportDialog(QDialog):
         dlg = QPrintPreviewDialog(printer, self)
         dlg.setWindowTitle(self.tr("Weekly report %1 — preview").replace("%1", data.week_label))
         dlg.paintRequested.connect(lambda p: self._paint_to(data, p))
-        dlg.resize(900, 1000)
+        fit_to_screen(dlg, QSize(900, 1000))  # a page tall, or as tall as the screen allows
         run_dialog(dlg)
 
     def print_(self) -> None:
