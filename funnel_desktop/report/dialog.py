@@ -34,6 +34,7 @@ from ..services import Services
 from ..store.models import Owner, Pipeline, Team, WeeklyNote
 from ..store.queries import get_setting
 from ..ui.common.fields import DateField
+from ..ui.common.saved_notice import SavedNotice
 from ..ui.common.screen_fit import fit_to_screen
 from .data import WeeklyReportData
 from .document import PDF_DPI, page_layout, paint_document
@@ -151,6 +152,9 @@ class WeeklyReportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("Problems and actions (your notes for this week):")))
         layout.addWidget(self.notes, 1)
+        #: "Saved weekly-report-2026-W47.pdf  Open · Show in folder" after Save as PDF.
+        self.saved = SavedNotice(self)
+        layout.addWidget(self.saved)
         layout.addWidget(buttons)
 
         settings = QSettings()
@@ -279,6 +283,7 @@ class WeeklyReportDialog(QDialog):
             show_error(self, self.tr("Could not write %1: %2").replace("%1", path)
                        .replace("%2", exc.strerror or str(exc)))
             return None
+        self.saved.show_saved(path)
         return Path(path)
 
     def done(self, result: int) -> None:

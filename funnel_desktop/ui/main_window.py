@@ -48,6 +48,7 @@ from .common.events import EventBridge
 from .common.fmt import Formatter
 from .common.keys import preferences_keys, quit_keys
 from .common.messages import error_text
+from .common.saved_notice import STATUS_MS, SavedNotice
 from .database.db_problem_dialog import OPEN_OTHER, RESTORE
 from .database.db_recovery import backup_on_open, backups_to_keep, open_with_recovery
 from .database.live import LiveUpdates
@@ -180,6 +181,9 @@ class MainWindow(QMainWindow):
         self.user_label.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().addPermanentWidget(self.db_label)
+        #: "Exported deals.xlsx  Open · Show in folder" after a file was written.
+        self.saved_notice = SavedNotice(self, timeout_ms=STATUS_MS)
+        self.statusBar().addWidget(self.saved_notice, 1)
         stack.indexChanged.connect(self._undo_hint)
         self._restore_layout()
         #: Other writers' commits, shown here as they land (None: no database open).
@@ -706,8 +710,8 @@ class MainWindow(QMainWindow):
             ask.error(self, self.tr("Save a copy"),
                       self.tr("The copy could not be written: %1").replace("%1", str(err)))
             return None
-        self.statusBar().showMessage(self.tr("Saved a copy to %1").replace("%1", str(out)),
-                                     6000)
+        self.saved_notice.show_saved(out, self.tr("Saved a copy to %1").replace("%1", str(out)),
+                                     can_open=False)
         return out
 
     def _database_file(self, title: str) -> Path | None:
@@ -728,7 +732,8 @@ class MainWindow(QMainWindow):
             ask.error(self, self.tr("Back up now"), error_text(err)
                       if isinstance(err, StoreError) else str(err))
             return None
-        self.statusBar().showMessage(self.tr("Backed up to %1").replace("%1", str(out)), 6000)
+        self.saved_notice.show_saved(out, self.tr("Backed up to %1").replace("%1", str(out)),
+                                     can_open=False)
         return out
 
     def restore_from_backup(self) -> bool:
@@ -854,7 +859,7 @@ class MainWindow(QMainWindow):
     def export_data(self) -> None:
         from .transfer.export_dialog import run_export_dialog
 
-        run_export_dialog(self)
+        run_export_dialog(self, self.saved_notice)
 
     # -- misc -------------------------------------------------------------------------------
     def _undo_hint(self, _index: int) -> None:

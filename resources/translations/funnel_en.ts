@@ -56,6 +56,16 @@
         </message>
     </context>
     <context>
+        <name>ExportDialog</name>
+        <message numerus="yes">
+            <source>Exported %Ln row(s) to %1</source>
+            <translation>
+                <numerusform>Exported %Ln row to %1</numerusform>
+                <numerusform>Exported %Ln rows to %1</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>Health</name>
         <message numerus="yes">
             <source>%Ln day(s)</source>

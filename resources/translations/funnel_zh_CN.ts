@@ -2272,6 +2272,12 @@ last %2 days</source>
             <source>Export to</source>
             <translation>导出到</translation>
         </message>
+        <message numerus="yes">
+            <source>Exported %Ln row(s) to %1</source>
+            <translation>
+                <numerusform>已导出 %Ln 行到 %1</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>FilterBar</name>
@@ -5242,6 +5248,21 @@ weighted %3</source>
         <message>
             <source>Share of value</source>
             <translation>金额占比</translation>
+        </message>
+    </context>
+    <context>
+        <name>SavedNotice</name>
+        <message>
+            <source>Open</source>
+            <translation>打开</translation>
+        </message>
+        <message>
+            <source>Show in folder</source>
+            <translation>在文件夹中显示</translation>
+        </message>
+        <message>
+            <source>Saved %1</source>
+            <translation>已保存 %1</translation>
         </message>
     </context>
     <context>

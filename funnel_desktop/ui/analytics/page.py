@@ -38,6 +38,7 @@ from ..board.strip import Tile
 from ..common import ask
 from ..common.context import AppContext
 from ..common.messages import error_text
+from ..common.saved_notice import STATUS_MS, SavedNotice
 from .breakdown_panel import ReasonsPanel, SizeBandsPanel
 from .data import (
     BAND_RUNS,
@@ -161,6 +162,9 @@ class AnalyticsPage(QWidget):
         self.period.changed.connect(self._period_changed)
         bar.addWidget(self.period)
         bar.addStretch(1)
+        #: "Saved funnel.png  Open · Show in folder" after a chart was saved.
+        self.saved_notice = SavedNotice(self, timeout_ms=STATUS_MS)
+        bar.addWidget(self.saved_notice)
         self.status = QLabel()
         self.status.setObjectName("pageStatus")
         bar.addWidget(self.status)
@@ -221,6 +225,8 @@ class AnalyticsPage(QWidget):
         self.cards = (self.funnel, self.forecast, self.win_rate, self.cycle, self.velocity,
                       self.reasons, self.sizes, self.people, self.segments, self.planning,
                       self.health)
+        for card in self.cards:
+            card.saved.connect(self.saved_notice.show_saved)
 
         self.threaded = True
         self._job: tuple[int, int] | None = None  # (generation, version at its start)

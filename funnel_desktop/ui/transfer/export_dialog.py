@@ -26,6 +26,7 @@ from ...core.errors import FunnelError
 from ...store.db import translated_errors
 from ...store.exporting import export
 from ...store.models import Pipeline, database
+from ..common.saved_notice import SavedNotice
 
 translate = QCoreApplication.translate
 
@@ -139,10 +140,15 @@ class ExportDialog(QDialog):
         return True
 
 
-def run_export_dialog(parent: QWidget | None) -> Path | None:
-    """Show the export dialog; the file written, or None."""
+def run_export_dialog(parent: QWidget | None, notice: SavedNotice | None = None
+                      ) -> Path | None:
+    """Show the export dialog; the file written, or None. ``notice`` says what was written
+    (with Open and Show in folder)."""
     dialog = ExportDialog(parent)
     _exec(dialog)
-    written = dialog.written
+    written, count = dialog.written, dialog.count
     dialog.deleteLater()
+    if written is not None and notice is not None:
+        notice.show_saved(written, translate("ExportDialog", "Exported %Ln row(s) to %1", None,
+                                             count).replace("%1", written.name))
     return written
