@@ -3173,8 +3173,16 @@ weighted %3</source>
             <translation>赢单和输单的商机经过：</translation>
         </message>
         <message>
+            <source>Stages in the file:</source>
+            <translation>文件中的阶段：</translation>
+        </message>
+        <message>
             <source>— choose a stage —</source>
             <translation>— 选择阶段 —</translation>
+        </message>
+        <message>
+            <source>No column is mapped to the deal's stage: the deals go into “%1”.</source>
+            <translation>没有列映射到商机阶段：商机将放入“%1”。</translation>
         </message>
         <message>
             <source>Straight to won or lost</source>
