@@ -521,7 +521,24 @@ class Board(QWidget):
         text = (self.tr("Move deal to “%1”") if len(ids) == 1
                 else self.tr("Move %2 deals to “%1”").replace("%2", str(len(ids))))
         self.ctx.record(outcome, text.replace("%1", name))
+        # once the drop (or menu) is over: the moved cards in view, selected and glowing
+        QTimer.singleShot(0, self, lambda: self.reveal(ids, stage_id))
         return bool(outcome.value)
+
+    def reveal(self, ids: list[int], stage_id: int) -> bool:
+        """Show moved cards where they landed: their column scrolled into view, the cards
+        selected (the first one scrolled to, the column focused) and glowing a moment."""
+        col = self.column(stage_id)
+        if col is None:
+            return False
+        here = [i for i in ids if col.model.row_of(i) is not None]
+        if not here:
+            return False  # filtered out of the board, or moved on since
+        self._clear_others(col)
+        col.select_ids(here, focus=True)
+        self.scroll.ensureWidgetVisible(col, 0, 0)
+        self.delegate.flash(here, col.view)
+        return True
 
     def move_selected(self, col: StageColumn, delta: int) -> None:
         """Ctrl+Left / Ctrl+Right: the column's selection to the previous / next stage."""
@@ -532,7 +549,7 @@ class Board(QWidget):
         target = self.columns[i]
         if self.move_ids(ids, target.stage.id):
             col.view.clearSelection()
-            target.select_ids(ids, focus=True)
+            target.select_ids(ids, focus=True)  # at once, for the next key press
 
     def _close_later(self, ids: list[int], won: bool) -> None:
         # Out of the drop event, so the reason dialog does not run inside the drag.
