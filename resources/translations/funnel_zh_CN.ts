@@ -5057,6 +5057,14 @@ weighted %3</source>
             <translation>请输入收入目标，例如 500,000 或 50万。</translation>
         </message>
         <message>
+            <source>No won deal that matches the filters closed in %1, so there is nothing to plan from. Clear a filter or learn from a longer period.</source>
+            <translation>%1 没有符合筛选条件的赢单，无法据此倒推。请清除一个筛选条件，或改用更长的学习期间。</translation>
+        </message>
+        <message>
+            <source>No deal was won in %1, so the average won deal is unknown. Learn from a longer period.</source>
+            <translation>%1 没有赢单，因此平均赢单金额未知。请改用更长的学习期间。</translation>
+        </message>
+        <message>
             <source>Enter a target and press Plan to see the wins and the deals needed at every stage.</source>
             <translation>输入目标并点击“倒推”，即可看到所需赢单数和每个阶段所需的商机数。</translation>
         </message>

@@ -81,6 +81,7 @@ QLabel#chartNote { color: #6b7280; font-size: 8.5pt; }
 QLabel#periodLabel { color: #374151; font-weight: 600; }
 QLabel#pageStatus { color: #9ca3af; font-size: 8.5pt; }
 QLabel#planHeadline { font-size: 11pt; font-weight: 600; color: #111827; padding: 4px 0; }
+QLabel#planHeadline[problem="true"] { color: #b45309; }
 QFrame#targetBars { background: #ffffff; border: 1px solid #e2e6ec; border-radius: 8px; }
 QLabel#targetText { color: #374151; }
 QProgressBar#targetProgress { border: none; border-radius: 5px; background: #eef1f5; }
@@ -404,7 +405,7 @@ class AnalyticsPage(QWidget):
         self.segments.show_comparisons(r.comparisons)
         quarter = next((p.target for p in r.progress if p.kind == "quarter"), None)
         self.planning.set_data(r.data, i.period, r.band_bounds, default_target=quarter,
-                               precomputed=r.plan_inputs)
+                               precomputed=r.plan_inputs, filtered=not i.segment.is_empty())
         self.health.show_findings(r.findings, r.data.deals, r.stage_names, r.owner_names,
                                   r.thresholds, r.thresholds_error,
                                   r.health_period or i.period, i.today)

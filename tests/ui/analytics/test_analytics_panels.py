@@ -296,3 +296,27 @@ def test_chinese_money_on_the_axes(qtbot: Any, lang: str) -> None:
     assert axis.tickStrings([0, 500_000, 1_200_000], 1, 100_000) == ["¥0", "¥50万", "¥120万"]
     axis.set_money(False)
     assert axis.tickStrings([0, 5, 1200], 1, 1) == ["0", "5", "1,200"]
+
+
+def test_planning_follows_the_filters_and_says_why_there_is_no_plan(window: MainWindow,
+                                                                    qtbot: Any) -> None:
+    """A search that matches nothing clears the whole business's plan and says why where
+    the plan goes, not at the target (whose amount is fine)."""
+    page = shown(window)
+    panel = page.planning
+    assert panel.plan is not None and panel.stage_rows()
+    refreshes = page.full_refreshes
+    page.filters.search.setText("no deal is called this")
+    page.filters._emit()
+    settle(page, qtbot, refreshes)
+    assert panel.plan is None and panel.stage_rows() == []
+    assert panel.band_table.rowCount() == 0
+    assert panel.target_error.text() == "" and panel.target.property("invalid") is not True
+    assert panel.headline.text().startswith("No won deal that matches the filters closed in ")
+    assert panel.run() is None  # Plan again: the same words, in the same place
+    assert panel.target_error.text() == ""
+    assert "matches the filters" in panel.headline.text()
+    refreshes = page.full_refreshes
+    page.filters.clear()
+    settle(page, qtbot, refreshes)
+    assert panel.plan is not None and panel.headline.text().startswith("To reach ")
