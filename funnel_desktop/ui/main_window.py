@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -49,6 +49,7 @@ from .common.fmt import Formatter
 from .common.keys import preferences_keys, quit_keys
 from .common.messages import error_text
 from .common.saved_notice import STATUS_MS, SavedNotice
+from .common.screen_fit import fit_to_screen
 from .database.db_problem_dialog import OPEN_OTHER, RESTORE
 from .database.db_recovery import backup_on_open, backups_to_keep, open_with_recovery
 from .database.live import LiveUpdates
@@ -149,8 +150,8 @@ class MainWindow(QMainWindow):
             self.ctx.today = today
         if now is not None:
             self.ctx.now = now
-        self.resize(1360, 860)
         self.setMinimumSize(900, 600)
+        fit_to_screen(self, QSize(1360, 860))  # a small laptop's screen holds it whole
 
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)

@@ -5867,8 +5867,8 @@ Drag cards here or add one above.</source>
             <translation>%1 目标 · %2</translation>
         </message>
         <message>
-            <source>%1 of %2 · %3</source>
-            <translation>%1 / %2 · %3</translation>
+            <source>%3 · %1 of %2</source>
+            <translation>%3 · %1 / %2</translation>
         </message>
         <message>
             <source>%1 still to win</source>

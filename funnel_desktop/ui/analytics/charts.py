@@ -183,6 +183,14 @@ class Card(QFrame):
         self.controls.setSpacing(6)
         head.addLayout(self.controls)
         lay.addLayout(head)
+        #: The chart's key figures on a line of their own (see :meth:`add_summary`): beside
+        #: the title they pushed the controls out of a narrow window.
+        self.summary_line = QLabel()
+        self.summary_line.setObjectName("chartSummary")
+        self.summary_line.setWordWrap(True)
+        self.summary_line.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary_line.hide()
+        lay.addWidget(self.summary_line)
         self.legend = QLabel()
         self.legend.setObjectName("chartLegend")
         self.legend.setTextFormat(Qt.TextFormat.RichText)
@@ -200,6 +208,11 @@ class Card(QFrame):
         self.customContextMenuRequested.connect(lambda _p: self.show_menu())
         self.tick_font = QFont(self.font())
         self.tick_font.setPointSizeF(8.5)
+
+    def add_summary(self) -> QLabel:
+        """The line under the title for the chart's key figures (shown from now on)."""
+        self.summary_line.show()
+        return self.summary_line
 
     def set_legend(self, entries: Sequence[str]) -> None:
         self.legend.setText("&nbsp;&nbsp;&nbsp;".join(entries))

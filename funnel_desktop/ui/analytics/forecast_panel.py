@@ -8,7 +8,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ...core.forecast_chart import ForecastChart
 from ...core.values import Period
@@ -40,9 +40,7 @@ class ForecastPanel(ChartCard):
     def __init__(self, fmt: Formatter, parent: QWidget | None = None) -> None:
         super().__init__(fmt, self.tr("Forecast by month"), rule("forecast_chart") + "\n\n"
                          + rule("band").replace("{runs}", fmt.count(BAND_RUNS)), parent)
-        self.summary = QLabel()
-        self.summary.setObjectName("chartSummary")
-        self.controls.addWidget(self.summary)
+        self.summary = self.add_summary()
         self.set_legend([
             swatch(WON, self.tr("won")),
             swatch(OPEN, self.tr("weighted open")),

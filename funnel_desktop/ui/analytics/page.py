@@ -188,9 +188,9 @@ class AnalyticsPage(QWidget):
         self.tile_rate = Tile(self.tr("Win rate"), rule("win_rate"))
         for t in (self.tile_open, self.tile_pipeline, self.tile_weighted, self.tile_won,
                   self.tile_rate):
-            tiles.addWidget(t, 1)
+            tiles.addWidget(t)  # as wide as their words; the target bars take the rest
         self.targets = TargetBars(fmt)
-        tiles.addWidget(self.targets, 4)
+        tiles.addWidget(self.targets, 1)
         lay.addLayout(tiles)
 
         self.funnel = FunnelPanel(fmt)

@@ -79,9 +79,7 @@ class WinRatePanel(ChartCard):
 
     def __init__(self, fmt: Formatter, parent: QWidget | None = None) -> None:
         super().__init__(fmt, self.tr("Win rate by month"), rule("win_rate"), parent)
-        self.summary = QLabel()
-        self.summary.setObjectName("chartSummary")
-        self.controls.addWidget(self.summary)
+        self.summary = self.add_summary()
         self.set_legend([swatch(OPEN, self.tr("by count"), "line"),
                          swatch(VALUE, self.tr("by value"), "dash")])
         self.plot = self.add_plot(0, 0, left=PercentAxis())
@@ -151,9 +149,7 @@ class CycleChart(ChartCard):
     def __init__(self, fmt: Formatter, parent: QWidget | None = None) -> None:
         super().__init__(fmt, self.tr("Sales cycle and time in stage"),
                          rule("cycle") + "\n\n" + rule("time_in_stage"), parent)
-        self.summary = QLabel()
-        self.summary.setObjectName("chartSummary")
-        self.controls.addWidget(self.summary)
+        self.summary = self.add_summary()
         self.set_legend([swatch(WON, self.tr("mean days to won"), "line"),
                          swatch(MEDIAN, self.tr("median"), "dash"),
                          swatch(OPEN, self.tr("mean days in stage")),

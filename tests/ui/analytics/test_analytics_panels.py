@@ -129,8 +129,8 @@ def test_targets_dialog_saves_and_the_progress_bar_shows_it(window: MainWindow, 
     caption, bar, text = page.targets.rows["month"]
     assert caption.text() == "Nov 2026 target · whole business"
     assert bar.value() == round(month.won / 150_000_000 * 1000)
-    assert text.text() == f"{window.ctx.fmt.money(month.won)} of ¥1,500,000 · " \
-                          f"{window.ctx.fmt.percent(month.won / 150_000_000)}"
+    assert text.text() == f"{window.ctx.fmt.percent(month.won / 150_000_000)} · " \
+                          f"{window.ctx.fmt.money(month.won)} of ¥1,500,000"
     assert page.forecast.chart.months[1].target == 150_000_000  # Oct, Nov, …
     # and on the board's strip, at once
     tile = window.target_tile
