@@ -563,6 +563,13 @@ last %2 days</source>
         </message>
     </context>
     <context>
+        <name>ChartCard</name>
+        <message>
+            <source>Clear or widen the filters to see more.</source>
+            <translation>清除或放宽筛选条件即可看到更多。</translation>
+        </message>
+    </context>
+    <context>
         <name>Chip</name>
         <message>
             <source>Remove this filter</source>
@@ -1785,6 +1792,14 @@ last %2 days</source>
             <translation>左：%1 赢单的商机，按赢单月份统计。右侧及上方：%2 期间（阶段停留时间：本期进入各阶段的商机）。</translation>
         </message>
         <message>
+            <source>No deal was won in %1 and none entered a stage in the period, so there is no cycle or time in stage to draw.</source>
+            <translation>%1 没有赢单的商机，期间内也没有商机进入任何阶段，因此没有可绘制的销售周期或阶段停留时间。</translation>
+        </message>
+        <message>
+            <source>No deal that matches the filters was won in %1 or entered a stage in the period.</source>
+            <translation>%1 没有符合筛选条件的商机赢单，期间内也没有此类商机进入任何阶段。</translation>
+        </message>
+        <message>
             <source>%1: %2 won, mean %3 days, median %4</source>
             <translation>%1：赢单 %2 个，平均 %3 天，中位数 %4 天</translation>
         </message>
@@ -2375,6 +2390,14 @@ last %2 days</source>
         <message>
             <source>Overdue</source>
             <translation>已逾期</translation>
+        </message>
+        <message>
+            <source>Nothing to forecast: no deal is open and none was won in %1.</source>
+            <translation>没有可预测的内容：没有进行中的商机，%1 也没有赢单。</translation>
+        </message>
+        <message>
+            <source>Nothing to forecast: no deal that matches the filters is open or was won in %1.</source>
+            <translation>没有可预测的内容：没有符合筛选条件的进行中商机，%1 也没有此类商机赢单。</translation>
         </message>
         <message>
             <source>Won %1</source>
@@ -5218,6 +5241,14 @@ weighted %3</source>
             <translation>本期没有结单</translation>
         </message>
         <message>
+            <source>No deal was won or lost in %1, so there are no reasons to show.</source>
+            <translation>%1 没有赢单或输单的商机，因此没有可显示的原因。</translation>
+        </message>
+        <message>
+            <source>No deal that matches the filters was won or lost in %1.</source>
+            <translation>%1 没有符合筛选条件的商机赢单或输单。</translation>
+        </message>
+        <message>
             <source>Closed %1: %2 won (%3), %4 lost (%5). Share: of the won or lost total, by %6.</source>
             <translation>%1 结单：赢单 %2 个（%3），输单 %4 个（%5）。占比：占赢单或输单总%6的比例。</translation>
         </message>
@@ -5699,6 +5730,14 @@ weighted %3</source>
         <message>
             <source>Open: now. Won and lost: closed %1.</source>
             <translation>进行中：当前。赢单和输单：%1 结单。</translation>
+        </message>
+        <message>
+            <source>No deal is open now and none was won or lost in %1.</source>
+            <translation>目前没有进行中的商机，%1 也没有赢单或输单的商机。</translation>
+        </message>
+        <message>
+            <source>No deal that matches the filters is open now or was won or lost in %1.</source>
+            <translation>目前没有符合筛选条件的进行中商机，%1 也没有此类商机赢单或输单。</translation>
         </message>
         <message>
             <source>%1
@@ -6565,6 +6604,14 @@ Drag cards here or add one above.</source>
         <message>
             <source>Deals closed %1, by the month they closed in (at least 12 months are shown); a gap: no deal closed that month. Shaded and above: the period %2.</source>
             <translation>%1 关闭的商机，按关闭月份统计（至少显示 12 个月）；空缺表示该月没有商机关闭。阴影部分及以上：所选期间 %2。</translation>
+        </message>
+        <message>
+            <source>No deal was won or lost in %1, so there is no win rate to draw.</source>
+            <translation>%1 没有赢单或输单的商机，因此没有可绘制的赢单率。</translation>
+        </message>
+        <message>
+            <source>No deal that matches the filters was won or lost in %1.</source>
+            <translation>%1 没有符合筛选条件的商机赢单或输单。</translation>
         </message>
         <message>
             <source>%1

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QCursor, QFont, QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
@@ -297,6 +297,36 @@ class ChartCard(Card):
         self.canvas.scene().sigMouseMoved.connect(self._mouse_moved)
         self.body.addWidget(self.canvas, 1)
         self.plots: list[pg.PlotItem] = []
+        #: What is empty and why, in place of the plots (see :meth:`show_empty`).
+        self.empty_note = QLabel()
+        self.empty_note.setObjectName("chartEmpty")
+        self.empty_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_note.setWordWrap(True)
+        self.empty_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty_note.hide()
+        self.body.addWidget(self.empty_note, 1)
+        #: Whether the page's filters narrow the deals (an empty chart then says so).
+        self.filtered = False
+
+    def show_empty(self, why: str) -> None:
+        """Say what is empty and why where the plots go (bare axes with a lone "1" tick said
+        nothing); ``""`` shows the plots again."""
+        self.empty_note.setText(why)
+        self.empty_note.setMinimumHeight(self.canvas.minimumHeight())
+        self.empty_note.setVisible(bool(why))
+        self.canvas.setVisible(not why)
+
+    def is_empty(self) -> bool:
+        """Whether the card says it has nothing to draw."""
+        return bool(self.empty_note.text())
+
+    def empty_words(self, plain: str, filtered: str, period: str) -> str:
+        """``plain`` or, when filters narrow the deals, ``filtered`` followed by the hint to
+        widen them; ``%1`` in either is ``period``."""
+        if self.filtered:
+            return (filtered.replace("%1", period) + " " + QCoreApplication.translate(
+                "ChartCard", "Clear or widen the filters to see more."))
+        return plain.replace("%1", period)
 
     # -- building ---------------------------------------------------------------------------
     def add_plot(self, row: int = 0, col: int = 0, *, left: pg.AxisItem | None = None,

@@ -78,6 +78,7 @@ QLabel#ruleMark { color: #9ca3af; }
 QLabel#chartSummary { color: #374151; font-weight: 600; }
 QLabel#chartLegend { font-size: 9pt; }
 QLabel#chartNote { color: #6b7280; font-size: 8.5pt; }
+QLabel#chartEmpty { color: #6b7280; padding: 12px 24px; }
 QLabel#periodLabel { color: #374151; font-weight: 600; }
 QLabel#pageStatus { color: #9ca3af; font-size: 8.5pt; }
 QLabel#planHeadline { font-size: 11pt; font-weight: 600; color: #111827; padding: 4px 0; }
@@ -394,6 +395,8 @@ class AnalyticsPage(QWidget):
 
     def _show_all(self, r: AnalyticsResult) -> None:
         i = r.inputs
+        for card in (self.forecast, self.win_rate, self.cycle, self.reasons, self.sizes):
+            card.filtered = not i.segment.is_empty()
         self._show_live(r)
         self.funnel.show_chart(r.funnel, r.stages)
         self.win_rate.show_rows(r.win_rates, r.metrics, r.trend_period)

@@ -119,6 +119,11 @@ class WinRatePanel(ChartCard):
                               "are shown); a gap: no deal closed that month. Shaded and above: "
                               "the period %2.").replace("%1", period_text(f, months))
                       .replace("%2", period_text(f, metrics.period)))
+        closed = any(r.won_count or r.lost_count for r in rows)
+        self.show_empty("" if closed else self.empty_words(
+            self.tr("No deal was won or lost in %1, so there is no win rate to draw."),
+            self.tr("No deal that matches the filters was won or lost in %1."),
+            period_text(f, months)))
 
     def hover(self, plot: pg.PlotItem, point: QPointF) -> str | None:
         i = round(point.x())
@@ -227,6 +232,13 @@ class CycleChart(ChartCard):
                               "above: the period %2 (time in stage: deals that entered each "
                               "stage in it).").replace("%1", period_text(f, trend))
                       .replace("%2", period_text(f, period)))
+        drawn = any(m.won for m in months) or any(t.deals for t in stages_rows)
+        self.show_empty("" if drawn else self.empty_words(
+            self.tr("No deal was won in %1 and none entered a stage in the period, so there is "
+                    "no cycle or time in stage to draw."),
+            self.tr("No deal that matches the filters was won in %1 or entered a stage in the "
+                    "period."),
+            period_text(f, trend)))
 
     def hover(self, plot: pg.PlotItem, point: QPointF) -> str | None:
         f = self.fmt

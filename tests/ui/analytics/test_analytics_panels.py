@@ -320,3 +320,42 @@ def test_planning_follows_the_filters_and_says_why_there_is_no_plan(window: Main
     page.filters.clear()
     settle(page, qtbot, refreshes)
     assert panel.plan is not None and panel.headline.text().startswith("To reach ")
+
+
+# -- empty states -------------------------------------------------------------------------------
+def test_empty_charts_say_what_is_empty_and_why(window: MainWindow, qtbot: Any) -> None:
+    """Filters that match nothing: Trends, Reasons, Deal sizes and the forecast say so where
+    their plots go (not bare axes with a lone "1" tick); clearing the filters draws them."""
+    page = shown(window)
+    cards = (page.forecast, page.win_rate, page.cycle, page.reasons, page.sizes)
+    assert not any(card.is_empty() for card in cards)
+    refreshes = page.full_refreshes
+    page.filters.search.setText("no deal is called this")
+    page.filters._emit()
+    settle(page, qtbot, refreshes)
+    for card in cards:
+        page.show_tab(card)
+        QApplication.processEvents()
+        assert card.is_empty(), card.title
+        assert card.empty_note.isVisible() and not card.canvas.isVisible(), card.title
+        text = card.empty_note.text()
+        assert "matches the filters" in text and "widen the filters" in text, text
+    assert page.reasons.empty_note.text().startswith(
+        "No deal that matches the filters was won or lost in ")
+    refreshes = page.full_refreshes
+    page.filters.clear()
+    settle(page, qtbot, refreshes)
+    for card in cards:
+        assert not card.is_empty() and not card.empty_note.isVisible(), card.title
+
+
+def test_a_new_database_says_its_charts_are_empty_without_blaming_filters(
+        empty_window: MainWindow) -> None:
+    empty_window.show_page("analytics")
+    page = empty_window.analytics()
+    page.threaded = False
+    page.refresh()
+    assert page.win_rate.empty_note.text().startswith("No deal was won or lost in ")
+    assert page.forecast.empty_note.text().startswith("Nothing to forecast: no deal is open")
+    for card in (page.forecast, page.win_rate, page.cycle, page.reasons, page.sizes):
+        assert card.is_empty() and "filters" not in card.empty_note.text(), card.title
