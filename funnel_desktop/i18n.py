@@ -7,9 +7,11 @@ from contextlib import contextmanager
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from . import RESOURCES
+from . import RESOURCES, package_files
 
 TRANSLATIONS = RESOURCES / "translations"
+#: Our compiled Chinese translation, relative to ``RESOURCES``.
+CHINESE = "translations/funnel_zh_CN.qm"
 LANGUAGES = ("en", "zh")
 
 
@@ -32,14 +34,17 @@ def english_plurals() -> QTranslator | None:
 
 
 def load_translators(lang: str) -> list[QTranslator]:
-    """Translators for ``lang`` (for English, the source language, its plural forms only)."""
+    """Translators for ``lang`` (for English, the source language, its plural forms only);
+    ours missing or unreadable is :class:`~.package_files.MissingResource` (Qt's own are a
+    bonus)."""
     if normalise(lang) != "zh":
         plurals = english_plurals()
         return [plurals] if plurals is not None else []
     out = []
     ours = QTranslator()
-    if ours.load(str(TRANSLATIONS / "funnel_zh_CN.qm")):
-        out.append(ours)
+    if not ours.load(str(package_files.resource(CHINESE))):
+        raise package_files.MissingResource([CHINESE])
+    out = [ours]
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qt = QTranslator()
     if qt.load("qtbase_zh_CN", qt_dir):
@@ -76,13 +81,12 @@ class Translation:
         self._installed: list[QTranslator] = []
 
     def switch(self, lang: str | None) -> str:
-        app = QCoreApplication.instance()
         for t in self._installed:
-            app.removeTranslator(t)
+            QCoreApplication.removeTranslator(t)
         self.lang = normalise(lang)
         self._installed = load_translators(self.lang)
         for t in self._installed:
-            app.installTranslator(t)
+            QCoreApplication.installTranslator(t)
         QLocale.setDefault(widget_locale(self.lang))
         return self.lang
 
@@ -91,12 +95,11 @@ class Translation:
 def language(lang: str) -> Iterator[str]:
     """Temporarily add the translators of ``lang`` (e.g. a Chinese report from an English
     window); English temporarily hides any installed translation by an identity layer."""
-    app = QCoreApplication.instance()
     added = load_translators(lang)
     if normalise(lang) == "en":
         added = [_Identity(english_plurals())]
     for t in added:
-        app.installTranslator(t)
+        QCoreApplication.installTranslator(t)
     before = QLocale()
     QLocale.setDefault(text_locale(lang))  # counts in texts (%Ln) as the formatter writes them
     try:
@@ -104,7 +107,7 @@ def language(lang: str) -> Iterator[str]:
     finally:
         QLocale.setDefault(before)
         for t in added:
-            app.removeTranslator(t)
+            QCoreApplication.removeTranslator(t)
 
 
 class _Identity(QTranslator):

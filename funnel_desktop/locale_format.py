@@ -6,6 +6,9 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QLocale
 
+#: the type, in the methods below Formatter.date (whose name hides it there)
+_Date = date
+
 CURRENCY_SYMBOLS = {"CNY": "¥", "USD": "$", "EUR": "€", "GBP": "£", "HKD": "HK$", "JPY": "¥",
                     "TWD": "NT$", "SGD": "S$"}
 DASH = "—"
@@ -98,7 +101,7 @@ class Formatter:
             return f"{value.year}年{value.month}月{value.day}日"
         return value.strftime("%b %d, %Y").replace(" 0", " ")
 
-    def day_short(self, d: date | None, today: date | None = None) -> str:
+    def day_short(self, d: _Date | None, today: _Date | None = None) -> str:
         """``Dec 3`` / ``12月3日`` this year, with the year otherwise; ``—`` for none."""
         if d is None:
             return DASH
@@ -108,7 +111,7 @@ class Formatter:
         text = d.strftime("%b %d").replace(" 0", " ")
         return text if this_year else f"{text}, {d.year}"
 
-    def day(self, d: date | None) -> str:
+    def day(self, d: _Date | None) -> str:
         """ISO date ``2026-11-24`` (unambiguous in both languages); ``—`` for none."""
         return d.isoformat() if d is not None else DASH
 

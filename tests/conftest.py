@@ -16,6 +16,33 @@ from funnel_desktop.services import Services
 from funnel_desktop.store.db import OpenedDatabase, open_database
 from funnel_desktop.store.models import SCHEMA_MODELS, database
 
+
+def _worker_database() -> None:
+    """Under pytest-xdist each worker gets a PostgreSQL database of its own (``…_gw0``,
+    ``…_gw1``), created on first use, so that two workers never reset each other's tables."""
+    url, worker = os.environ.get("FUNNEL_TEST_DB_URL"), os.environ.get("PYTEST_XDIST_WORKER")
+    if not url or not worker:
+        return
+    from urllib.parse import urlsplit, urlunsplit
+
+    import psycopg2
+
+    parts = urlsplit(url)
+    if parts.path.endswith(f"_{worker}"):  # this file imported again (tests.conftest)
+        return
+    name = f"{parts.path.lstrip('/')}_{worker}"
+    con = psycopg2.connect(url)
+    con.autocommit = True
+    with con.cursor() as cur:
+        cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,))
+        if cur.fetchone() is None:
+            cur.execute(f'CREATE DATABASE "{name}"')
+    con.close()
+    os.environ["FUNNEL_TEST_DB_URL"] = urlunsplit(parts._replace(path=f"/{name}"))
+
+
+_worker_database()
+
 #: The demo's "today" in tests, so numbers do not drift with the calendar.
 TODAY = date(2026, 11, 24)
 SHARED = Path(__file__).resolve().parents[2] / "shared"

@@ -8,8 +8,9 @@
 ``pyside6-lupdate`` extracts every ``tr("…")`` / ``translate("Context", "…")`` of the .py files
 under funnel_desktop/ into a fresh .ts (no obsolete entries, no line numbers, so the file only
 changes when a text does); each message takes its translation from
-``resources/translations/zh_CN.json`` (``{"Context": {"English source": "中文", …}, …}``) and is
-marked finished; ``pyside6-lrelease`` compiles the .qm the app loads (funnel_desktop/i18n.py).
+``funnel_desktop/resources/translations/zh_CN.json``
+(``{"Context": {"English source": "中文", …}, …}``) and is marked finished;
+``pyside6-lrelease`` compiles the .qm the app loads (funnel_desktop/i18n.py).
 
 A translation must keep the source's placeholders (``%1``, ``{name}``) and, when the source has
 a mnemonic (``&File``), have exactly one (``文件(&F)``). Calls lupdate cannot see (a context or
@@ -42,7 +43,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "funnel_desktop"
-FOLDER = ROOT / "resources" / "translations"
+FOLDER = PACKAGE / "resources" / "translations"
 TS = FOLDER / "funnel_zh_CN.ts"
 QM = FOLDER / "funnel_zh_CN.qm"
 DICTIONARY = FOLDER / "zh_CN.json"

@@ -10,6 +10,7 @@ import os
 import sys
 from typing import NoReturn
 
+from .. import __version__
 from ..core.errors import FunnelError, StoreError, ValidationError
 
 #: Sub-command modules in ``funnel_desktop.cli``; each has ``register(sub)`` and ``run(args)``.
@@ -40,6 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="funnel-desktop",
         description=translate("Cli", "Funnel Desktop (销售漏斗管家): an offline sales-funnel "
                                      "manager. Without a command it opens the app."))
+    parser.add_argument("--version", action="version", version=f"Funnel Desktop {__version__}",
+                        help=translate("Cli", "show the program's version and exit"))
     parser.add_argument("--db", help=translate("Cli", "database file or URL (default: your "
                                                       "data folder)"))
     parser.add_argument("--lang", dest="ui_lang", choices=("en", "zh"),
@@ -108,14 +111,19 @@ def main(argv: list[str] | None = None) -> int:
 
             return run_app(db=args.db, lang=args.ui_lang)
     from ..i18n import language
+    from ..package_files import MissingResource
     from . import output
 
     output.ensure_application(gui=command == "report")
     lang = chosen or output.default_language()
-    with language(lang):
-        args = build_parser().parse_args(argv)
-        args.ui_lang = lang
-        return run(args)
+    try:
+        with language(lang):
+            args = build_parser().parse_args(argv)
+            args.ui_lang = lang
+            return run(args)
+    except MissingResource as exc:  # an incomplete install: said in both languages
+        say(str(exc))
+        return EXIT_ERROR
 
 
 def run(args: argparse.Namespace) -> int:
@@ -144,6 +152,10 @@ def run(args: argparse.Namespace) -> int:
                                       detail=exc.strerror or str(exc)), args.ui_lang))
         return EXIT_INPUT
     except Exception as exc:
+        from ..package_files import MissingResource
+
+        if isinstance(exc, MissingResource):
+            raise  # main() says it in both languages
         if os.environ.get("FUNNEL_DEBUG"):
             raise
         say(error_message(FunnelError("internal_error", detail=f"{type(exc).__name__}: "

@@ -15,7 +15,7 @@ from ..core.dates import parse_date
 from ..core.errors import StoreError, ValidationError, printable
 from ..core.values import Segment
 from ..store.db import OpenedDatabase, is_url, open_database
-from ..store.models import Owner, Pipeline, Region, Source, Team
+from ..store.models import NamedModel, Owner, Pipeline, Region, Source, Team
 from ..store.queries import find_pipeline
 from .output import fill, translate
 
@@ -138,7 +138,7 @@ def check_count(value: object, option: str, minimum: int, maximum: int) -> int:
     return count(value, option.lstrip("-"), minimum=minimum, maximum=maximum, name=option)
 
 
-def _ids(model: type, names: list[str], code: str) -> tuple[int, ...]:
+def _ids(model: NamedModel, names: list[str], code: str) -> tuple[int, ...]:
     from ..services.validate import checked_text
 
     out = []

@@ -8,11 +8,11 @@ import json
 from datetime import date
 from typing import Any
 
-from ..core.dates import make_period, parse_date
+from ..core.dates import parse_date
 from ..core.errors import ValidationError
 from ..core.health import MONEY_PARAMS, RATE_PARAMS, HealthThresholds
 from ..core.money import to_major
-from ..core.periods import health_period
+from ..core.periods import health_period, make_period
 from ..core.values import Period
 from ..i18n import language
 from ..locale_format import Formatter

@@ -30,8 +30,8 @@ __all__ = [
 
 translate = QCoreApplication.translate
 
-#: The app's stored language preference (QSettings key of ui/app.LANGUAGE_KEY, repeated here
-#: so that the commands do not import the widgets).
+#: The app's stored language preference (QSettings key of ui/common/language.LANGUAGE_KEY,
+#: repeated here so that the commands do not import the widgets).
 LANGUAGE_KEY = "ui/language"
 
 

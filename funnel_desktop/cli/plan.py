@@ -6,10 +6,10 @@ import argparse
 import json
 from fractions import Fraction
 
-from ..core.dates import make_period
 from ..core.errors import ValidationError
 from ..core.metrics import compute
 from ..core.money import parse_amount, to_minor
+from ..core.periods import make_period
 from ..core.planning import DEFAULT_BANDS, reverse_plan
 from ..core.serialize import plan_dict
 from ..locale_format import Formatter
@@ -55,7 +55,7 @@ def build(args: argparse.Namespace) -> dict:
     open_ids = [sid for sid in m.conversion.chain[:-1]]
     if args.ideal:
         ideal = {s.id: s.ideal_conversion for s in data.stages}
-        convs = [Fraction(ideal[sid], 100) if ideal.get(sid) else None for sid in open_ids]
+        convs = [Fraction(c, 100) if (c := ideal.get(sid)) else None for sid in open_ids]
     else:
         steps = {s.from_stage: s for s in m.conversion.steps}
         convs = [Fraction(steps[sid].reached_to, steps[sid].reached_from)

@@ -59,7 +59,7 @@ def visited_stages(visits: Iterable[StageVisit], deal_ids: Collection[int] | Non
 
 
 def stage_conversion(stages: list[StageInfo], deals: list[DealFacts],
-                     visits: list[StageVisit] | Mapping[int, set[int]], *,
+                     visits: list[StageVisit] | Mapping[int, Set[int]], *,
                      strict: bool = False) -> Conversion:
     """Reached counts per stage and the conversion between consecutive stages. ``visits``
     may be given as deal id → the stage ids its history ever put it in."""
@@ -69,12 +69,14 @@ def stage_conversion(stages: list[StageInfo], deals: list[DealFacts],
     won_ids = {s.id for s in stages if s.kind == StageKind.WON}
     won_index = len(chain) - 1 if chain and chain[-1].kind == StageKind.WON else None
 
+    visited: Mapping[int, Set[int]]
     if isinstance(visits, Mapping):
         visited = visits
     else:
-        visited = defaultdict(set)
+        built: defaultdict[int, set[int]] = defaultdict(set)
         for v in visits:
-            visited[v.deal_id].add(v.stage_id)
+            built[v.deal_id].add(v.stage_id)
+        visited = built
 
     reached = [0] * len(chain)
     top_n = [0] * len(chain)  # deals whose furthest position is i (they reached 0..i)
@@ -100,7 +102,7 @@ def stage_conversion(stages: list[StageInfo], deals: list[DealFacts],
         for i in range(len(chain) - 1, -1, -1):
             n += top_n[i]
             reached[i] = n
-    return _conversion([s.id for s in chain], reached, bool(won_ids), strict)
+    return conversion_of_reached([s.id for s in chain], reached, bool(won_ids), strict)
 
 
 def merged_conversion(stages: list[StageInfo], parts: Iterable[Conversion], *,
@@ -112,12 +114,13 @@ def merged_conversion(stages: list[StageInfo], parts: Iterable[Conversion], *,
     for part in parts:
         for i, sid in enumerate(ids):
             reached[i] += part.reached.get(sid, 0)
-    return _conversion(ids, reached, any(s.kind == StageKind.WON for s in stages), strict)
+    return conversion_of_reached(ids, reached, any(s.kind == StageKind.WON for s in stages), strict)
 
 
-def _conversion(chain: list[int], reached: list[int], has_won: bool, strict: bool
-                ) -> Conversion:
-    """The steps and the overall rate of the reached counts along ``chain``."""
+def conversion_of_reached(chain: list[int], reached: list[int], has_won: bool, strict: bool
+                          ) -> Conversion:
+    """The steps and the overall rate of the reached counts along ``chain`` (the stage ids
+    of :func:`funnel_chain`; ``has_won``: the pipeline has a won stage)."""
     steps = [ConversionStep(chain[i], chain[i + 1], reached[i], reached[i + 1],
                             ratio(reached[i + 1], reached[i])) for i in range(len(chain) - 1)]
     overall = ratio(reached[-1], reached[0]) if chain and has_won else None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from .errors import ValidationError
 from .limits import MAX_DATE, MIN_DATE
@@ -95,21 +95,6 @@ def period_of(kind: str, day: date) -> Period:
     raise ValueError(kind)
 
 
-def make_period(start: str | date | None, end: str | date | None, *,
-                today: date) -> Period:
-    """A period from optional bounds: defaults are the last 12 months up to today (or up to
-    ``end``), as :func:`core.periods.last_months` defines them."""
-    from .periods import last_months
-
-    s = parse_date(start, field="from") if start is not None else None
-    e = parse_date(end, field="to") if end is not None else None
-    e = e or today
-    s = s or last_months(e, 12).start
-    if s > e:
-        raise ValidationError("period_invalid", "from", start=s.isoformat(), end=e.isoformat())
-    return Period(s, e)
-
-
 def previous(period: Period) -> Period:
     """The period of the same length just before this one."""
     length = (period.end - period.start).days + 1
@@ -119,3 +104,8 @@ def previous(period: Period) -> Period:
 def as_utc_end(day: date) -> datetime:
     """The last second of ``day`` (for 'as of' comparisons on naive UTC times)."""
     return datetime(day.year, day.month, day.day, 23, 59, 59)
+
+
+def utcnow() -> datetime:
+    """The current UTC time without tzinfo, to the second (how times are stored)."""
+    return datetime.now(UTC).replace(tzinfo=None, microsecond=0)

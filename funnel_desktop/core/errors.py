@@ -164,6 +164,7 @@ MESSAGES: dict[str, str] = {
     "takes back only what nobody has changed since.",
     "edit_conflict": "{by} changed {fields} of “{item}” ({at}) while it was open here; nothing "
     "was saved.",
+    "cancelled": "Stopped: nothing of it was kept.",
     "db_in_use": "{path} is open in another program ({holders}). Close it there first; "
     "nothing was changed.",
     "db_denied": "Your account may not make this change on the server {path}; nothing was "

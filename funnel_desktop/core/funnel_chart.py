@@ -8,7 +8,7 @@ of :mod:`core.conversion` (or the strict rule); beside them, what sits in each s
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 from dataclasses import dataclass, replace
 
 from .conversion import funnel_chain, visited_stages
@@ -60,7 +60,7 @@ class FunnelChart:
 
 
 def reached_by_stage(stages: list[StageInfo], deals: list[DealFacts],
-                     visits: list[StageVisit] | Mapping[int, set[int]], *,
+                     visits: list[StageVisit] | Mapping[int, Set[int]], *,
                      strict: bool = False) -> tuple[list[int], list[int], list[int]]:
     """(chain stage ids, reached counts, reached amounts) — the rule of
     :func:`core.conversion.stage_conversion`, also summing the amounts. ``visits`` may be

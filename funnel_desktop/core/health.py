@@ -42,6 +42,7 @@ from .errors import ValidationError
 from .metrics import Metrics, effective_probability
 from .planning import DEFAULT_BANDS
 from .stats import median, weighted_minor
+from .targets import coverage_of, missing_to
 from .values import DealFacts, FunnelData, StageInfo, StageKind
 
 SEVERITIES = ("high", "medium", "low")
@@ -185,12 +186,10 @@ def low_coverage(deals: list[DealFacts], target: int | None, won: int,
                  t: HealthThresholds) -> list[Finding]:
     if not target or target <= 0:
         return []
-    missing = max(0, target - won)
-    if missing == 0:
-        return []
+    missing = missing_to(target, won)
     amount = sum(d.amount for d in deals)
-    cover = amount / missing
-    if cover >= t.min_coverage:
+    cover = coverage_of(amount, target, won)
+    if cover is None or cover >= t.min_coverage:
         return []
     return [_finding("low_coverage", {"coverage": cover, "minimum": t.min_coverage,
                                       "open_amount": amount, "target": target, "won": won,
@@ -268,19 +267,19 @@ def bottleneck(metrics: Metrics, by_id: dict[int, StageInfo], deals: list[DealFa
                t: HealthThresholds) -> list[Finding]:
     """Steps of the period's conversion judged against the median of the other steps and
     against the stage's ideal conversion."""
-    steps = [s for s in metrics.conversion.steps
+    steps = [(s, s.rate) for s in metrics.conversion.steps
              if s.rate is not None and s.reached_from >= max(1, t.bottleneck_min_reached)]
     out = []
-    for step in steps:
-        others = median([o.rate for o in steps if o is not step and o.rate is not None])
-        below_others = others is not None and step.rate < t.bottleneck_ratio * others
+    for step, rate in steps:
+        others = median([r for o, r in steps if o is not step])
+        below_others = others is not None and rate < t.bottleneck_ratio * others
         stage = by_id.get(step.from_stage)
         ideal = stage.ideal_conversion if stage is not None else None
-        below_ideal = ideal is not None and step.rate * 100 < ideal - t.bottleneck_ideal_gap
+        below_ideal = ideal is not None and rate * 100 < ideal - t.bottleneck_ideal_gap
         if below_others or below_ideal:
             stuck = [d for d in deals if d.stage_id == step.from_stage]
             out.append(_finding("bottleneck", {
-                "stage_id": step.from_stage, "to_stage_id": step.to_stage, "rate": step.rate,
+                "stage_id": step.from_stage, "to_stage_id": step.to_stage, "rate": rate,
                 "others": others, "ideal": ideal, "reached": step.reached_from,
                 "below_others": below_others, "below_ideal": below_ideal}, stuck))
     return out
@@ -314,7 +313,8 @@ def next_steps(deals: list[DealFacts], today: date) -> list[Finding]:
     if late:
         out.append(_finding("overdue_next_step", {
             "count": len(late), "amount": sum(d.amount for d in late),
-            "max_days": max((today - d.next_step_due).days for d in late)}, late))
+            "max_days": max((today - d.next_step_due).days for d in late
+                            if d.next_step_due is not None)}, late))
     return out
 
 
@@ -327,7 +327,8 @@ def close_date_passed(deals: list[DealFacts], by_id: dict[int, StageInfo],
                                   for d in late))
     return [_finding("close_date_passed", {
         "count": len(late), "amount": sum(d.amount for d in late), "weighted": weighted,
-        "max_days": max((today - d.expected_close).days for d in late)}, late)]
+        "max_days": max((today - d.expected_close).days for d in late
+                        if d.expected_close is not None)}, late)]
 
 
 def no_decision_maker(deals: list[DealFacts], stages: list[StageInfo],

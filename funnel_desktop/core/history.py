@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date, datetime
+from typing import Any
 
 from .values import DealFacts, FieldChange, FunnelData, StageKind, StageVisit
 
-_CASTS = {
+#: an edited field's stored text (DealChange.old/new) → its value
+_CASTS: dict[str, Callable[[str | None], Any]] = {
     "amount": lambda s: int(s) if s not in (None, "") else 0,
     "probability": lambda s: int(s) if s not in (None, "") else None,
     "expected_close": lambda s: date.fromisoformat(s) if s else None,
@@ -89,7 +92,7 @@ def rebuild_as_of(data: FunnelData, changes: list[FieldChange], moment: datetime
                 and entered == d.stage_entered and last == d.last_activity):
             deals.append(d)
             continue
-        values = {"amount": d.amount, "probability": d.probability,
+        values: dict[str, Any] = {"amount": d.amount, "probability": d.probability,
                   "expected_close": d.expected_close, "owner": d.owner_id,
                   "next_step": d.next_step, "next_step_due": d.next_step_due}
         if edits:

@@ -82,6 +82,7 @@ def _table(data: FunnelData, period: Period, key_of: Callable[[DealFacts], int |
             elif s.kind == StageKind.WON:
                 x.won_count += 1
                 x.won_amount += d.amount
+                assert d.closed is not None  # a deal closed outside the period was skipped
                 x.cycles.append((d.closed.date() - d.created.date()).days)
             else:
                 x.lost_count += 1

@@ -14,7 +14,8 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 
-from .dates import period_of
+from .dates import parse_date, period_of
+from .errors import ValidationError
 from .values import Period
 
 #: Named periods: code → months back for the rolling ones.
@@ -34,6 +35,19 @@ def months_before(day: date, n: int) -> date:
 def last_months(today: date, n: int) -> Period:
     """The last ``n`` months up to and including ``today``."""
     return Period(months_before(today, n) + timedelta(days=1), today)
+
+
+def make_period(start: str | date | None, end: str | date | None, *,
+                today: date) -> Period:
+    """A period from optional bounds: defaults are the last 12 months up to today (or up to
+    ``end``), as :func:`last_months` defines them."""
+    s = parse_date(start, field="from") if start is not None else None
+    e = parse_date(end, field="to") if end is not None else None
+    e = e or today
+    s = s or last_months(e, 12).start
+    if s > e:
+        raise ValidationError("period_invalid", "from", start=s.isoformat(), end=e.isoformat())
+    return Period(s, e)
 
 
 def calendar_period(kind: str, day: date) -> Period:

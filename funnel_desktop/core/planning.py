@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -79,7 +80,7 @@ def wins_needed(target: int, won_amounts: list[int], bounds: tuple[int, ...] | N
 
 
 def reverse_plan(target: int, won_amounts: list[int], stage_ids: list[int],
-                 conversions: list[Fraction | float | None], open_now: dict[int, int],
+                 conversions: Sequence[Fraction | float | None], open_now: dict[int, int],
                  bounds: tuple[int, ...] | None = None) -> Plan:
     """The plan for ``target``.
 

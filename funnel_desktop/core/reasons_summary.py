@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from .stats import ratio
 
@@ -60,7 +61,7 @@ def reasons_summary(rows: Iterable[ReasonRow]) -> dict[str, ReasonSummary]:
     out = {}
     rows = list(rows)
     for kind in ("won", "lost"):
-        merged: dict[int | None, list] = {}
+        merged: dict[int | None, list[Any]] = {}
         for r in rows:
             if r.kind != kind:
                 continue
@@ -74,10 +75,10 @@ def reasons_summary(rows: Iterable[ReasonRow]) -> dict[str, ReasonSummary]:
              for rid, (label, cat, n, a) in merged.items()),
             key=lambda x: (-x.count, -x.amount, x.label))
         cats: dict[str, list[int]] = {}
-        for r in reasons:
-            c = cats.setdefault(r.category, [0, 0])
-            c[0] += r.count
-            c[1] += r.amount
+        for rl in reasons:
+            c = cats.setdefault(rl.category, [0, 0])
+            c[0] += rl.count
+            c[1] += rl.amount
         categories = sorted(
             (CategoryLine(cat, n, a, ratio(n, total_count), ratio(a, total_amount))
              for cat, (n, a) in cats.items()),

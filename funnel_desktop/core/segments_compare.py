@@ -60,7 +60,8 @@ def _value(m: Metrics, key: str) -> float | None:
         return m.conversion.overall
     if key == "velocity":
         return m.velocity
-    return getattr(m, key)
+    value: float | None = getattr(m, key)
+    return value
 
 
 def compare_metrics(a: Metrics, b: Metrics) -> list[ComparedNumber]:
@@ -68,9 +69,10 @@ def compare_metrics(a: Metrics, b: Metrics) -> list[ComparedNumber]:
     out = []
     for key, unit in NUMBERS.items():
         va, vb = _value(a, key), _value(b, key)
-        both = va is not None and vb is not None
-        out.append(ComparedNumber(key, unit, va, vb, vb - va if both else None,
-                                  vb / va if both and va else None))
+        diff = rel = None
+        if va is not None and vb is not None:
+            diff, rel = vb - va, (vb / va if va else None)
+        out.append(ComparedNumber(key, unit, va, vb, diff, rel))
     return out
 
 

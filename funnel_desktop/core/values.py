@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -103,7 +103,7 @@ def within(period: Period) -> Callable[[date | datetime | None], bool]:
 
     def inside(moment: date | datetime | None) -> bool:
         if moment.__class__ is datetime:
-            return start <= moment < stop  # type: ignore[operator]
+            return start <= moment < stop
         return period.contains(moment)
 
     return inside
@@ -115,7 +115,7 @@ class FunnelData:
 
     stages: list[StageInfo]
     deals: list[DealFacts]
-    visits: list[StageVisit] = field(default_factory=list)
+    visits: Sequence[StageVisit] = field(default_factory=list)  # a list or a VisitTable
 
     def stage(self, stage_id: int) -> StageInfo:
         for s in self.stages:

@@ -29,14 +29,16 @@ from ..core.dates import iso_week
 from ..core.errors import FunnelError
 from ..core.values import Period
 from ..core.weekly import week_containing
+from ..core.weekly_report import WeeklyReportData
 from ..i18n import language
 from ..services import Services
-from ..store.models import Owner, Pipeline, Team, WeeklyNote
+from ..store.kept_lists import names
+from ..store.pipeline_rows import pipeline_choices
 from ..store.queries import get_setting
+from ..store.weekly_notes import note_text
 from ..ui.common.fields import DateField
 from ..ui.common.saved_notice import SavedNotice
 from ..ui.common.screen_fit import fit_to_screen
-from .data import WeeklyReportData
 from .document import PDF_DPI, page_layout, paint_document
 from .scope import ReportScope
 from .weekly import document_for, footer_for, report_for, write_weekly_pdf
@@ -98,18 +100,18 @@ class WeeklyReportDialog(QDialog):
         self.scope = QComboBox()
         self.scope.setAccessibleName(self.tr("Scope"))
         self.scope.addItem(self.tr("All sales"), ReportScope())
-        for t in Team.select().order_by(Team.name):
-            self.scope.addItem(self.tr("Team: %1").replace("%1", t.name),
-                               ReportScope("team", t.id, t.name))
-        for o in Owner.select().order_by(Owner.name):
-            self.scope.addItem(self.tr("Salesperson: %1").replace("%1", o.name),
-                               ReportScope("owner", o.id, o.name))
+        for tid, name in names("team"):
+            self.scope.addItem(self.tr("Team: %1").replace("%1", name),
+                               ReportScope("team", tid, name))
+        for oid, name in names("owner"):
+            self.scope.addItem(self.tr("Salesperson: %1").replace("%1", name),
+                               ReportScope("owner", oid, name))
         form.addRow(self.tr("Scope:"), self.scope)
 
         self.pipeline = QComboBox()
         self.pipeline.setAccessibleName(self.tr("Pipeline"))
-        for p in Pipeline.select().order_by(Pipeline.position, Pipeline.id):
-            self.pipeline.addItem(p.name, p.id)
+        for pid, name in pipeline_choices():
+            self.pipeline.addItem(name, pid)
         form.addRow(self.tr("Pipeline:"), self.pipeline)
 
         self.language = QComboBox()
@@ -211,8 +213,7 @@ class WeeklyReportDialog(QDialog):
         self.save_notes()
         self._show_week()
         key = (self.label(), self.current_scope().key)
-        note = WeeklyNote.get_or_none((WeeklyNote.week == key[0]) & (WeeklyNote.scope == key[1]))
-        self.notes.setPlainText(note.text if note else "")
+        self.notes.setPlainText(note_text(*key))
         self._loaded_key = key
 
     def save_notes(self) -> None:
@@ -221,8 +222,7 @@ class WeeklyReportDialog(QDialog):
             return
         week, scope = self._loaded_key
         text = self.notes.toPlainText()
-        note = WeeklyNote.get_or_none((WeeklyNote.week == week) & (WeeklyNote.scope == scope))
-        if (note.text if note else "") != text:
+        if note_text(week, scope) != text:
             self.services.save_weekly_note(week, scope, text, initiator=self)
 
     # -- output -----------------------------------------------------------------------------

@@ -186,12 +186,12 @@ def paginate(doc: QTextDocument) -> int:
     tried: set[int] = set()
     for _ in range(MAX_ROUNDS):
         parts = items(doc)
-        todo = [i for _kind, i in violations(doc, parts)
-                if parts[i].block is not None and parts[i].block.position() not in tried]
+        todo = [(i, b) for _kind, i in violations(doc, parts)
+                if (b := parts[i].block) is not None and b.position() not in tried]
         if not todo:
             break
-        i = todo[0]
-        tried.add(parts[i].block.position())
+        i, block = todo[0]
+        tried.add(block.position())
         if break_before(doc, parts, i):
             breaks += 1
     return breaks

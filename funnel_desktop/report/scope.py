@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..core.errors import ValidationError
 from ..core.values import Segment
-from ..store.models import Owner, Team
+from ..store.kept_lists import find
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,9 +21,9 @@ class ReportScope:
         return "all" if self.kind == "all" else f"{self.kind}:{self.id}"
 
     def segment(self) -> Segment:
-        if self.kind == "team":
+        if self.kind == "team" and self.id is not None:
             return Segment(team_ids=(self.id,))
-        if self.kind == "owner":
+        if self.kind == "owner" and self.id is not None:
             return Segment(owner_ids=(self.id,))
         return Segment()
 
@@ -31,15 +31,13 @@ class ReportScope:
 def resolve_scope(team: str | None = None, owner: str | None = None) -> ReportScope:
     """A scope from a team or owner name (or id); the whole business when neither."""
     if team:
-        row = Team.get_or_none(Team.name == team) or (
-            Team.get_or_none(Team.id == int(team)) if team.isdigit() else None)
+        row = find("team", team)
         if row is None:
             raise ValidationError("team_unknown", "team", value=team)
-        return ReportScope("team", row.id, row.name)
+        return ReportScope("team", *row)
     if owner:
-        row = Owner.get_or_none(Owner.name == owner) or (
-            Owner.get_or_none(Owner.id == int(owner)) if owner.isdigit() else None)
+        row = find("owner", owner)
         if row is None:
             raise ValidationError("owner_unknown", "owner", value=owner)
-        return ReportScope("owner", row.id, row.name)
+        return ReportScope("owner", *row)
     return ReportScope()

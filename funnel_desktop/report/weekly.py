@@ -11,11 +11,12 @@ from PySide6.QtGui import QTextDocument
 from ..core.dates import iso_week, parse_week
 from ..core.errors import ValidationError
 from ..core.values import Period
+from ..core.weekly_report import WeeklyReportData
 from ..i18n import language
 from ..locale_format import database_formatter
-from ..store.queries import find_pipeline
+from ..store.pipeline_rows import find_pipeline_id
+from ..store.weekly_report import gather
 from ..texts.health import FindingWriter
-from .data import WeeklyReportData, gather
 from .document import build_document, write_pdf
 from .scope import ReportScope
 
@@ -29,10 +30,10 @@ def report_for(week: str | date, scope: ReportScope, pipeline: str | int | None 
     default), a past week as of its end."""
     label = week if isinstance(week, str) else iso_week(week)
     period = period or parse_week(label)
-    p = find_pipeline(pipeline)
-    if p is None:
+    pid = find_pipeline_id(pipeline)
+    if pid is None:
         raise ValidationError("pipeline_unknown", "pipeline", value=pipeline or "")
-    return gather(p.id, period, scope, week_label=label.upper(), printed=printed, now=now,
+    return gather(pid, period, scope, week_label=label.upper(), printed=printed, now=now,
                   today=today)
 
 

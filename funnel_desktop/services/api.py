@@ -3,7 +3,20 @@
 Every action reads what it checks and what undo needs inside its write transaction, with the
 rows locked (SQLite: ``BEGIN IMMEDIATE``; PostgreSQL: ``SELECT … FOR UPDATE``), so a second
 writer can never slip in between the check and the write. Each committed action leaves one row
-in the change feed (``store/feed.py``) that other windows and processes read."""
+in the change feed (``store/feed.py``) that other windows and processes read.
+
+What the other services modules (pipelines, importing, demo) write with — nothing else of
+this module is theirs to call:
+
+- :meth:`Services.perform` runs one action: ``work(step)`` inside the write transaction;
+  :class:`Step` is what the work reads through (``step.capture``) and names for its event
+  (``step.names``); :meth:`Services.announce` tells of writes made in bulk outside it;
+- :meth:`Services.require_admin` refuses an action a team member may not take;
+- :func:`bump` (the version increment of every UPDATE of a versioned row),
+  :func:`as_text` (a value as the change log keeps it) and :data:`LOGGED_FIELDS`.
+
+:meth:`Services.write` is the bare transaction ``perform`` runs in (no feed row, no event, no
+undo): only for measuring it (the benchmark), never to write with."""
 
 from __future__ import annotations
 
@@ -18,6 +31,7 @@ from typing import Any
 
 import peewee
 
+from ..core import progress
 from ..core.dates import iso_week, parse_week
 from ..core.errors import FunnelError, StoreError, ValidationError
 from ..core.templates import LOST_REASONS, SOURCES, WON_REASONS, template
@@ -29,6 +43,7 @@ from ..store.models import (
     Customer,
     Deal,
     DealChange,
+    NamedModel,
     Owner,
     Pipeline,
     Reason,
@@ -39,10 +54,14 @@ from ..store.models import (
     StageHistory,
     Target,
     Team,
+    Versioned,
     WeeklyNote,
     database,
     utcnow,
 )
+from ..store.prepared import Prepared
+from ..store.queries import model_rows
+from . import journal
 from . import validate as v
 from .changeset import Capture, ChangeSet, Touched, apply, local_time
 from .events import Changes, EventBus
@@ -60,6 +79,20 @@ CUSTOMER_FIELDS = ("name", "contact_person", "phone", "email", "im", "address", 
 CONTACT_FIELDS = ("name", "title", "phone", "email", "role", "attitude", "notes")
 #: Attempts of a transaction PostgreSQL aborted to break a deadlock between two writers.
 RETRIES = 5
+
+#: The statements of a drop (one deal moved to another open stage), built once.
+_STAGE = Prepared(lambda id: Stage.select().where(Stage.id == id), id=int)
+_LEAVE_STAGE = Prepared(
+    lambda now, deal: StageHistory.update(left_at=now, **bump(StageHistory)).where(
+        (StageHistory.deal == deal) & StageHistory.left_at.is_null()), now=datetime, deal=int)
+_ENTER_STAGE = Prepared(
+    lambda deal, stage, now, by: StageHistory.insert(deal=deal, stage=stage, entered_at=now,
+                                                     by=by), deal=int, stage=int, now=datetime,
+    by=str)
+_MOVE_DEAL = Prepared(
+    lambda stage, now, deal: Deal.update(stage=stage, stage_entered_at=now, updated_at=now,
+                                         **bump(Deal)).where(Deal.id == deal),
+    stage=int, now=datetime, deal=int)
 #: PostgreSQL's codes for "try the transaction again": serialization failure, deadlock.
 _RETRY_CODES = ("40001", "40P01")
 
@@ -129,7 +162,9 @@ class Step:
         self.moves = moves
 
 
-def _as_text(value: Any) -> str | None:
+def as_text(value: Any) -> str | None:
+    """A value as the change log (``DealChange.old`` / ``new``) keeps it: ISO dates and times,
+    anything else as text, None as None."""
     if value is None:
         return None
     if isinstance(value, date | datetime):
@@ -137,7 +172,7 @@ def _as_text(value: Any) -> str | None:
     return str(value)
 
 
-def bump(model: type[peewee.Model]) -> dict[str, Any]:
+def bump(model: type[Versioned]) -> dict[str, Any]:
     """The version increment every UPDATE of a versioned row carries."""
     return {"version": model.version + 1}
 
@@ -178,10 +213,21 @@ class Services:
         self._session_key: int | None = None
 
     # -- plumbing -------------------------------------------------------------------------
-    def _write(self, fn: Callable[[], Any]) -> Any:
+    def write(self, fn: Callable[[], Any], label: str = "") -> Any:
         """Run ``fn`` in one write transaction: on SQLite ``BEGIN IMMEDIATE`` (the file's
         write lock from the first read on), on PostgreSQL a transaction the statements lock
-        rows in; one PostgreSQL broke to end a deadlock is run again."""
+        rows in; one PostgreSQL broke to end a deadlock is run again. The outermost one is
+        recorded (:mod:`.journal`: committed, or rolled back by the exception it raises).
+        The transaction of :meth:`perform`, which is what writes (a feed row, an event, an
+        inverse): call this alone only to measure it."""
+        db = database.obj
+        if db.transaction_depth() == 0:
+            with journal.recorded(label):
+                return self._attempts(fn)
+        return self._attempts(fn)
+
+    @staticmethod
+    def _attempts(fn: Callable[[], Any]) -> Any:
         location = str(getattr(database.obj, "database", "database"))
         db = database.obj
         sqlite = isinstance(db, peewee.SqliteDatabase)
@@ -217,9 +263,10 @@ class Services:
                 inverse = step.capture.changeset(label)
             seq = feed.record(step.now, self.user, self.client, label, step.kinds,
                               step.deal_ids, step.customer_ids, step.moves)
+            progress.checkpoint()  # a Cancel up to the commit keeps nothing
             return value, inverse.with_seq(seq) if inverse is not None else None, step
 
-        value, inverse, step = self._write(txn)
+        value, inverse, step = self.write(txn, label)
         if step.nothing:
             return Outcome(value, None, Changes(frozenset()))
         out = self._done(value, inverse, step.kinds, step.deal_ids, step.customer_ids,
@@ -271,7 +318,8 @@ class Services:
     # -- lookups (inside the transaction) ---------------------------------------------------
     @staticmethod
     def _stage(stage_id: int, pipeline_id: int | None = None) -> Stage:
-        stage = Stage.get_or_none(Stage.id == stage_id)
+        rows = model_rows(Stage, *_STAGE.bound(id=stage_id))
+        stage = Stage(**rows[0]) if rows else None
         if stage is None or (pipeline_id is not None and stage.pipeline_id != pipeline_id):
             raise ValidationError("stage_unknown", "stage", value=stage_id)
         return stage
@@ -434,8 +482,8 @@ class Services:
             for key, new in clean.items():
                 old = row[key]
                 if key in LOGGED_FIELDS and old != new:
-                    logs.append({"deal": deal_id, "field": key, "old": _as_text(old),
-                                 "new": _as_text(new), "at": step.now, "by": self.user})
+                    logs.append({"deal": deal_id, "field": key, "old": as_text(old),
+                                 "new": as_text(new), "at": step.now, "by": self.user})
             Deal.update(updated_at=step.now, **bump(Deal), **clean).where(
                 Deal.id == deal_id).execute()
             if logs:
@@ -467,6 +515,12 @@ class Services:
 
     def _enter_stage(self, ids: list[int], stage: Stage, now: datetime,
                      extra: dict[str, Any]) -> None:
+        if len(ids) == 1 and not extra:  # a drop: the same three statements every time
+            deal_id = ids[0]
+            _LEAVE_STAGE.execute(now=now, deal=deal_id)
+            _ENTER_STAGE.execute(deal=deal_id, stage=stage.id, now=now, by=self.user)
+            _MOVE_DEAL.execute(stage=stage.id, now=now, deal=deal_id)
+            return
         StageHistory.update(left_at=now, **bump(StageHistory)).where(
             StageHistory.deal.in_(ids) & StageHistory.left_at.is_null()).execute()
         StageHistory.insert_many([{"deal": i, "stage": stage.id, "entered_at": now,
@@ -825,7 +879,7 @@ class Services:
 
         return self.perform("seed lists", work, undoable=False)
 
-    def ensure_named(self, model: type, name: str, **extra: Any) -> int:
+    def ensure_named(self, model: NamedModel, name: str, **extra: Any) -> int:
         """The id of the owner/team/region/source with this name, created if missing."""
         name = v.text(name, "name", required=True)
         row = model.get_or_none(model.name == name)
@@ -844,20 +898,29 @@ class Services:
 
     def set_setting(self, key: str, value: Any, initiator: object | None = None) -> Outcome:
         """Store one business setting (JSON)."""
-        key = v.text(key, "key", required=True)
-        try:
-            text = json.dumps(value, ensure_ascii=False, allow_nan=False)
-        except (TypeError, ValueError, RecursionError):
-            raise ValidationError("json_invalid", "json", value=str(value)[:40]) from None
-        text = v.checked_text(text, "json")
+        return self.set_settings({key: value}, initiator=initiator)
+
+    def set_settings(self, values: dict[str, Any], initiator: object | None = None
+                     ) -> Outcome:
+        """Store business settings (JSON each) in one transaction: all of them or none."""
+        texts: dict[str, str] = {}
+        for key, value in values.items():
+            key = v.text(key, "key", required=True)
+            try:
+                text = json.dumps(value, ensure_ascii=False, allow_nan=False)
+            except (TypeError, ValueError, RecursionError):
+                raise ValidationError("json_invalid", "json", value=str(value)[:40]) from None
+            texts[key] = v.checked_text(text, "json")
         self.require_admin()
 
-        def work(step: Step) -> str:
-            Setting.insert(key=key, value=text).on_conflict(
-                conflict_target=[Setting.key],
-                update={Setting.value: text, Setting.version: Setting.version + 1}).execute()
+        def work(step: Step) -> list[str]:
+            for key, text in texts.items():
+                Setting.insert(key=key, value=text).on_conflict(
+                    conflict_target=[Setting.key],
+                    update={Setting.value: text, Setting.version: Setting.version + 1}
+                ).execute()
             step.names({"settings"})
-            return key
+            return list(texts)
 
         return self.perform("setting", work, initiator, undoable=False)
 

@@ -21,6 +21,7 @@ from typing import Any
 
 import peewee
 
+from ..core import progress
 from ..core.batches import chunks
 from ..core.errors import FunnelError
 from ..store import feed
@@ -35,7 +36,7 @@ from ..store.models import (
     StageHistory,
     database,
 )
-from ..store.queries import model_rows, rows_with
+from ..store.queries import in_ids, model_rows, rows_with
 
 Row = dict[str, Any]
 Key = tuple[str, int]
@@ -171,7 +172,7 @@ def read_rows(model: type[BaseModel], fld: peewee.Field, ids: Iterable[int],
         return model_rows(model, sql, [ids[0]])
     out = []
     for chunk in chunks(sorted(ids), CHUNK):  # one order everywhere: no deadlocks
-        out.extend(model_rows(model, model.select().where(fld.in_(chunk))
+        out.extend(model_rows(model, model.select().where(in_ids(fld, chunk))
                               .order_by(model.id).for_update()))
     return out
 
@@ -219,8 +220,8 @@ class Capture:
         for table, rid in self._before:
             if (table, rid) not in after:
                 missing[table].append(rid)
-        for table, ids in missing.items():  # moved out of its scope (or deleted)
-            for r in read_rows(MODELS[table], MODELS[table].id, ids):
+        for table, gone in missing.items():  # moved out of its scope (or deleted)
+            for r in read_rows(MODELS[table], MODELS[table].id, gone):
                 after[(table, r["id"])] = r
         return diff(label, self._before, after)
 
@@ -296,6 +297,7 @@ def apply(cs: ChangeSet, now: datetime) -> Applied:
         wanted[c.table].update(c.ids)
     for rc in cs.rows:
         wanted[rc.table].add(rc.id)
+    progress.phase("undo", sum(len(c.ids) for c in cs.created) + len(cs.rows))
     for table in sorted(wanted, key=_RANK.__getitem__):
         model = MODELS[table]
         for r in read_rows(model, model.id, wanted[table], lock=True):
@@ -361,6 +363,7 @@ def apply(cs: ChangeSet, now: datetime) -> Applied:
     for table in sorted(put_back, key=_RANK.__getitem__):
         rows = sorted(put_back[table], key=lambda r: r["id"])
         _insert(MODELS[table], rows)
+        progress.advance(len(rows))
         redo_created.append(Created(table, tuple(r["id"] for r in rows),
                                     tuple(int(r.get("version", 1)) for r in rows)))
         touched.extend((table, r) for r in rows)
@@ -378,7 +381,8 @@ def apply(cs: ChangeSet, now: datetime) -> Applied:
         model = MODELS[table]
         ids = [r["id"] for r in remove[table]]
         for chunk in chunks(ids, CHUNK):
-            model.delete().where(model.id.in_(chunk)).execute()
+            model.delete().where(in_ids(model.id, chunk)).execute()
+            progress.advance(len(chunk))
         redo_rows.extend(RowChange(table, r, None) for r in remove[table])
         touched.extend((table, r) for r in remove[table])
     redo_rows.sort(key=lambda r: (_RANK[r.table], r.id))
@@ -400,12 +404,13 @@ def _missing_parents(put_back: dict[str, list[Row]]) -> list[Conflict]:
             if not wanted:
                 continue
             model = MODELS[parent]
-            there = set()
+            there: set[int] = set()
             for chunk in chunks(sorted(wanted), CHUNK):
-                there.update(i for (i,) in model.select(model.id).where(model.id.in_(chunk))
-                             .tuples())
+                q = model.select(model.id).where(in_ids(model.id, chunk))
+                there.update(i for (i,) in model._meta.database.execute(q))
+            gone = wanted - there
             for r in rows:
-                if r.get(fk.name) in wanted - there:
+                if r.get(fk.name) in gone:
                     conflicts.append(Conflict(table, r["id"], "parent_gone", (fk.name,),
                                               _name(table, r), parent, r[fk.name]))
     return conflicts
@@ -423,8 +428,8 @@ def _refuse_foreign_children(cs: ChangeSet, remove: dict[str, list[Row]],
             ctable = child._meta.table_name
             going = leaving.get(ctable, set())
             for chunk in chunks(ids, CHUNK):
-                for cid, parent in (child.select(child.id, fk).where(fk.in_(chunk))
-                                    .tuples()):
+                q = child.select(child.id, fk).where(in_ids(fk, chunk))
+                for cid, parent in child._meta.database.execute(q):  # the driver's tuples
                     if cid not in going:
                         row = next(r for r in rows if r["id"] == parent)
                         conflicts.append(Conflict(table, parent, "referenced",
@@ -455,8 +460,9 @@ def _raise(cs: ChangeSet, conflicts: list[Conflict],
                           kinds - {"deals", "customers", "activities"}) if cs.seq else []
     named = [c for c in conflicts if c.name]
     if not named:  # name the deal a history row or follow-up belongs to
-        titles = dict(Deal.select(Deal.id, Deal.title).where(Deal.id.in_(list(deal_ids)))
-                      .tuples()) if deal_ids else {}
+        titles: dict[int, str] = dict(
+            Deal.select(Deal.id, Deal.title).where(Deal.id.in_(list(deal_ids)))
+            .tuples()) if deal_ids else {}
         conflicts = [Conflict(c.table, c.id, c.why, c.fields,
                               next(iter(titles.values()), "")) for c in conflicts]
     raise UndoConflict(cs.label, conflicts, later)

@@ -6,6 +6,7 @@ import json
 import random
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from ..core.dates import add_months, month_end
 from ..core.templates import DEFAULT_TEMPLATE
@@ -13,6 +14,7 @@ from ..store.db import fix_sequences
 from ..store.importing.bulk import bulk_insert
 from ..store.models import (
     Activity,
+    BaseModel,
     Contact,
     Customer,
     Deal,
@@ -27,6 +29,7 @@ from ..store.models import (
     Team,
     database,
 )
+from . import journal
 from .api import Services
 
 _ZH_PREFIX = ("华信", "东方", "恒达", "瑞丰", "金桥", "海川", "中科", "远航", "博源",
@@ -119,7 +122,7 @@ def generate(services: Services, *, deals: int = 300, seed: int = 1, lang: str =
     span = (today - start).days
     now = datetime(today.year, today.month, today.day, 12, 0)
 
-    with database.atomic():
+    with journal.recorded("demo data"), database.atomic():
         teams = [Team.create(name=z if zh else e).id for z, e in _TEAMS]
         regions = [Region.create(name=z if zh else e).id for z, e in _REGIONS]
         owners = [Owner.create(name=n, team=teams[t], region=regions[r]).id
@@ -159,7 +162,8 @@ def generate(services: Services, *, deals: int = 300, seed: int = 1, lang: str =
         _insert(Contact, contacts)
 
         next_id = (Deal.select(Deal.id).order_by(Deal.id.desc()).scalar() or 0) + 1
-        deal_rows, hist, changes, acts = [], [], [], []
+        deal_rows, hist, changes = [], [], []
+        acts: list[dict[str, Any]] = []
         counts = {"open": 0, "won": 0, "lost": 0}
         for n in range(deals):
             did = next_id + n
@@ -189,12 +193,12 @@ def generate(services: Services, *, deals: int = 300, seed: int = 1, lang: str =
                         visits.append((won_stage if outcome == "won" else lost_stage,
                                        t + (now - t) / 2))
                     break
-                r = rng.random()
-                if open_share is not None and not force_open and r < 0.1:
-                    r = 0.99 if pos == len(open_stages) - 1 else 0.5
-                if r < 0.13 + 0.03 * pos:
+                roll = rng.random()
+                if open_share is not None and not force_open and roll < 0.1:
+                    roll = 0.99 if pos == len(open_stages) - 1 else 0.5
+                if roll < 0.13 + 0.03 * pos:
                     outcome = "lost"
-                elif r < 0.19 and pos > 0 and rng.random() < 0.5:
+                elif roll < 0.19 and pos > 0 and rng.random() < 0.5:
                     pos -= 1  # moved back
                 elif pos == len(open_stages) - 1:
                     outcome = "won"
@@ -218,7 +222,7 @@ def generate(services: Services, *, deals: int = 300, seed: int = 1, lang: str =
             expected = (created + cycle_guess).date()
             if outcome == "open" and rng.random() < 0.7 and expected < today:
                 expected = today + timedelta(days=rng.randint(5, 120))
-            if outcome != "open":
+            if closed is not None:  # outcome != "open"
                 expected = closed.date()
             elif expected < today and upkeep.random() < UPKEEP["close_date_moved"]:
                 expected = today + timedelta(days=upkeep.randint(5, 120))
@@ -303,7 +307,7 @@ def generate(services: Services, *, deals: int = 300, seed: int = 1, lang: str =
     return DemoSummary(pid, deals, n_customers, counts["open"], counts["won"], counts["lost"])
 
 
-def _insert(model: type, rows: list[dict]) -> None:
+def _insert(model: type[BaseModel], rows: list[dict[str, Any]]) -> None:
     """Insert rows of the same keys in one prepared statement (SQLite; batches elsewhere):
     100,000 deals with their history take seconds instead of a minute."""
     if rows:

@@ -5,21 +5,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import peewee
 
+from ..core import progress
 from ..core.errors import ValidationError
 from ..store.db import fix_sequences, translated_errors
 from ..store.ids import reserve
 from ..store.importing import ImportPlan, ImportReport, Mapping, Table, plan_import
-from ..store.importing.bulk import bulk_insert
+from ..store.importing.bulk import bulk_insert as bulk_insert  # the benchmark wraps it
 from ..store.importing.resolve import fold
 from ..store.models import (
+    BaseModel,
     Contact,
     Customer,
     Deal,
     DealChange,
+    NamedModel,
     Owner,
     Region,
     Source,
@@ -28,7 +31,7 @@ from ..store.models import (
     database,
 )
 from ..store.queries import gc_paused
-from .api import LOGGED_FIELDS, Outcome, Services, Step, _as_text, bump
+from .api import LOGGED_FIELDS, Outcome, Services, Step, as_text, bump
 from .changeset import ChangeSet, Created
 from .events import Changes
 
@@ -73,6 +76,16 @@ def import_table(services: Services, table: Table, mapping: Mapping, pipeline_id
     location = str(getattr(database.obj, "database", "database"))
     with translated_errors(location), gc_paused():  # many small objects: no GC passes
         plan = plan_import(table, mapping, pipeline_id, now=now, base_dir=base_dir)
+    try:
+        return _import_planned(services, plan, dry_run, initiator)
+    finally:  # the plan's 100,000s of objects, freed a slice at a time
+        progress.let_go(plan.parsed.rows, plan.new_deals, plan.updates, plan.customers,
+                        plan.row_customer)
+
+
+def _import_planned(services: Services, plan: ImportPlan, dry_run: bool,
+                    initiator: object | None) -> Outcome:
+    progress.checkpoint()
     report = plan.report
     if dry_run:
         return Outcome(report, None, Changes(frozenset()))
@@ -80,6 +93,7 @@ def import_table(services: Services, table: Table, mapping: Mapping, pipeline_id
         raise ImportRefused(report)
 
     def work(step: Step) -> ImportReport:
+        progress.phase("write")
         written = _execute(plan, services.user, step)
         step.names({"deals", "customers", "activities", "lists"}, written.deal_ids,
                    written.customer_ids)
@@ -93,7 +107,7 @@ def import_table(services: Services, table: Table, mapping: Mapping, pipeline_id
 
 
 # -- writing (inside the transaction) -------------------------------------------------------
-def _ensure_names(model: type[peewee.Model], known: dict[str, int | None],
+def _ensure_names(model: NamedModel, known: dict[str, int | None],
                   display: dict[str, str]) -> list[int]:
     """Create the named rows still missing; fill their ids into ``known``."""
     if not display:
@@ -107,12 +121,12 @@ def _ensure_names(model: type[peewee.Model], known: dict[str, int | None],
     return created
 
 
-def _new_ids_above(model: type[peewee.Model], fld: peewee.Field, floor: int,
+def _new_ids_above(model: type[BaseModel], fld: peewee.Field, floor: int,
                    parents: set[int]) -> tuple[int, ...]:
     """Ids of ``model`` rows above ``floor`` whose ``fld`` is one of ``parents`` (the rows this
     import inserted: another writer on a server may have inserted rows for other parents)."""
-    return tuple(i for i, p in model.select(model.id, fld).where(model.id > floor)
-                 .order_by(model.id).tuples() if p in parents)
+    q = model.select(model.id, fld).where(model.id > floor).order_by(model.id)
+    return tuple(i for i, p in database.execute(q) if p in parents)  # the driver's tuples
 
 
 def _execute(plan: ImportPlan, user: str, step: Step) -> _Written:
@@ -172,21 +186,22 @@ def _execute(plan: ImportPlan, user: str, step: Step) -> _Written:
 
     def ref(value: Any, ids: dict[str, Any]) -> int | None:
         if isinstance(value, str) and value.startswith("new:"):
-            return ids.get(value[4:])
-        return value
+            found: int | None = ids.get(value[4:])
+            return found
+        return cast("int | None", value)  # an existing row's id
 
     # new deals with their history
     new_ids = reserve(Deal, len(plan.new_deals))
     deal_rows, history = [], []
     for r, did in zip(plan.new_deals, new_ids, strict=True):
         d = r.deal
-        key = plan.row_customer.get(r.row)
+        ckey = plan.row_customer.get(r.row)
         owner = owner_ids.get(fold(r.owner["name"])) if r.owner.get("name") else None
         source = sources.get(fold(d["source"])) if d.get("source") else None
         reason = plan.reasons.get((str(d["kind"]), fold(d["close_reason"]))) if d.get(
             "close_reason") else None
         entered = d["stage_entered_at"]
-        deal_rows.append((did, d["title"], customer_ids.get(key) if key else None,
+        deal_rows.append((did, d["title"], customer_ids.get(ckey) if ckey else None,
                           plan.pipeline_id, d["stage"], d["amount"], d["probability"],
                           d["expected_close"], owner, source, d["project_type"], d["next_step"],
                           d["next_step_due"], d["created_at"], now, entered, None,
@@ -210,9 +225,10 @@ def _execute(plan: ImportPlan, user: str, step: Step) -> _Written:
             if k in values:
                 values[k] = ref(values[k], ids)
         old = olds[u.id]
-        for f in LOGGED_FIELDS:
-            if f in values:
-                logs.append((u.id, f, _as_text(old.get(f)), _as_text(values[f]), now, user))
+        for fname in LOGGED_FIELDS:
+            if fname in values:
+                logs.append((u.id, fname, as_text(old.get(fname)), as_text(values[fname]),
+                             now, user))
         stay = open_stay.get(u.id)
         since = stay["entered_at"] if stay else u.stage_entered_at
         if "stage" in values:
@@ -232,7 +248,7 @@ def _execute(plan: ImportPlan, user: str, step: Step) -> _Written:
             if previous is not None and when < previous:
                 when = values["closed_at"] = previous
             values["stage_entered_at"] = when
-            logs.append((u.id, "closed_at", _as_text(old["closed_at"]), _as_text(when), now,
+            logs.append((u.id, "closed_at", as_text(old["closed_at"]), as_text(when), now,
                          user))
             redated.append((u.id, old["closed_at"], when))
         Deal.update(updated_at=now, **bump(Deal), **values).where(Deal.id == u.id).execute()

@@ -66,12 +66,14 @@ def _check_stages(stages: Sequence[StageSpec]) -> list[StageSpec]:
                                   choices=", ".join(KINDS))
         prob = v.probability(s.probability)
         prob = 100 if s.kind == "won" else 0 if s.kind == "lost" else prob or 0
-        ideal = v.probability(s.ideal_conversion) if s.ideal_conversion not in (None, "") \
-            else None
+        # a script or an editor may hand in the text as typed: "" is no value
+        raw_ideal: Any = s.ideal_conversion
+        raw_idle: Any = s.idle_days
+        ideal = v.probability(s.ideal_conversion) if raw_ideal not in (None, "") else None
         idle = None
-        if s.idle_days not in (None, ""):
+        if raw_idle not in (None, ""):
             try:
-                idle = int(s.idle_days)
+                idle = int(raw_idle)
             except (TypeError, ValueError, OverflowError):
                 raise ValidationError("idle_days_invalid", f"stage_{i}_idle",
                                       value=str(s.idle_days)) from None
@@ -151,10 +153,10 @@ def save_pipeline(services: Services, pipeline_id: int | None, name: str,
         # stage of the same kind), so time in stage and conversions keep their history
         merge_into: dict[int, int] = {}
         for s in removed:
-            same = [k for k in clean if k.id is not None and k.kind == s["kind"]]
-            nearest = min(same, key=lambda k: abs(existing[k.id]["position"] - s["position"]),
+            same = [k.id for k in clean if k.id is not None and k.kind == s["kind"]]
+            nearest = min(same, key=lambda k: abs(existing[k]["position"] - s["position"]),
                           default=None)
-            target = moves.get(s["id"]) or (nearest.id if nearest else None)
+            target = moves.get(s["id"]) or nearest
             if target is not None:
                 merge_into[s["id"]] = target
         touched = deals_in_or_through([s["id"] for s in removed])
@@ -171,15 +173,15 @@ def save_pipeline(services: Services, pipeline_id: int | None, name: str,
         # move positions out of the way first, so reordering never collides
         Stage.update(position=Stage.position + 10_000, **bump(Stage)).where(
             Stage.pipeline == pid).execute()
-        for pos, s in enumerate(clean):
-            values = {"name": s.name, "kind": s.kind, "position": pos,
-                      "probability": s.probability, "idle_days": s.idle_days,
-                      "colour": s.colour, "ideal_conversion": s.ideal_conversion,
-                      "questions": json.dumps(s.questions, ensure_ascii=False)}
-            if s.id is None:
+        for pos, spec in enumerate(clean):
+            values = {"name": spec.name, "kind": spec.kind, "position": pos,
+                      "probability": spec.probability, "idle_days": spec.idle_days,
+                      "colour": spec.colour, "ideal_conversion": spec.ideal_conversion,
+                      "questions": json.dumps(spec.questions, ensure_ascii=False)}
+            if spec.id is None:
                 Stage.create(pipeline=pid, **values)
             else:
-                Stage.update(values).where(Stage.id == s.id).execute()
+                Stage.update(values).where(Stage.id == spec.id).execute()
         for s in removed:
             sid = s["id"]
             target = moves.get(sid)

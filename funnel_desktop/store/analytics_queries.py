@@ -43,8 +43,8 @@ class OwnerRow:
     active: bool
 
 
-def _deal_where(pipeline_id: int | None, segment: Segment | None) -> peewee.Expression | None:
-    parts = []
+def _deal_where(pipeline_id: int | None, segment: Segment | None) -> peewee.ColumnBase | None:
+    parts: list[peewee.ColumnBase] = []
     if pipeline_id is not None:
         parts.append(Deal.pipeline == pipeline_id)
     extra = segment_where(segment) if segment else None
@@ -69,6 +69,13 @@ def _as_date(value: object) -> date | None:
     if value is None or isinstance(value, date):
         return value
     return date.fromisoformat(str(value)[:10])
+
+
+def _day(value: object) -> date:
+    """:func:`_as_date` of a column that always holds a date (NOT NULL, or filtered so)."""
+    day = _as_date(value)
+    assert day is not None
+    return day
 
 
 def activity_counts(pipeline_id: int | None, period: Period | None = None,
@@ -103,7 +110,7 @@ def activity_counts_by_owner(pipeline_id: int | None, period: Period | None = No
 def decision_maker_customers() -> set[int]:
     """Ids of customers with at least one contact whose role is decision maker."""
     q = (Contact.select(Contact.customer).where(Contact.role == "decision_maker").distinct())
-    return {int(c) for (c,) in q.tuples()}
+    return {int(c) for (c,) in Contact._meta.database.execute(q)}  # the driver's tuples
 
 
 def reason_rows(pipeline_id: int | None, period: Period, segment: Segment | None = None
@@ -133,7 +140,7 @@ def target_rows(start: date, end: date, *, scope: str = "business", team_id: int
     elif scope == "owner":
         q = q.where(Target.owner == owner_id)
     q = q.order_by(Target.period_start, Target.period_end)
-    return [TargetRow(_as_date(s), _as_date(e), int(a)) for s, e, a in q.tuples()]
+    return [TargetRow(_day(s), _day(e), int(a)) for s, e, a in q.tuples()]
 
 
 def target_scope(segment: Segment | None) -> tuple[str, int | None, int | None]:
@@ -183,7 +190,7 @@ def closed_by_day(pipeline_id: int, segment: Segment | None = None
     where = _deal_where(pipeline_id, segment)
     if where is not None:
         q = q.where(where)
-    return [(k, _as_date(d), int(n), int(a or 0)) for k, d, n, a in q.tuples()]
+    return [(k, _day(d), int(n), int(a or 0)) for k, d, n, a in q.tuples()]
 
 
 def load_snapshot(pipeline_id: int, segment: Segment | None = None) -> FunnelSnapshot:
@@ -216,8 +223,8 @@ def customer_names(ids: list[int] | set[int]) -> dict[int, str]:
 
 
 def _in_range(column: peewee.Field, start: datetime | None, stop: datetime | None
-              ) -> list[peewee.Expression]:
-    out = []
+              ) -> list[peewee.ColumnBase]:
+    out: list[peewee.ColumnBase] = []
     if start is not None:
         out.append(column >= start)
     if stop is not None:
@@ -231,7 +238,7 @@ def closed_rows(pipeline_id: int, segment: Segment | None, stage_ids: list[int],
     """(stage id, amount, created, closed) of the deals in ``stage_ids`` closed in
     [start, stop), streamed from the cursor (nothing is kept: for month-by-month sums over
     deals that are not loaded)."""
-    where = [Deal.closed_at.is_null(False), Deal.stage.in_(stage_ids),
+    where: list[peewee.ColumnBase] = [Deal.closed_at.is_null(False), Deal.stage.in_(stage_ids),
              *_in_range(Deal.closed_at, start, stop)]
     base = _deal_where(pipeline_id, segment)
     if base is not None:

@@ -14,7 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from ..core.errors import StoreError
+from .db_errors import map_error, translated_errors
+from .locations import sqlite_uri
 from .presence import replacing
+from .schema import migrations_in
 
 #: Seconds a backup or restore waits for another program's lock on the database before it
 #: gives up with ``db_locked`` (SQLite's own backup would wait for ever).
@@ -32,8 +35,6 @@ def backup_sqlite(source: str | Path, dest: str | Path, *, verify: bool = True) 
     moved to ``dest``, so what is called a backup opens; a damaged source is refused with
     ``db_corrupt``, a lock held past :data:`LOCK_DEADLINE` with ``db_locked``, a full disk
     with ``disk_full``, and ``dest.part`` is removed on every failure."""
-    from .db import map_error, sqlite_uri
-
     source, dest = Path(source), Path(dest)
     location = str(source)
     if dest.exists() and not dest.is_file():  # a folder, a device, a pipe: never replaced
@@ -87,8 +88,6 @@ def _copy(source: Path, tmp: Path, uri: str) -> None:
 
 def _verify(copy: Path, location: str) -> None:
     """``db_corrupt`` (naming the source) unless the copy passes ``PRAGMA quick_check``."""
-    from .db import sqlite_uri
-
     con = sqlite3.connect(sqlite_uri(copy), uri=True)  # immutable: nothing made beside it
     try:
         try:
@@ -176,8 +175,6 @@ def _unique_dest(folder: Path, db_path: Path, label: str) -> Path:
 
 
 def _sqlite_errors(path: Path) -> Any:
-    from .db import translated_errors
-
     return translated_errors(str(path))
 
 
@@ -227,11 +224,7 @@ def check_backup(path: str | Path) -> None:
     path = Path(path).expanduser()
     if not path.is_file():
         raise StoreError("backup_missing", path=str(path))
-    from .db import known_migrations
-
     try:
-        from .db import sqlite_uri
-
         con = sqlite3.connect(sqlite_uri(path), uri=True, timeout=3)
         try:
             row = con.execute("PRAGMA quick_check").fetchone()
@@ -248,7 +241,7 @@ def check_backup(path: str | Path) -> None:
             con.close()
     except sqlite3.Error as exc:
         raise StoreError("backup_invalid", path=str(path), detail=str(exc)) from None
-    unknown = applied - {m.name for m in known_migrations()}
+    unknown = applied - {m.name for m in migrations_in()}
     if unknown:
         raise StoreError("backup_invalid", path=str(path),
                          detail="made by a newer version of Funnel Desktop")
@@ -312,8 +305,6 @@ def _restore(backup: Path, db_path: Path, backup_dir: str | Path | None) -> Path
     except BaseException as exc:
         tmp.unlink(missing_ok=True)
         if isinstance(exc, OSError):
-            from .db import map_error
-
             raise map_error(exc, str(db_path)) from exc
         raise
     return safety
@@ -330,7 +321,5 @@ def _copy_bytes(db_path: Path, dest: Path) -> Path:
         os.replace(tmp, dest)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        from .db import map_error
-
         raise map_error(exc, str(db_path)) from exc
     return dest

@@ -2,26 +2,33 @@
 
 from __future__ import annotations
 
-import errno
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 import peewee
 from playhouse.migrations import Migration, Runner
 
-from ..core.errors import StoreError, ValidationError, printable
-from ..core.limits import MAX_NAME_CHARS
+from ..core.errors import StoreError
 from .backup import backup_sqlite, stamped_name
+
+# re-exported: what opening needs is imported from here by the rest of the package
+from .db_errors import connect_error as connect_error
+from .db_errors import map_error as map_error
+from .db_errors import translated_errors as translated_errors
+from .locations import is_url as is_url
+from .locations import mask_url as mask_url
+from .locations import sqlite_uri as sqlite_uri
+from .locations import with_password as with_password
+from .locations import without_password as without_password
 from .models import database
 from .presence import Presence
+from .schema import MIGRATIONS, migrations_in
 
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 #: Per-connection pragmas. WAL is set once, after the checks (it is stored in the file, and a
 #: file that turns out to be damaged, newer or not ours must be left exactly as it was).
 SQLITE_PRAGMAS = {
@@ -34,7 +41,7 @@ SQLITE_PRAGMAS = {
 
 def known_migrations() -> list[Migration]:
     """The migration files this version ships, in order."""
-    return Migration.load_directory(str(MIGRATIONS))
+    return migrations_in(MIGRATIONS)
 
 
 SCHEMA_VERSION = len(known_migrations())
@@ -69,177 +76,18 @@ class OpenedDatabase:
         return Path(self.location) if self.is_sqlite else None
 
 
-def is_url(location: str) -> bool:
-    return "://" in location
-
-
-def without_password(location: str) -> str:
-    """A server URL without its password (what is remembered); anything else unchanged."""
-    if not is_url(location):
-        return location
-    from urllib.parse import urlsplit, urlunsplit
-
-    try:
-        parts = urlsplit(location)
-        if parts.password is None:
-            return location
-        netloc = (parts.username or "") + "@" + (parts.hostname or "") + (
-            f":{parts.port}" if parts.port else "")
-    except ValueError:
-        return mask_url(location)
-    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
-
-
-def with_password(location: str, user: str, password: str) -> str:
-    """A server URL with this user and password (to connect with; never to keep)."""
-    from urllib.parse import quote, urlsplit, urlunsplit
-
-    parts = urlsplit(location)
-    netloc = quote(user, safe="") + ":" + quote(password, safe="") + "@" + (
-        parts.hostname or "") + (f":{parts.port}" if parts.port else "")
-    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
-
-
-def mask_url(location: str) -> str:
-    """A database location as it may be shown, logged or printed: a URL's password is
-    replaced by ``***``."""
-    if not is_url(location):
-        return location
-    from urllib.parse import urlsplit, urlunsplit
-
-    try:
-        parts = urlsplit(location)
-    except ValueError:
-        return "***"
-    if parts.password is None:
-        return location
-    user = parts.username or ""
-    host = parts.hostname or ""
-    port = f":{parts.port}" if parts.port else ""
-    return urlunsplit((parts.scheme, f"{user}:***@{host}{port}", parts.path, parts.query,
-                       parts.fragment))
-
-
-def hide_password(text: str, location: str) -> str:
-    """``text`` with the password of ``location`` (a URL) replaced, wherever it appears."""
-    if not is_url(location):
-        return text
-    from urllib.parse import unquote, urlsplit
-
-    try:
-        password = urlsplit(location).password
-    except ValueError:
-        return text.replace(location, "***")
-    if not password:
-        return text
-    for secret in {password, unquote(password)}:
-        text = text.replace(secret, "***")
-    return text
-
-
-def connect_error(exc: Exception, location: str) -> StoreError:
-    """Why a server connection failed, in words a person can act on (no password in it)."""
-    shown = mask_url(location)
-    detail = hide_password(str(exc), location).strip()
-    text = detail.lower()
-    from urllib.parse import urlsplit
-
-    try:
-        parts = urlsplit(location)
-        user, host = parts.username or "", parts.hostname or "localhost"
-    except ValueError:
-        user, host = "", ""
-    if "password authentication failed" in text or "authentication failed" in text:
-        return StoreError("db_login_failed", path=shown, user=user)
-    if "no password supplied" in text:
-        return StoreError("db_password_needed", path=shown, user=user)
-    if ("could not connect" in text or "connection refused" in text or "timeout" in text
-            or "could not translate host" in text or "no route" in text):
-        return StoreError("db_server_down", path=shown, host=host)
-    if "permission denied for database" in text or "not permitted to log in" in text \
-            or ("does not exist" in text and "role" in text):
-        return StoreError("db_no_access", path=shown, user=user)
-    return StoreError("db_connect", path=shown, detail=detail)
-
-
-def _chain(exc: BaseException) -> list[BaseException]:
-    """``exc`` and the errors it was raised in (``__cause__`` / ``__context__``), first the
-    earliest: a failed ROLLBACK hides the error that made it roll back."""
-    out: list[BaseException] = []
-    seen: set[int] = set()
-    e: BaseException | None = exc
-    while e is not None and id(e) not in seen:
-        seen.add(id(e))
-        out.append(e)
-        e = e.__cause__ or e.__context__
-    return out[::-1]
-
-
-def _disk_full(exc: BaseException) -> bool:
-    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
-        return True
-    text = str(exc).lower()
-    return "disk is full" in text or "disk full" in text or "no space" in text
-
-
-def map_error(exc: Exception, location: str) -> StoreError:
-    """Turn a driver error into a :class:`StoreError` a person can act on (a full disk said
-    as such, even when SQLite's own rollback after it failed with "cannot rollback")."""
-    if any(_disk_full(e) for e in _chain(exc)):
-        return StoreError("disk_full", path=mask_url(location))
-    for e in _chain(exc)[:-1]:  # the error behind "cannot rollback - no transaction…"
-        if isinstance(e, peewee.DatabaseError | sqlite3.DatabaseError) and \
-                "cannot rollback" in str(exc).lower():
-            return map_error(e, location)
-    text = str(exc).lower()
-    if ("row-level security" in text or "permission denied" in text
-            or "insufficient privilege" in text):
-        return StoreError("db_denied", path=mask_url(location))
-    if "locked" in text or "busy" in text:
-        return StoreError("db_locked", path=mask_url(location))
-    if "readonly" in text or "read-only" in text or "read only" in text:
-        return StoreError("db_readonly", path=mask_url(location))
-    if ("malformed" in text or "not a database" in text or "corrupt" in text
-            or "disk i/o" in text):
-        return StoreError("db_corrupt", path=mask_url(location), detail=str(exc))
-    if isinstance(exc, peewee.OperationalError) and "unable to open" in text:
-        return StoreError("db_readonly", path=mask_url(location))
-    return StoreError("db_error", path=mask_url(location),
-                      detail=hide_password(str(exc), location))
-
-
-@contextmanager
-def translated_errors(location: str) -> Iterator[None]:
-    """Re-raise database errors inside the block as :class:`StoreError`; text the database
-    cannot keep (a lone surrogate; longer than a column on PostgreSQL) as the
-    :class:`ValidationError` the services' own checks raise, should a value reach the
-    database unchecked."""
-    try:
-        yield
-    except StoreError:
-        raise
-    except UnicodeEncodeError as exc:
-        raise ValidationError("text_control", None,
-                              char=printable(exc.object[exc.start:exc.end])) from exc
-    except (peewee.DatabaseError, sqlite3.DatabaseError, OSError,
-            peewee.InterfaceError) as exc:
-        if getattr(getattr(exc, "orig", exc), "pgcode", None) == "22001" or (
-                "value too long for type character varying" in str(exc)):
-            raise ValidationError("text_too_long_db", None, limit=MAX_NAME_CHARS) from exc
-        raise map_error(exc, location) from exc
-
-
 class FileDatabase(peewee.SqliteDatabase):
     """A SQLite file whose every open connection holds the file's presence (see
     ``store/presence.py``): nothing replaces the file while it is open here."""
 
-    def __init__(self, database: str, *, file: Path, **kwargs: object) -> None:
+    def __init__(self, database: str, *, file: Path, **kwargs: Any) -> None:
         super().__init__(database, **kwargs)
         self.file = file
         self._holds: dict[int, Presence] = {}
 
+    # peewee's stubs leave out its connection hooks, _connect and _close
     def _connect(self) -> sqlite3.Connection:
-        conn = super()._connect()
+        conn: sqlite3.Connection = super()._connect()  # type: ignore[misc]
         try:
             self._holds[id(conn)] = Presence(self.file)
         except StoreError:
@@ -249,39 +97,11 @@ class FileDatabase(peewee.SqliteDatabase):
 
     def _close(self, conn: sqlite3.Connection) -> None:
         try:
-            super()._close(conn)
+            super()._close(conn)  # type: ignore[misc]
         finally:
             hold = self._holds.pop(id(conn), None)
             if hold is not None:
                 hold.release()
-
-
-def sqlite_uri(path: Path, *, readonly: bool = True) -> str:
-    """A ``file:`` URI for ``path`` (its characters quoted: a ``?`` or ``#`` in a folder's
-    name would otherwise name another file). Read-only: ``mode=ro``, and ``immutable=1``
-    for a WAL database nobody has open (no ``-wal`` or ``-shm`` beside it), which SQLite then
-    reads without creating those two files (it could not in a read-only folder, and would
-    leave them behind in any other)."""
-    uri = f"file:{quote(path.as_posix())}"
-    if not readonly:
-        return uri
-    uri += "?mode=ro"
-    if _idle_wal(path):
-        uri += "&immutable=1"
-    return uri
-
-
-def _idle_wal(path: Path) -> bool:
-    """True for a WAL-mode SQLite file closed cleanly (no other connection: in WAL mode an
-    open connection keeps ``-shm`` in place)."""
-    try:
-        with open(path, "rb") as fh:
-            header = fh.read(20)
-    except OSError:
-        return False
-    if not header.startswith(b"SQLite format 3\x00") or header[18:20] != b"\x02\x02":
-        return False
-    return not any(path.with_name(path.name + s).exists() for s in ("-wal", "-shm"))
 
 
 def _sqlite(path: Path, readonly: bool) -> peewee.SqliteDatabase:
@@ -436,7 +256,7 @@ def _check_connection(db: peewee.Database, location: str) -> None:
     _verdict(db.execute_sql("PRAGMA quick_check").fetchone(), location)
 
 
-def _verdict(row: tuple | None, location: str) -> None:
+def _verdict(row: tuple[Any, ...] | None, location: str) -> None:
     """``db_corrupt`` unless ``PRAGMA quick_check`` answered "ok"."""
     if row is None or row[0] != "ok":
         raise StoreError("db_corrupt", path=location, detail=row[0] if row else "?")

@@ -63,7 +63,8 @@ def _money(minor: int | None) -> Decimal | None:
     return None if minor is None else Decimal(minor) / 100
 
 
-def _names(model: Any) -> dict[int, str]:
+def _names(model: Any) -> dict[int | None, str]:
+    """id → name, to look up by a foreign key that may be empty."""
     return dict(model.select(model.id, model.name).tuples())
 
 
@@ -82,13 +83,13 @@ def rows_of(what: str, pipeline_id: int | None = None) -> Iterator[tuple[Any, ..
                    c["man_need"], c["needs"], c["pain_points"], c["credit_notes"], c["notes"],
                    c["created_at"])
     elif what == "contacts":
-        customers = dict(Customer.select(Customer.id, Customer.name).tuples())
+        customers: dict[int, str] = dict(Customer.select(Customer.id, Customer.name).tuples())
         for c in Contact.select().order_by(Contact.id).dicts():
             yield (c["id"], c["customer"], customers.get(c["customer"]), c["name"], c["title"],
                    c["phone"], c["email"], c["role"], c["attitude"], c["notes"])
     elif what == "activities":
         customers = dict(Customer.select(Customer.id, Customer.name).tuples())
-        deals = dict(Deal.select(Deal.id, Deal.title).tuples())
+        deals: dict[int, str] = dict(Deal.select(Deal.id, Deal.title).tuples())
         owners = _names(Owner)
         for a in Activity.select().order_by(Activity.id).dicts():
             yield (a["id"], a["kind"], a["subject"], a["notes"], a["deal"], deals.get(a["deal"]),
@@ -99,12 +100,12 @@ def rows_of(what: str, pipeline_id: int | None = None) -> Iterator[tuple[Any, ..
 
 
 def _deals(pipeline_id: int | None) -> Iterator[tuple[Any, ...]]:
-    customers = dict(Customer.select(Customer.id, Customer.name).tuples())
+    customers: dict[int, str] = dict(Customer.select(Customer.id, Customer.name).tuples())
     pipelines = _names(Pipeline)
     stages = {s.id: (s.name, s.kind) for s in Stage.select(Stage.id, Stage.name, Stage.kind)}
     owners = {o.id: (o.name, o.team_id, o.region_id) for o in Owner.select()}
     teams, regions, sources = _names(Team), _names(Region), _names(Source)
-    reasons = dict(Reason.select(Reason.id, Reason.label).tuples())
+    reasons: dict[int, str] = dict(Reason.select(Reason.id, Reason.label).tuples())
     q = Deal.select().order_by(Deal.id)
     if pipeline_id is not None:
         q = q.where(Deal.pipeline == pipeline_id)

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import peewee
 
-from .models import database
+from .models import BaseModel, database
 
 
-def reserve(model: type[peewee.Model], count: int) -> list[int]:
+def reserve(model: type[BaseModel], count: int) -> list[int]:
     """``count`` fresh ids of ``model``'s table, in increasing order (call inside the write
     transaction that inserts them; on SQLite the file's write lock keeps them ours)."""
     if count <= 0:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as _dt
+from typing import TYPE_CHECKING, Any
 
 from peewee import (
     AutoField,
@@ -18,15 +18,29 @@ from peewee import (
     TextField,
 )
 
+from ..core.dates import utcnow as utcnow  # re-exported: how times are stored
+
+if TYPE_CHECKING:
+    from typing import Self
+
+    from .query_types import RowSelect
+
 database = DatabaseProxy()
 
 
-def utcnow() -> _dt.datetime:
-    """The current UTC time without tzinfo, to the second (how times are stored)."""
-    return _dt.datetime.now(_dt.UTC).replace(tzinfo=None, microsecond=0)
-
-
 class BaseModel(Model):
+    """The models' base. peewee adds a model's ``id`` key and, beside each foreign key
+    ``x``, the column ``x_id`` at run time; the annotations here and on the models declare
+    them for the type checker (they assign nothing: peewee does not read annotations). On a
+    class they are the columns to query by, on a row their values."""
+
+    #: the key of every table but the change feed (whose key is ``seq``)
+    id: AutoField[int]
+
+    if TYPE_CHECKING:
+        @classmethod
+        def select(cls, *fields: Any) -> RowSelect[Self]: ...
+
     class Meta:
         database = database
         legacy_table_names = False
@@ -59,7 +73,9 @@ class Owner(Versioned):
 
     name = CharField(unique=True)
     team = ForeignKeyField(Team, null=True, backref="owners", on_delete="SET NULL")
+    team_id: ForeignKeyField[int | None]
     region = ForeignKeyField(Region, null=True, backref="owners", on_delete="SET NULL")
+    region_id: ForeignKeyField[int | None]
     active = BooleanField(default=True)
     login = CharField(null=True, unique=True)  # the server login of this person (schema 5)
 
@@ -78,6 +94,7 @@ class Pipeline(Versioned):
 
 class Stage(Versioned):
     pipeline = ForeignKeyField(Pipeline, backref="stages", on_delete="CASCADE")
+    pipeline_id: ForeignKeyField[int]
     name = CharField()
     kind = CharField(default="open")  # open / won / lost
     position = IntegerField()
@@ -110,8 +127,10 @@ class Customer(Versioned):
     address = CharField(default="")
     industry = CharField(default="")
     region = ForeignKeyField(Region, null=True, on_delete="SET NULL")
+    region_id: ForeignKeyField[int | None]
     scale = CharField(default="")
     source = ForeignKeyField(Source, null=True, on_delete="SET NULL")
+    source_id: ForeignKeyField[int | None]
     needs = TextField(default="")
     pain_points = TextField(default="")
     intent = CharField(default="")  # high / medium / low / ""
@@ -133,6 +152,7 @@ class Contact(Versioned):
     """A person on the customer's decision chain (决策链)."""
 
     customer = ForeignKeyField(Customer, backref="contacts", on_delete="CASCADE")
+    customer_id: ForeignKeyField[int]
     name = CharField()
     title = CharField(default="")
     phone = CharField(default="")
@@ -145,13 +165,18 @@ class Contact(Versioned):
 class Deal(Versioned):
     title = CharField()
     customer = ForeignKeyField(Customer, null=True, backref="deals", on_delete="SET NULL")
+    customer_id: ForeignKeyField[int | None]
     pipeline = ForeignKeyField(Pipeline, backref="deals", on_delete="CASCADE")
+    pipeline_id: ForeignKeyField[int]
     stage = ForeignKeyField(Stage, backref="deals")
+    stage_id: ForeignKeyField[int]
     amount = BigIntegerField(default=0)
     probability = IntegerField(null=True)  # override of the stage's probability
     expected_close = DateField(null=True)
     owner = ForeignKeyField(Owner, null=True, backref="deals", on_delete="SET NULL")
+    owner_id: ForeignKeyField[int | None]
     source = ForeignKeyField(Source, null=True, on_delete="SET NULL")
+    source_id: ForeignKeyField[int | None]
     project_type = CharField(default="")  # big / small / ""
     next_step = CharField(default="")
     next_step_due = DateField(null=True)
@@ -161,6 +186,7 @@ class Deal(Versioned):
     last_activity_at = DateTimeField(null=True)
     closed_at = DateTimeField(null=True)
     close_reason = ForeignKeyField(Reason, null=True, on_delete="SET NULL")
+    close_reason_id: ForeignKeyField[int | None]
     close_note = TextField(default="")
     checklist = TextField(default="{}")  # JSON {question: true} for advancement questions
     external_id = CharField(null=True, index=True)
@@ -181,7 +207,9 @@ class StageHistory(Versioned):
     """Every entry into and exit from a stage."""
 
     deal = ForeignKeyField(Deal, backref="history", on_delete="CASCADE")
+    deal_id: ForeignKeyField[int]
     stage = ForeignKeyField(Stage, on_delete="CASCADE")
+    stage_id: ForeignKeyField[int]
     entered_at = DateTimeField()
     left_at = DateTimeField(null=True)
     by = CharField(default="")
@@ -191,6 +219,7 @@ class DealChange(BaseModel):
     """Each edit of amount, probability, expected close, owner, next step: old → new."""
 
     deal = ForeignKeyField(Deal, backref="changes", on_delete="CASCADE")
+    deal_id: ForeignKeyField[int]
     field = CharField()
     old = TextField(null=True)
     new = TextField(null=True)
@@ -202,8 +231,11 @@ class Activity(Versioned):
     """A follow-up (跟进): call, visit, email, meeting, note or task."""
 
     deal = ForeignKeyField(Deal, null=True, backref="activities", on_delete="CASCADE")
+    deal_id: ForeignKeyField[int | None]
     customer = ForeignKeyField(Customer, null=True, backref="activities", on_delete="CASCADE")
+    customer_id: ForeignKeyField[int | None]
     owner = ForeignKeyField(Owner, null=True, on_delete="SET NULL")
+    owner_id: ForeignKeyField[int | None]
     kind = CharField(default="note")
     subject = CharField(default="")
     notes = TextField(default="")
@@ -218,7 +250,9 @@ class Target(Versioned):
 
     scope = CharField(default="business")  # business / team / owner
     team = ForeignKeyField(Team, null=True, on_delete="CASCADE")
+    team_id: ForeignKeyField[int | None]
     owner = ForeignKeyField(Owner, null=True, on_delete="CASCADE")
+    owner_id: ForeignKeyField[int | None]
     period_start = DateField()
     period_end = DateField()
     amount = BigIntegerField()
@@ -253,6 +287,9 @@ class ChangeFeed(BaseModel):
     class Meta:
         table_name = "change_feed"
 
+
+#: The kept lists whose rows a unique name tells apart.
+NamedModel = type[Owner] | type[Team] | type[Region] | type[Source]
 
 #: The business's data (what a dump compares); the change feed is bookkeeping beside it.
 ALL_MODELS: list[type[BaseModel]] = [

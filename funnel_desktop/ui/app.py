@@ -3,34 +3,36 @@ first-run welcome, and showing the window again in another language."""
 
 from __future__ import annotations
 
-import sqlite3
+import contextlib
+import logging
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-import peewee
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
-from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QWidget
 
-from ..i18n import Translation, normalise
+from .. import app_log, package_files, paths
+from ..i18n import normalise
 from ..paths import APP_NAME, ORG_NAME, default_db_path
 from ..services import Services
+from ..store import connection
 from ..store.db import OpenedDatabase
-from ..store.models import Deal, Pipeline, database
+from ..store.pipeline_rows import is_blank
+from . import main_window
+from .common.crash_dialog import CrashReporter
+from .common.icons import icon
+from .common.language import LANGUAGE_KEY, TRANSLATION
 from .database.db_recovery import backup_on_open, open_with_recovery
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
-#: Where icons, styles and translations live (the repository's resources/ folder).
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+log = logging.getLogger(__name__)
 
-#: The per-user language preference in QSettings: "" follows the system, "en" or "zh".
-LANGUAGE_KEY = "ui/language"
-
-#: The application's current language and its installed translators (ours and Qt's own).
-TRANSLATION = Translation()
+#: The Linux desktop entry's name (packaging/linux/funnel-desktop.desktop).
+DESKTOP_ENTRY = "funnel-desktop"
 
 #: The main windows ``start`` and ``switch_language`` made (a top-level window lives as long
 #: as Python holds it).
@@ -47,19 +49,10 @@ def startup_language(cli_lang: str | None, settings: QSettings | None = None) ->
 
 
 def style_sheet() -> str:
-    """The app's style sheet with ``@ICONS@`` pointing at the icons folder."""
-    path = RESOURCES / "styles" / "app.qss"
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError:
-        return ""
-    return text.replace("@ICONS@", (RESOURCES / "icons").as_posix())
-
-
-def icon(name: str) -> QIcon:
-    """An icon from resources/icons (an empty icon if it is missing)."""
-    path = RESOURCES / "icons" / name
-    return QIcon(str(path)) if path.exists() else QIcon()
+    """The app's style sheet with ``@ICONS@`` pointing at the package's icons folder
+    (:class:`~funnel_desktop.package_files.MissingResource` when it is missing)."""
+    text = package_files.resource("styles/app.qss").read_text(encoding="utf-8")
+    return text.replace("@ICONS@", (package_files.RESOURCES / "icons").as_posix())
 
 
 def has_cjk_font() -> bool:
@@ -68,8 +61,12 @@ def has_cjk_font() -> bool:
 
 def setup_application(app: QApplication, lang: str) -> None:
     """Names for settings, Fusion style, the app's style sheet and font, translation."""
+    from .. import __version__
+
     QCoreApplication.setOrganizationName(ORG_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+    app.setDesktopFileName(DESKTOP_ENTRY)  # the window's icon and name on Linux desktops
     app.setStyle("Fusion")
     font = QFont(app.font())
     if font.pointSizeF() < 9.5:
@@ -82,7 +79,7 @@ def setup_application(app: QApplication, lang: str) -> None:
 
 def is_first_run(opened: OpenedDatabase) -> bool:
     """True for a database with no pipeline and no deal (the welcome page sets it up)."""
-    return not opened.readonly and not (Pipeline.select().exists() or Deal.select().exists())
+    return not opened.readonly and is_blank()
 
 
 def start(db: str | None, lang: str | None, settings: QSettings | None = None
@@ -98,17 +95,33 @@ def start(db: str | None, lang: str | None, settings: QSettings | None = None
     language = startup_language(lang, settings)
     TRANSLATION.switch(language)
     location = db or str(default_db_path())
+    follow_moved_folder(settings)
     opened = open_with_recovery(None, location, create=db is None, defer_check=True)
     if opened is None:
         return 3
+    log.info("database %s (schema %d%s)", opened.location, opened.schema_version,
+             ", read-only" if opened.readonly else "")
     try:
         return _show_window(opened, db is None, language, settings, check_later=True)
-    except (peewee.DatabaseError, sqlite3.DatabaseError):
-        opened.db.close()  # damaged where the start reads: check it now, as before
+    except connection.DATABASE_ERRORS:
+        connection.close(opened)  # damaged where the start reads: check it now, as before
     opened = open_with_recovery(None, opened.location)
     if opened is None:
         return 3
     return _show_window(opened, db is None, language, settings, check_later=False)
+
+
+def follow_moved_folder(settings: QSettings) -> None:
+    """File ▸ Open recent names the database at its new place once the first start moved the
+    data folder up a level (``paths.settle``)."""
+    move = paths.last_move
+    if move is None or not move.moved:
+        return
+    old, new = str(move.old / paths.DB_NAME), str(move.new / paths.DB_NAME)
+    value: Any = settings.value("recent", [])
+    items = [value] if isinstance(value, str) else list(value or [])
+    if old in items:
+        settings.setValue("recent", [new if r == old else r for r in items])
 
 
 def _show_window(opened: OpenedDatabase, own: bool, language: str, settings: QSettings, *,
@@ -121,7 +134,7 @@ def _show_window(opened: OpenedDatabase, own: bool, language: str, settings: QSe
 
         choice = welcome.ask_welcome(None, language)
         if choice is None:
-            opened.db.close()
+            connection.close(opened)
             return 0
         welcome.apply_first_run(services, choice, settings)
         language = TRANSLATION.switch(choice.lang)
@@ -165,12 +178,32 @@ def switch_language(window: MainWindow, lang: str) -> MainWindow | None:
     return new
 
 
+main_window.language_switcher = switch_language
+
+
 def run_app(db: str | None, lang: str | None) -> int:
-    """Open the main window on ``db`` (default: the user's database, created on first run)."""
+    """Open the main window on ``db`` (default: the user's database, created on first run),
+    with the log written and an unexpected error shown in the crash dialog."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     QCoreApplication.setOrganizationName(ORG_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
+    reporter, hooks = start_log(app)
+    try:
+        return _run(app, db, lang, reporter)
+    except Exception as exc:  # the window could not even be shown: say so, and stop
+        return reporter.fatal(exc, app.platformName() not in ("offscreen", "minimal"))
+    finally:
+        hooks.remove()
+        app_log.shutdown()
+
+
+def _run(app: QApplication, db: str | None, lang: str | None, reporter: CrashReporter
+         ) -> int:
+    try:
+        package_files.check()
+    except package_files.MissingResource as exc:
+        return incomplete_install(app, exc)
     settings = QSettings()
     setup_application(app, startup_language(lang, settings))
     result = start(db, lang, settings)
@@ -181,26 +214,72 @@ def run_app(db: str | None, lang: str | None) -> int:
     for window in WINDOWS:  # e.g. quit while the file's check still runs: cut it short
         window.wait_database_check(stop=True)
     WINDOWS.clear()
-    if database.obj is not None:
-        database.obj.close()
+    connection.close_connection()
+    log.info("closed")
     return int(code)
 
 
+def open_location() -> str:
+    """The database the newest window shows (for the crash details), or ""."""
+    opened = WINDOWS[-1].opened if WINDOWS else None
+    return opened.location if opened is not None else ""
+
+
+def start_log(app: QApplication) -> tuple[CrashReporter, app_log.Hooks]:
+    """The log file in the data folder (none when that folder cannot be written: the hooks
+    still show errors), the hooks, and the crash dialog they report to."""
+    folder = paths.log_dir()
+    try:
+        app_log.setup(folder)
+    except OSError as exc:
+        sys.stderr.write(f"funnel-desktop: no log file in {folder}: {exc}\n")
+    from .. import __version__
+    from .common.about_dialog import runtime_line
+
+    log.info("Funnel Desktop %s starting · %s", __version__, runtime_line())
+    move = paths.last_move
+    if move is not None:
+        log.info("data folder: %s", f"moved from {move.old} to {move.new}" if move.moved
+                 else f"kept at {move.old} ({move.why})")
+    reporter = CrashReporter(folder, open_location, app)
+    return reporter, app_log.Hooks(report=reporter.report)
+
+
+def incomplete_install(app: QApplication, exc: package_files.MissingResource) -> int:
+    """Say that files of the package are missing — on stderr, and in a message box where a
+    screen can show one — and return the exit code 1. The text is in both languages: the
+    translation may be what is missing."""
+    with contextlib.suppress(UnicodeEncodeError, OSError):  # as the command line says it
+        print(f"funnel-desktop: {exc}", file=sys.stderr)
+    if app.platformName() not in ("offscreen", "minimal"):
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.critical(None, "Funnel Desktop · 销售漏斗管家", str(exc))
+    return 1
+
+
 def _bench_first_paint(app: QApplication, window: QWidget) -> None:
-    """For the benchmark's cold start (``FUNNEL_BENCH_FIRST_PAINT=file``): once the window
-    has painted for the first time, write the wall-clock time (``time.time()``) to the file
-    and quit. Does nothing without the variable."""
+    """Once the window has painted for the first time, and only when asked by a variable:
+    for the benchmark's cold start (``FUNNEL_BENCH_FIRST_PAINT=file``) write the wall-clock
+    time (``time.time()``) to the file; for the install checks (``FUNNEL_FIRST_PAINT_REPORT=
+    file.json``, tools/check_first_paint.py) write what the paint used — the package's
+    folder, the style sheet, the translation — and a picture of the window beside it
+    (``file.json.png``). Then quit. Does nothing without either variable."""
     import os
 
-    path = os.environ.get("FUNNEL_BENCH_FIRST_PAINT")
-    if not path:
+    stamp = os.environ.get("FUNNEL_BENCH_FIRST_PAINT")
+    report = os.environ.get("FUNNEL_FIRST_PAINT_REPORT")
+    if not stamp and not report:
         return
     import time
 
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     def done() -> None:
-        Path(path).write_text(repr(time.time()), encoding="utf-8")
+        if stamp:
+            Path(stamp).write_text(repr(time.time()), encoding="utf-8")
+        if report:
+            write_paint_report(app, window, Path(report))
         app.quit()
 
     class FirstPaint(QObject):
@@ -211,3 +290,27 @@ def _bench_first_paint(app: QApplication, window: QWidget) -> None:
             return False
 
     window.installEventFilter(FirstPaint(window))
+
+
+def write_paint_report(app: QApplication, window: QWidget, path: Path) -> None:
+    """What the first paint was made of, as JSON, and the window's picture beside it."""
+    import json
+
+    from .. import __file__ as package_init
+    from .. import __version__
+
+    picture = path.with_name(path.name + ".png")
+    window.grab().save(str(picture))
+    data = {
+        "version": __version__,
+        "frozen": bool(getattr(sys, "frozen", False)),
+        "package": str(Path(package_init).parent),
+        "resources": str(package_files.RESOURCES),
+        "style_sheet_chars": len(app.styleSheet()),
+        "style_sheet_is_ours": app.styleSheet() == style_sheet() != "",
+        "language": TRANSLATION.lang,
+        "file_menu": QCoreApplication.translate("MainWindow", "&File"),
+        "window_title": window.windowTitle(),
+        "picture": str(picture),
+    }
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")

@@ -3,15 +3,13 @@
 
 from __future__ import annotations
 
-import contextlib
-import threading
 import zlib
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -30,102 +28,31 @@ from ..core.errors import FunnelError, StoreError
 from ..i18n import normalise
 from ..services import Services
 from ..services.events import REMOTE, Changes
-from ..store.backup import (
-    backup_now,
-    backup_sqlite,
-    default_backup_dir,
-    restore_backup,
-    rolling_backup,
-)
-from ..store.db import FileCheck, OpenedDatabase
-from ..store.models import Deal, Pipeline, database
+from ..store.db import OpenedDatabase
+from ..store.pipeline_rows import pipeline_choices
 from .analytics.target_tile import MonthTargetTile
-from .app import icon
 from .board.board_page import BoardPage
 from .common import ask, wheel_guard
 from .common.context import AppContext
 from .common.events import EventBridge
 from .common.fmt import Formatter
+from .common.icons import icon
 from .common.keys import preferences_keys, quit_keys
 from .common.messages import error_text
 from .common.saved_notice import STATUS_MS, SavedNotice
 from .common.screen_fit import fit_to_screen
-from .database.db_problem_dialog import OPEN_OTHER, RESTORE
-from .database.db_recovery import backup_on_open, backups_to_keep, open_with_recovery
 from .database.live import LiveUpdates
+from .database.session import DatabaseSession, prepare_database
 
 if TYPE_CHECKING:
     from .analytics.page import AnalyticsPage
     from .customers.customers import CustomersPage
     from .deals.deal_editor import DealEditor
 
-MAX_RECENT = 8
-#: Start the deferred database check this long after the window was shown if it has not
-#: painted by then (e.g. started minimised), ms.
-CHECK_FALLBACK_MS = 2000
 
-
-class _DatabaseCheck(QObject):
-    """``PRAGMA quick_check`` of the open file in a worker thread (a read-only connection of
-    its own), then — only when the file is sound — the rolling backup taken on opening.
-
-    Signals:
-        done(object): the :class:`StoreError` found, or None (on the main thread).
-    """
-
-    done = Signal(object)
-
-    def __init__(self, opened: OpenedDatabase, keep: int | None, parent: QObject) -> None:
-        super().__init__(parent)
-        self.path = opened.path
-        self.location = opened.location
-        self.keep = keep  # backups to keep; None: take none (read-only, or turned off)
-        self.error: StoreError | None = None
-        self.finished = False
-        self.file_check = FileCheck(self.path)
-        self.stopped = False  # the window closes or the file goes: cut short, no backup
-        # not a daemon: a backup being written is finished before the process exits
-        self.thread = threading.Thread(target=self._work, name="database-check")
-
-    def _work(self) -> None:
-        error: StoreError | None = None
-        try:
-            self.file_check.run()
-        except StoreError as err:
-            error = err
-        except Exception as exc:  # never a traceback from a thread: a check that failed
-            error = StoreError("db_error", path=self.location, detail=str(exc))
-        if error is None and self.keep and not self.stopped:
-            with contextlib.suppress(Exception):  # a backup that cannot be made never stops
-                rolling_backup(self.path, keep=self.keep)  # the user from working
-        self.error, self.finished = error, True
-        with contextlib.suppress(RuntimeError):  # the window is gone
-            self.done.emit(error)
-
-
-class _FirstPaint(QObject):
-    """Calls ``then`` once, after ``widget`` has painted for the first time."""
-
-    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
-        super().__init__(widget)
-        self.then = then
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self.then)  # after the whole window has painted
-        return False
-
-
-def prepare_database(services: Services, lang: str) -> bool:
-    """On a brand-new empty database, create the kept lists and the B2B six-stage pipeline;
-    True if it did."""
-    if Pipeline.select().exists() or Deal.select().exists():
-        return False
-    services.seed_lists(lang)
-    services.create_pipeline("b2b6", lang)
-    return True
+#: Shows the app again in another language in place of a window (``ui.app.switch_language``,
+#: which sets it: the window does not import the app that makes it). None: not set.
+language_switcher: Callable[[MainWindow, str], QMainWindow | None] | None = None
 
 
 class MainWindow(QMainWindow):
@@ -138,7 +65,6 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         wheel_guard.install()  # the wheel changes only a focused field, app-wide
         self.setObjectName("mainWindow")
-        self.opened = opened
         self.lang = lang
         self.settings = settings or QSettings()
         stack = QUndoStack(self)
@@ -167,7 +93,10 @@ class MainWindow(QMainWindow):
         self._customers: CustomersPage | None = None
         #: None until first needed (:meth:`analytics`): it brings pyqtgraph and numpy along.
         self.analytics_page: AnalyticsPage | None = None
-        self._check: _DatabaseCheck | None = None
+        #: the open database's life: opening, switching, recovery, backups, the check
+        self.session = DatabaseSession(self, self.ctx, opened, self.settings, lang,
+                                       self.customers_may_leave)
+        self.session.switched.connect(self._show_database)
 
         self._build_actions()
         self._build_toolbar()
@@ -187,9 +116,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.saved_notice, 1)
         stack.indexChanged.connect(self._undo_hint)
         self._restore_layout()
-        #: Other writers' commits, shown here as they land (None: no database open).
-        self.live: LiveUpdates | None = None
-        self._watch_database()
+        self.session.othersChanged.connect(self._others_changed)
+        self.session.watch()
         self.ctx.bridge.changed.connect(self._note_remote)
         self._show_database()
         self.show_page(str(self.settings.value("window/page", "board")))
@@ -444,9 +372,8 @@ class MainWindow(QMainWindow):
 
     def change_language(self, lang: str) -> QMainWindow | None:
         """Show the app in ``lang`` (a new window over the same database)."""
-        from .app import switch_language
-
-        return switch_language(self, lang)
+        assert language_switcher is not None  # ui.app sets it as it is imported
+        return language_switcher(self, lang)
 
     def edit_pipelines(self) -> None:
         """Tools ▸ Pipelines and stages (opens on the pipeline shown)."""
@@ -471,10 +398,9 @@ class MainWindow(QMainWindow):
         self.pipeline_combo.blockSignals(True)
         self.pipeline_combo.clear()
         if self.opened is not None:
-            for pid, name in (Pipeline.select(Pipeline.id, Pipeline.name)
-                              .order_by(Pipeline.position, Pipeline.id).tuples()):
+            for pid, name in pipeline_choices():
                 self.pipeline_combo.addItem(name, pid)
-        wanted = self.settings.value(self._pipeline_key(), None)
+        wanted: Any = self.settings.value(self._pipeline_key(), None)
         i = self.pipeline_combo.findData(int(wanted)) if wanted not in (None, "") else -1
         self.pipeline_combo.setCurrentIndex(max(0, i) if self.pipeline_combo.count() else -1)
         self.pipeline_combo.blockSignals(False)
@@ -536,12 +462,18 @@ class MainWindow(QMainWindow):
                 board.move_selected(col, delta)
                 return
 
-    # -- database ---------------------------------------------------------------------------
-    def _stop_watching(self) -> None:
-        if self.live is not None:
-            self.live.stop()
-            self.live.deleteLater()
-            self.live = None
+    # -- database (the session's; kept here for the menus and the start-up code) --------------
+    @property
+    def opened(self) -> OpenedDatabase | None:
+        return self.session.opened
+
+    @property
+    def live(self) -> LiveUpdates | None:
+        return self.session.live
+
+    @property
+    def _check(self) -> object | None:
+        return self.session.check
 
     def _show_who(self) -> None:
         """Who is logged in to a team server, and their role (nothing for a file); what
@@ -565,19 +497,6 @@ class MainWindow(QMainWindow):
         for menu in self.menuBar().findChildren(QMenu):
             menu.setToolTipsVisible(True)
 
-    def _watch_database(self) -> None:
-        """Follow the open database's change feed (another window, the command line, a
-        team); the old database's watcher stops."""
-        self._stop_watching()
-        if self.opened is None:
-            return
-        try:
-            self.live = LiveUpdates(self.opened.reopen_with,
-                                    self.ctx.services.client, self.ctx.services.bus, self)
-        except StoreError:
-            return  # the window still works; it just does not see others' changes
-        self.live.arrived.connect(self._others_changed)
-
     def _note_remote(self, changes: Changes) -> None:
         if changes.initiator is REMOTE and changes.action:
             from ..texts.actions import action_name
@@ -592,8 +511,8 @@ class MainWindow(QMainWindow):
         """Hook for the benchmark and tests: ``count`` feed rows of others were shown."""
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.WindowActivate and self.live is not None:
-            self.live.poll(force=True)  # back to the window: catch up at once
+        if event.type() == QEvent.Type.WindowActivate:
+            self.session.catch_up()  # back to the window: catch up at once
         return super().event(event)
 
     def _show_database(self) -> None:
@@ -609,235 +528,47 @@ class MainWindow(QMainWindow):
             self._customers.reload()
 
     def switch_database(self, location: str, create: bool = False) -> bool:
-        """Open another database in this window; on failure keep the current one and say
-        why."""
-        if not self.customers_may_leave():
-            return False
-        old = self.opened
-        opened = open_with_recovery(self, location, create=create)
-        if opened is None:
-            if old is not None:
-                database.initialize(old.db)
-            return False
-        if old is not None and old.db is not opened.db:
-            old.db.close()
-        self.opened = opened
-        self._watch_database()
-        backup_on_open(opened)
-        if not opened.readonly:
-            prepare_database(self.ctx.services, self.lang)
-        self.ctx.read_settings()
-        self.ctx.undo_stack.clear()
-        self.remember_recent(opened.location)
-        self._show_database()
-        return True
+        return self.session.switch(location, create)
 
     def show_store_error(self, err: StoreError) -> None:
         ask.error(self, self.tr("Cannot open the database"), error_text(err))
 
     def new_database(self) -> None:
-        path = ask.save_path(self, self.tr("New database"), str(Path.home() / "funnel.sqlite"),
-                             self.tr("Funnel databases (*.sqlite *.db)"))
-        if not path:
-            return
-        if Path(path).exists():
-            ask.error(self, self.tr("New database"),
-                      self.tr("%1 already exists. Choose another name, or open it.")
-                      .replace("%1", path))
-            return
-        from .database.new_database_dialog import NewDatabaseDialog
-
-        dlg = NewDatabaseDialog(path, self.lang, self)
-        ask.run_dialog(dlg)  # the currency its amounts are kept in
-        if dlg.cancelled:
-            return
-        if self.switch_database(path, create=True):
-            self.ctx.services.set_setting("currency", dlg.chosen())
-            self.ctx.read_settings()
-            self._show_database()
+        self.session.new_database()
 
     def open_database_dialog(self) -> None:
-        folder = str(Path(self.opened.location).parent) if self.opened and \
-            self.opened.is_sqlite else str(Path.home())
-        path = ask.open_path(self, self.tr("Open database"), folder,
-                             self.tr("Funnel databases (*.sqlite *.db);;All files (*)"))
-        if path:
-            self.switch_database(path)
+        self.session.open_dialog()
 
     def recent(self) -> list[str]:
-        value = self.settings.value("recent", [])
-        if isinstance(value, str):
-            value = [value]
-        return [str(v) for v in (value or [])]
+        return self.session.recent()
 
     def remember_recent(self, location: str) -> None:
-        """Put a database first in File ▸ Open recent."""
-        items = [location] + [r for r in self.recent() if r != location]
-        self.settings.setValue("recent", items[:MAX_RECENT])
+        self.session.remember_recent(location)
 
     def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        items = self.recent()
-        for loc in items:
-            act = self.recent_menu.addAction(loc)
-            act.triggered.connect(lambda _c=False, p=loc: self.switch_database(p))
-        if not items:
-            self.recent_menu.addAction(self.tr("(none yet)")).setEnabled(False)
-        else:
-            self.recent_menu.addSeparator()
-            self.recent_menu.addAction(self.tr("Clear the list"),
-                                       lambda: self.settings.setValue("recent", []))
+        self.session.fill_recent(self.recent_menu)
 
     def save_copy(self) -> Path | None:
-        """Copy the open SQLite database to a file the user picks."""
-        if self.opened is None or not self.opened.is_sqlite or self.opened.path is None:
-            ask.info(self, self.tr("Save a copy"),
-                     self.tr("Only a database file can be copied; a server database is "
-                             "backed up on the server."))
-            return None
-        src = self.opened.path
-        suggested = str(src.with_name(src.stem + "-copy" + src.suffix))
-        dest = ask.save_path(self, self.tr("Save a copy"), suggested,
-                             self.tr("Funnel databases (*.sqlite *.db)"))
-        if not dest:
-            return None
-        if Path(dest).resolve() == src.resolve():
-            ask.error(self, self.tr("Save a copy"),
-                      self.tr("Choose another file than the open database."))
-            return None
-        try:
-            out = backup_sqlite(src, dest)
-        except OSError as err:
-            ask.error(self, self.tr("Save a copy"),
-                      self.tr("The copy could not be written: %1").replace("%1", str(err)))
-            return None
-        self.saved_notice.show_saved(out, self.tr("Saved a copy to %1").replace("%1", str(out)),
-                                     can_open=False)
-        return out
-
-    def _database_file(self, title: str) -> Path | None:
-        if self.opened is None or not self.opened.is_sqlite or self.opened.path is None:
-            ask.info(self, title, self.tr("Only a database file can be backed up here; a "
-                                          "server database is backed up on the server."))
-            return None
-        return self.opened.path
+        return self.session.save_copy()
 
     def backup_now(self) -> Path | None:
-        """File ▸ Back up now: a time-stamped copy in the backups folder."""
-        path = self._database_file(self.tr("Back up now"))
-        if path is None:
-            return None
-        try:
-            out = backup_now(path)
-        except (StoreError, OSError) as err:
-            ask.error(self, self.tr("Back up now"), error_text(err)
-                      if isinstance(err, StoreError) else str(err))
-            return None
-        self.saved_notice.show_saved(out, self.tr("Backed up to %1").replace("%1", str(out)),
-                                     can_open=False)
-        return out
+        return self.session.backup_now()
 
     def restore_from_backup(self) -> bool:
-        """File ▸ Restore from a backup: pick one, confirm, replace the database, reopen."""
-        path = self._database_file(self.tr("Restore from a backup"))
-        if path is None:
-            return False
-        folder = default_backup_dir(path)
-        chosen = ask.open_path(self, self.tr("Restore from a backup"), str(folder),
-                               self.tr("Funnel databases (*.sqlite *.db)"))
-        if not chosen:
-            return False
-        if not ask.confirm(self, self.tr("Restore from a backup"),
-                           self.tr("Replace the open database with %1? A copy of the current "
-                                   "database is kept in the backups folder first.")
-                           .replace("%1", Path(chosen).name), self.tr("Restore")):
-            return False
-        location = self.opened.location
-        self.wait_database_check(stop=True)
-        self._stop_watching()
-        database.obj.close()
-        try:
-            restore_backup(chosen, path)
-        except StoreError as err:
-            ask.error(self, self.tr("Restore from a backup"), error_text(err))
-            self.switch_database(location)
-            return False
-        self.opened = None
-        return self.switch_database(location)
+        return self.session.restore_from_backup()
 
     def check_database_later(self) -> None:
-        """The checks a start leaves for after the first paint (``open_database`` with
-        ``defer_check``): ``PRAGMA quick_check`` of the file in a worker thread, then the
-        rolling backup when it is sound; a damaged file goes to :meth:`database_damaged`.
-        Nothing to do for a server database."""
-        opened = self.opened
-        if opened is None or not opened.is_sqlite or opened.path is None:
-            return
-        keep = None if opened.readonly else backups_to_keep()
-        self.wait_database_check(stop=True)
-        check = self._check = _DatabaseCheck(opened, keep, self)
-        check.done.connect(lambda error: self._database_checked(check, error))
-        started = False
-
-        def start() -> None:
-            nonlocal started
-            if not started and self._check is check:
-                started = True
-                check.thread.start()
-
-        _FirstPaint(self, start)
-        QTimer.singleShot(CHECK_FALLBACK_MS, check, start)  # never painted (minimised…)
+        self.session.check_later()
 
     def database_check_pending(self) -> bool:
-        """Whether the check after the first paint has not run to its end (not started, still
-        running, or cut short) — a window that replaces this one must do it again."""
-        return self._check is not None and (not self._check.finished or self._check.stopped)
+        return self.session.check_pending()
 
     def wait_database_check(self, timeout: float | None = None, *, stop: bool = False
                             ) -> StoreError | None:
-        """Wait for a running check, or with ``stop`` cut it short (before the file is
-        closed or replaced; a backup being written is finished); what it found."""
-        check = self._check
-        if check is None:
-            return None
-        if stop:
-            check.stopped = True
-            check.file_check.cancel()
-        if check.thread.is_alive():
-            check.thread.join(timeout)
-        return check.error
-
-    def _database_checked(self, check: _DatabaseCheck, error: StoreError | None) -> None:
-        if (error is None or check is not self._check or self.opened is None
-                or self.opened.location != check.location):
-            return  # sound, or another database is open by now
-        if error.code == "db_corrupt":
-            self.database_damaged(error)
-        # anything else (e.g. locked by another program) only kept the check from running
+        return self.session.wait_check(timeout, stop=stop)
 
     def database_damaged(self, err: StoreError) -> bool:
-        """The open file turned out to be damaged after the window showed: the same
-        database-problem dialog as at opening (restore a backup, open another file, quit).
-        True when a sound database is open afterwards; else the window closes."""
-        assert self.opened is not None
-        location = self.opened.location
-        choice = ask.db_problem(self, err, location)
-        ok = False
-        if choice.action == RESTORE and choice.path is not None:
-            self.wait_database_check(stop=True)
-            self._stop_watching()
-            database.obj.close()
-            try:
-                restore_backup(choice.path, location)
-            except StoreError as restore_err:
-                ask.error(self, self.tr("Restore from a backup"), error_text(restore_err))
-            self.opened = None
-            ok = self.switch_database(location)  # checked again; asks again if still bad
-        elif choice.action == OPEN_OTHER and choice.path is not None:
-            ok = self.switch_database(str(choice.path))
-        if not ok:
-            self.close()
-        return ok
+        return self.session.damaged(err)
 
     # -- reports ----------------------------------------------------------------------------
     def weekly_report(self) -> None:
@@ -853,14 +584,17 @@ class MainWindow(QMainWindow):
     def import_data(self) -> None:
         from .transfer.import_wizard import run_import_wizard
 
-        outcome = run_import_wizard(self, self.ctx.services, self.board_page.pipeline_id)
+        pipeline_id = self.board_page.pipeline_id
+        if pipeline_id is None:  # no pipeline shown (the last one cannot be deleted)
+            return
+        outcome = run_import_wizard(self, self.ctx.services, pipeline_id, self.ctx.runner)
         if outcome is not None:
             self.ctx.record(outcome, self.tr("Import"))
 
     def export_data(self) -> None:
         from .transfer.export_dialog import run_export_dialog
 
-        run_export_dialog(self, self.saved_notice)
+        run_export_dialog(self, self.ctx.runner, self.saved_notice)
 
     # -- misc -------------------------------------------------------------------------------
     def _undo_hint(self, _index: int) -> None:
@@ -870,8 +604,9 @@ class MainWindow(QMainWindow):
                 self.tr("%1 — Ctrl+Z to undo").replace("%1", st.undoText()), 5000)
 
     def _about(self) -> None:
-        ask.info(self, self.tr("About Funnel Desktop"),
-                 self.tr("Funnel Desktop (销售漏斗管家) — an offline sales-funnel manager."))
+        from .common.about_dialog import show_about
+
+        show_about(self, self.opened.location if self.opened is not None else "")
 
     def _restore_layout(self) -> None:
         geometry = self.settings.value("window/geometry")
@@ -894,8 +629,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_layout()
-        self._stop_watching()
-        self.wait_database_check(stop=True)  # a backup being written is finished first
+        self.session.close()  # a backup being written is finished first
         self.ctx.bridge.detach()
         super().closeEvent(event)
 

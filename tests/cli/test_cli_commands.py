@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from funnel_desktop.core.dates import make_period
 from funnel_desktop.core.metrics import compute
+from funnel_desktop.core.periods import make_period
 from funnel_desktop.core.planning import DEFAULT_BANDS
 from funnel_desktop.store.db import open_database
 from funnel_desktop.store.models import ALL_MODELS, Deal, Stage

@@ -8,9 +8,10 @@ from datetime import date, timedelta
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from funnel_desktop.core.dates import make_period, parse_date, parse_week, previous
+from funnel_desktop.core.dates import parse_date, parse_week, previous
 from funnel_desktop.core.errors import ValidationError
 from funnel_desktop.core.limits import MAX_DATE, MIN_DATE
+from funnel_desktop.core.periods import make_period
 from tests.fuzz import assert_message, fuzz
 
 date_like = st.lists(st.sampled_from(list("0123456789-/.年月日W ")), max_size=14).map("".join)

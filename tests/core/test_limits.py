@@ -8,10 +8,11 @@ from decimal import Decimal
 
 import pytest
 
-from funnel_desktop.core.dates import make_period, parse_date, parse_week
+from funnel_desktop.core.dates import parse_date, parse_week
 from funnel_desktop.core.errors import ValidationError
 from funnel_desktop.core.limits import MAX_AMOUNT, MAX_DATE, MIN_DATE
 from funnel_desktop.core.money import check_amount, format_plain, parse_amount
+from funnel_desktop.core.periods import make_period
 
 
 @pytest.mark.parametrize("text", ["100,000,000,000", "100000000000.00", "1000亿",

@@ -6,9 +6,10 @@ from datetime import date, datetime
 
 import pytest
 
-from funnel_desktop.core.dates import make_period, parse_date, parse_week, period_of
+from funnel_desktop.core.dates import parse_date, parse_week, period_of
 from funnel_desktop.core.errors import ValidationError
 from funnel_desktop.core.money import format_plain, parse_amount
+from funnel_desktop.core.periods import make_period
 from funnel_desktop.core.values import Period
 
 

@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from funnel_desktop.core.dates import make_period
 from funnel_desktop.core.periods import (
     health_period,
     last_months,
+    make_period,
     months_before,
     named_period,
     previous_period,

@@ -20,7 +20,9 @@ from funnel_desktop.store.db import open_database
 from funnel_desktop.store.models import Activity, Deal, Owner, database
 from tests.team_support import PASSWORD, URL, drop_users, make_team, url_for
 
-pytestmark = pytest.mark.skipif(not URL, reason="needs FUNNEL_TEST_DB_URL (PostgreSQL)")
+#: the logins are the cluster's, not a database's: one worker runs every team test
+pytestmark = [pytest.mark.skipif(not URL, reason="needs FUNNEL_TEST_DB_URL (PostgreSQL)"),
+              pytest.mark.xdist_group("team-logins")]
 
 
 @pytest.fixture

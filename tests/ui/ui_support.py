@@ -3,16 +3,18 @@ window on a database, and drag-and-drop by events sent to a view's viewport."""
 
 from __future__ import annotations
 
+import time
 from datetime import date, datetime
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPointF, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QSettings, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from funnel_desktop.services import Services
 from funnel_desktop.store.db import OpenedDatabase
+from funnel_desktop.ui.analytics.page import AnalyticsPage
 from funnel_desktop.ui.board.board_model import encode_ids
 from funnel_desktop.ui.common import ask
 from funnel_desktop.ui.main_window import MainWindow, prepare_database
@@ -93,6 +95,15 @@ def make_window(qtbot: Any, services: Services, opened: OpenedDatabase, settings
     w.show()
     QApplication.processEvents()
     return w
+
+
+def wait_idle(page: AnalyticsPage, timeout: float = 60.0) -> bool:
+    """Process events until the Analytics page runs no recompute (True if none runs)."""
+    end = time.monotonic() + timeout
+    while page.computing and time.monotonic() < end:
+        QCoreApplication.processEvents()
+        time.sleep(0.005)
+    return not page.computing
 
 
 def send_drop(target: QWidget, ids: list[int]) -> bool:

@@ -8,6 +8,7 @@ from typing import Any
 
 import peewee
 
+from ...core import progress
 from ..models import database
 
 _MAX_VARIABLES = 30000  # bound parameters per INSERT statement (old SQLite builds: 32,766)
@@ -16,22 +17,22 @@ _MAX_VARIABLES = 30000  # bound parameters per INSERT statement (old SQLite buil
 _BULK_CACHE = -16000
 
 
-def _adapted(fields: list[peewee.Field], rows: Iterable[tuple], tail: tuple = ()
-             ) -> Iterator[tuple]:
+def _adapted(fields: list[peewee.Field], rows: Iterable[tuple[Any, ...]],
+             tail: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
     """Each row with ``tail`` added and its dates and times as the text sqlite3's default
     adapters (and so peewee) store: one row at a time, no copy of the whole list."""
     dated = peewee.DateField | peewee.DateTimeField
     idx = [i for i, f in enumerate(fields) if isinstance(f, dated)]
     if not idx:
         if tail:
-            for r in rows:
-                yield r + tail
+            for row in rows:
+                yield row + tail
         else:
             yield from rows
         return
     cache: dict[Any, str] = {}
-    for r in rows:
-        r = list(r)
+    for row in rows:
+        r = list(row)
         for i in idx:
             v = r[i]
             if v is not None:
@@ -47,7 +48,8 @@ def _adapted(fields: list[peewee.Field], rows: Iterable[tuple], tail: tuple = ()
         yield tuple(r)
 
 
-def bulk_insert(model: type[peewee.Model], columns: Sequence[str], rows: list[tuple]) -> None:
+def bulk_insert(model: type[peewee.Model], columns: Sequence[str],
+                rows: list[tuple[Any, ...]]) -> None:
     """Insert ``rows`` (tuples in the order of ``columns``) in the current transaction.
 
     Columns left out get the model's defaults. On SQLite one prepared INSERT runs for every
@@ -55,6 +57,7 @@ def bulk_insert(model: type[peewee.Model], columns: Sequence[str], rows: list[tu
     time; elsewhere peewee's ``insert_many`` in batches."""
     if not rows:
         return
+    progress.checkpoint()
     fields = [getattr(model, c) for c in columns]
     given = {f.name for f in fields}
     extra_fields, extra = [], []
@@ -75,6 +78,7 @@ def bulk_insert(model: type[peewee.Model], columns: Sequence[str], rows: list[tu
         con.execute(f"PRAGMA cache_size={_BULK_CACHE}")
         try:
             con.executemany(sql, _adapted(fields, rows, tail))
+            progress.advance(len(rows))
         finally:
             con.execute(f"PRAGMA cache_size={int(before)}")
         return
@@ -82,3 +86,4 @@ def bulk_insert(model: type[peewee.Model], columns: Sequence[str], rows: list[tu
     for i in range(0, len(rows), size):
         batch = [tuple(r) + tail for r in rows[i:i + size]] if tail else rows[i:i + size]
         model.insert_many(batch, fields=fields).execute()
+        progress.advance(len(batch))

@@ -6,7 +6,7 @@ Pure: no database. The stages come from the caller; lookup files are read from d
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache, partial
@@ -14,6 +14,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from ...core import progress
 from ...core.dates import parse_date
 from ...core.errors import MESSAGES, ValidationError, shown_params
 from ...core.limits import MAX_NAME_CHARS, MAX_TEXT_CHARS
@@ -221,7 +222,7 @@ def _load_lookup(lk: Any, base_dir: Path | None) -> _Lookup:
 
 class _Notes:
     def __init__(self) -> None:
-        self.by_key: dict[tuple, Note] = {}
+        self.by_key: dict[tuple[Any, ...], Note] = {}
 
     def add(self, code: str, row: int, **params: Any) -> None:
         key = (code, *sorted(params.items()))
@@ -293,7 +294,7 @@ def parse_table(table: Table, mapping: Mapping, stages: list[StageInfo], *,
     stage_col = single("deal.stage")
     type_col = single("deal.project_type")
     note_cols = cols.get("customer.notes", [])
-    lookup_by_field = {}
+    lookup_by_field: dict[str, list[_Lookup]] = {}
     for lk in lookups:
         lookup_by_field.setdefault(lk.joins, []).append(lk)
     # the fields of the customer, the owner and the contact this mapping fills, and the keys
@@ -312,7 +313,10 @@ def parse_table(table: Table, mapping: Mapping, stages: list[StageInfo], *,
     unmapped: dict[str, Note] = {}
 
     index = -1
+    progress.phase("check", len(table.rows))
     for index, record in enumerate(table.rows):
+        if not index & 2047:  # now and then: how far, and has the user cancelled?
+            progress.advance(2048 if index else 0)
         rowno = table.file_row(index)
         width = len(record)
         texts: dict[str, str] = {}
@@ -559,5 +563,5 @@ def _day_of(moment: datetime) -> date:
     return moment.date()
 
 
-def _cell(record: list[Any], col: tuple[int, str]) -> str:
+def _cell(record: Sequence[Any], col: tuple[int, str]) -> str:
     return clean_text(record[col[0]]) if col[0] < len(record) else ""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import codecs
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -20,7 +20,6 @@ from typing import Any
 
 from ...core.errors import ValidationError
 from ...core.limits import (
-    MAX_CELL_CHARS,
     MAX_IMPORT_BYTES,
     MAX_IMPORT_CELLS,
     MAX_IMPORT_COLUMNS,
@@ -244,10 +243,10 @@ def read_csv(path: str | Path, *, encoding: str = "auto", delimiter: str = "auto
 
 def read_xlsx(path: str | Path, *, sheet: str | None = None) -> Table:
     """One sheet (the first unless named) of an XLSX workbook (see :mod:`.xlsx`)."""
-    from . import xlsx
+    from . import xlsx  # zip and XML parsing only when a workbook is read
 
     path = Path(path)
-    names, source = xlsx.open_sheet(path, sheet, Budget(path))
+    names, source = xlsx.open_sheet(path, sheet, Budget(path), MAX_BYTES)
     table = table_of(path, source)
     table.sheet, table.sheets = sheet or names[0], names
     return table
@@ -270,12 +269,6 @@ def unique_headers(raw: list[Any] | tuple[Any, ...]) -> list[str]:
         seen.add(name)
         out.append(name)
     return out
-
-
-def cell_too_long(path: Path, row: int, column: int, count: int) -> ValidationError:
-    """The error for a cell beyond ``MAX_CELL_CHARS`` (Excel's own limit)."""
-    return ValidationError("import_cell_too_long", "file", path=str(path), row=row,
-                           column=column, count=f"{count:,}", limit=f"{MAX_CELL_CHARS:,}")
 
 
 def _header(path: Path, records: Iterator[Any]) -> list[str]:
@@ -310,7 +303,8 @@ def table_of(path: Path, source: Source) -> Table:
     return Table(headers, Rows(path, source, len(headers), head[:HEAD_ROWS], complete), path)
 
 
-def shaped_rows(source: Source, width: int, budget: Budget) -> Iterator[tuple[Any, ...]]:
+def shaped_rows(source: Source, width: int, budget: Budget
+                ) -> Generator[tuple[Any, ...], None, None]:
     """The data rows of one reading: each a tuple as wide as the header (short rows padded
     with None, empty cells past the header dropped), blank rows at the end left out, and
     every bound checked: rows, columns with values, cells, time."""

@@ -144,8 +144,8 @@ def plan_import(table: Table, mapping: Mapping, pipeline_id: int, *, now: dateti
     notes = list(parsed.notes)
 
     # kept lists -----------------------------------------------------------------------------
-    def existing(model: Any) -> dict[str, int]:
-        out: dict[str, int] = {}
+    def existing(model: Any) -> dict[str, int | None]:
+        out: dict[str, int | None] = {}
         for i, name in model.select(model.id, model.name).order_by(model.id).tuples():
             out.setdefault(fold(name), i)
         return out

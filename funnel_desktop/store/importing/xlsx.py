@@ -18,13 +18,14 @@ import zipfile
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import IO, TYPE_CHECKING, Any
 from xml.parsers import expat
 
 from ...core.errors import ValidationError
 from ...core.limits import MAX_CELL_CHARS, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS
-from . import reading
-from .reading import Budget, cell_too_long
+
+if TYPE_CHECKING:  # reading imports this module to read a workbook
+    from .reading import Budget
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -49,11 +50,12 @@ class _TooLong:
         self.count = count
 
 
-def open_sheet(path: Path, sheet: str | None, budget: Budget
+def open_sheet(path: Path, sheet: str | None, budget: Budget, max_bytes: int
                ) -> tuple[list[str], Callable[[Budget], Iterator[list[Any]]]]:
     """The workbook's sheet names, and a fresh reading of the records of ``sheet`` (the first
-    unless named) for each call of the second value."""
-    with _opened(path) as z:
+    unless named) for each call of the second value; a workbook whose content unpacks to
+    more than ``max_bytes`` is refused."""
+    with _opened(path, max_bytes) as z:
         book = _Book(z, path, budget)
     names = [name for name, _ in book.sheets]
     if not names:
@@ -65,7 +67,7 @@ def open_sheet(path: Path, sheet: str | None, budget: Budget
     target = dict(book.sheets)[sheet]
 
     def source(budget: Budget) -> Iterator[list[Any]]:
-        with _opened(path) as z:
+        with _opened(path, max_bytes) as z:
             this = _Book(z, path, budget)
             if target is None or target not in z.namelist():
                 return
@@ -77,12 +79,18 @@ def open_sheet(path: Path, sheet: str | None, budget: Budget
     return names, source
 
 
+def cell_too_long(path: Path, row: int, column: int, count: int) -> ValidationError:
+    """The error for a cell beyond ``MAX_CELL_CHARS`` (Excel's own limit)."""
+    return ValidationError("import_cell_too_long", "file", path=str(path), row=row,
+                           column=column, count=f"{count:,}", limit=f"{MAX_CELL_CHARS:,}")
+
+
 _BROKEN = (zipfile.BadZipFile, KeyError, ValueError, EOFError, expat.ExpatError,
            zipfile.LargeZipFile, NotImplementedError, RuntimeError)
 
 
 @contextlib.contextmanager
-def _opened(path: Path) -> Iterator[zipfile.ZipFile]:
+def _opened(path: Path, limit: int) -> Iterator[zipfile.ZipFile]:
     """The workbook as a zip file, its unpacked size checked first (a zip bomb is refused);
     a broken one raises ``import_unreadable``."""
     try:
@@ -91,7 +99,6 @@ def _opened(path: Path) -> Iterator[zipfile.ZipFile]:
         raise _unreadable(path, exc) from None
     with z:
         size = sum(i.file_size for i in z.infolist())
-        limit = reading.MAX_BYTES
         if size > limit:
             raise ValidationError("import_too_big", "file", path=str(path),
                                   size=size // (1024 * 1024), limit=limit // (1024 * 1024))
@@ -130,7 +137,7 @@ def _parse(z: zipfile.ZipFile, name: str, parser: expat.XMLParserType) -> None:
         _feed(fh, parser)
 
 
-def _feed(fh: BinaryIO, parser: expat.XMLParserType) -> None:
+def _feed(fh: IO[bytes], parser: expat.XMLParserType) -> None:
     while True:
         chunk = fh.read(256 * 1024)
         if not chunk:

@@ -49,7 +49,8 @@ def save_png(widget: QWidget, path: Path, scale: int = PNG_SCALE) -> Path:
         widget.render(painter, QPoint(0, 0))
     finally:
         painter.end()
-    if not image.save(str(path), "PNG"):
+    # PySide6 takes the format as text here (its stubs say bytes, which it refuses)
+    if not image.save(str(path), "PNG"):  # type: ignore[call-overload]
         raise OSError(f"cannot write {path}")
     return path
 

@@ -11,6 +11,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QWidget
 
+from ...core.analytics import BAND_RUNS
 from ...core.dates import month_end
 from ...core.forecast_chart import ForecastChart
 from ...core.values import Period
@@ -28,7 +29,6 @@ from .charts import (
     mk_pen,
     swatch,
 )
-from .data import BAND_RUNS
 from .periods import month_label, period_text
 from .rules import rule
 
@@ -84,12 +84,13 @@ class ForecastPanel(ChartCard):
         self.won_bars.setOpts(x=xs, height=won)
         self.open_bars.setOpts(x=xs, y0=won, height=weighted)
         self.overdue_bar.setOpts(x=[0.0], height=[c.overdue_weighted / 100])
-        with_band = [(x, m) for x, m in zip(xs, c.months, strict=True) if m.band is not None]
-        bx = np.array([x for x, _ in with_band], dtype=float)
-        base = np.array([m.won_amount / 100 for _, m in with_band], dtype=float)
-        low = base + np.array([m.band.p10 / 100 for _, m in with_band], dtype=float)
-        mid = base + np.array([m.band.p50 / 100 for _, m in with_band], dtype=float)
-        high = base + np.array([m.band.p90 / 100 for _, m in with_band], dtype=float)
+        with_band = [(float(x), m, m.band) for x, m in zip(xs, c.months, strict=True)
+                     if m.band is not None]
+        bx = np.array([x for x, _, _ in with_band], dtype=float)
+        base = np.array([m.won_amount / 100 for _, m, _ in with_band], dtype=float)
+        low = base + np.array([b.p10 / 100 for _, _, b in with_band], dtype=float)
+        mid = base + np.array([b.p50 / 100 for _, _, b in with_band], dtype=float)
+        high = base + np.array([b.p90 / 100 for _, _, b in with_band], dtype=float)
         self.band.setData(x=bx, y=mid, top=high - mid, bottom=mid - low)
         self.median.setData(bx, mid)
         tx, ty = [], []

@@ -52,7 +52,7 @@ def sentence_formatter(fmt: Formatter, lang: str) -> SentenceFormatter:
     """The formatter :class:`texts.health.FindingWriter` writes with, using the app's
     currency sign."""
     out = SentenceFormatter(lang)
-    out.symbol = fmt.currency
+    out.currency = fmt.currency
     return out
 
 

@@ -1,7 +1,7 @@
 """The Analytics page: the board's filters and a period, key numbers, target progress, and tabs
 of charts, tables, reverse planning and health findings.
 
-Keeping it current: a full recompute (:func:`data.compute_all`) runs only while the page is
+Keeping it current: a full recompute (:func:`compute_all`) runs only while the page is
 visible, after a short pause (changes in a burst are computed once), or when the page is shown
 after something changed. A stage move (``Changes.moves``) is applied at once to the held
 snapshot in O(moved deals), refreshing the key numbers, the funnel's "now" columns, the
@@ -16,8 +16,9 @@ import threading
 import time
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any, cast
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -29,10 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.analytics import BAND_RUNS, AnalyticsResult, Inputs, pure_moves
 from ...core.errors import FunnelError
 from ...core.values import Period, Segment
 from ...services.events import Changes
-from ...store.models import database
+from ...store import connection
+from ...store.analytics_data import apply_moves, compute_all
 from ..board.filters import FilterBar
 from ..board.strip import Tile
 from ..common import ask
@@ -40,14 +43,6 @@ from ..common.context import AppContext
 from ..common.messages import error_text
 from ..common.saved_notice import STATUS_MS, SavedNotice
 from .breakdown_panel import ReasonsPanel, SizeBandsPanel
-from .data import (
-    BAND_RUNS,
-    AnalyticsResult,
-    Inputs,
-    apply_moves,
-    compute_all,
-    pure_moves,
-)
 from .filters_sync import copy_filters
 from .forecast_panel import ForecastPanel
 from .funnel_panel import FunnelPanel
@@ -206,8 +201,8 @@ class AnalyticsPage(QWidget):
         self.planning = PlanningPanel(fmt, ctx.today)
         self.health = HealthCard(fmt, ctx.lang)
         self.health.dealActivated.connect(self.dealActivated)
-        for card in (self.funnel, self.forecast):
-            card.setMinimumHeight(400)
+        for tall in (self.funnel, self.forecast):
+            tall.setMinimumHeight(400)
         for card in (self.win_rate, self.cycle, self.reasons, self.sizes):
             card.setMinimumHeight(330)
         self.people.setMinimumHeight(320)
@@ -227,8 +222,8 @@ class AnalyticsPage(QWidget):
         self.cards = (self.funnel, self.forecast, self.win_rate, self.cycle, self.velocity,
                       self.reasons, self.sizes, self.people, self.segments, self.planning,
                       self.health)
-        for card in self.cards:
-            card.saved.connect(self.saved_notice.show_saved)
+        for each in self.cards:
+            each.saved.connect(self.saved_notice.show_saved)
 
         self.threaded = True
         self._job: tuple[int, int] | None = None  # (generation, version at its start)
@@ -254,7 +249,7 @@ class AnalyticsPage(QWidget):
                       self.period.previous(), self.ctx.today())
 
     def _key(self) -> tuple:
-        return (id(database.obj), self.inputs())
+        return (connection.token(), self.inputs())
 
     def link_filters(self, board_filters: FilterBar) -> None:
         """Show the same filters as the board's bar, both ways."""
@@ -324,7 +319,7 @@ class AnalyticsPage(QWidget):
         self._generation += 1
         self._job = (self._generation, self._version)
         self.status.setText(self.tr("Updating…"))
-        db = database.obj
+        close_connection = connection.connection_closer()
         relay, runs, generation = self._relay, self.band_runs, self._generation
 
         def work() -> None:
@@ -335,7 +330,7 @@ class AnalyticsPage(QWidget):
                 out = err
             finally:
                 with contextlib.suppress(Exception):
-                    db.close()  # this thread's own connection
+                    close_connection()  # this thread's own connection
             with contextlib.suppress(RuntimeError):  # the page is gone
                 relay.done.emit(generation, key, out, time.perf_counter() - started)
 
@@ -359,13 +354,10 @@ class AnalyticsPage(QWidget):
         assert isinstance(out, AnalyticsResult)
         self._apply(out, key, seconds)
 
-    def wait_idle(self, timeout: float = 60.0) -> bool:
-        """For tests: process events until no recompute is running (True if none is)."""
-        end = time.monotonic() + timeout
-        while self._job is not None and time.monotonic() < end:
-            QCoreApplication.processEvents()
-            time.sleep(0.005)
-        return self._job is None
+    @property
+    def computing(self) -> bool:
+        """Whether a recompute is running in a worker thread (the page shows "Updating…")."""
+        return self._job is not None
 
     def refresh(self) -> AnalyticsResult:
         """Recompute everything now, in this thread, and show it."""
@@ -407,7 +399,7 @@ class AnalyticsPage(QWidget):
         self.people.show_tables(r.owners, r.teams, r.owner_names, r.team_names, i.period)
         self.segments.show_comparisons(r.comparisons)
         quarter = next((p.target for p in r.progress if p.kind == "quarter"), None)
-        self.planning.set_data(r.data, i.period, r.band_bounds, default_target=quarter,
+        self.planning.set_data(cast(Any, r.data), i.period, r.band_bounds, default_target=quarter,
                                precomputed=r.plan_inputs, filtered=not i.segment.is_empty())
         self.health.show_findings(r.findings, r.data.deals, r.stage_names, r.owner_names,
                                   r.thresholds, r.thresholds_error,
@@ -471,7 +463,7 @@ class AnalyticsPage(QWidget):
         """Bring the tab holding ``widget`` to the front."""
         for i in range(self.tabs.count()):
             page = self.tabs.widget(i)
-            if page.isAncestorOf(widget):
+            if page is not None and page.isAncestorOf(widget):
                 self.tabs.setCurrentIndex(i)
                 return
 

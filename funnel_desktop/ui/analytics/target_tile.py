@@ -11,14 +11,14 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QProgressBar, QWidget
+from PySide6.QtWidgets import QProgressBar, QVBoxLayout, QWidget
 
 from ...core.dates import period_of
-from ...core.forecast_chart import month_keys, monthly_targets
+from ...core.targets import calendar_progress
 from ...core.values import Segment
 from ...services.events import Changes
 from ...store import analytics_queries as aq
-from ...store.models import Stage
+from ...store.pipeline_rows import stage_kinds
 from ...store.screen_queries import closed_since
 from ..board.filters import FilterBar
 from ..board.strip import Tile
@@ -39,18 +39,19 @@ RELEVANT = ("deals", "targets", "settings", "pipelines", "all")
 def month_target_progress(pipeline_id: int | None, segment: Segment | None, today: date
                           ) -> tuple[int | None, int]:
     """(this month's target, won from its first day to now) for the segment's target scope:
-    two small queries. The month's numbers of the Analytics page's target progress (a test
-    holds them equal), without importing what the page's full recompute needs."""
+    two small queries, then the one rule of target progress (:mod:`core.targets`) — the
+    month's numbers of the Analytics page's target progress (a test holds them equal),
+    without importing what the page's full recompute needs."""
     if pipeline_id is None:
         return None, 0
     month = period_of("month", today)
     kind, team_id, owner_id = aq.target_scope(segment)
     rows = aq.target_rows(month.start, month.end, scope=kind, team_id=team_id,
                           owner_id=owner_id)
-    months = monthly_targets(rows, month_keys(month.start, month.end))
     since = datetime(month.start.year, month.start.month, month.start.day)
     won = closed_since(pipeline_id, segment, since)["won"][1]
-    return (sum(months.values()) if months else None), won
+    progress = calendar_progress("month", today, rows, won)
+    return progress.target, progress.won
 
 
 def show_share(bar: QProgressBar, share: float | None) -> None:
@@ -82,7 +83,9 @@ class TargetTile(Tile):
         self.bar.setRange(0, 1000)
         self.bar.setTextVisible(False)
         self.bar.setFixedHeight(6)
-        self.layout().insertWidget(2, self.bar)
+        lay = self.layout()
+        assert isinstance(lay, QVBoxLayout)  # the Tile's
+        lay.insertWidget(2, self.bar)
         self.target: int | None = None
         self.won = 0
 
@@ -152,7 +155,7 @@ class MonthTargetTile(TargetTile):
         if not changes.deal_ids <= {deal_id for deal_id, _old, _new in changes.moves}:
             return False
         if self._stage_kinds is None:
-            self._stage_kinds = dict(Stage.select(Stage.id, Stage.kind).tuples())
+            self._stage_kinds = stage_kinds()
         kinds = self._stage_kinds
         return all(kinds.get(old) == "open" and kinds.get(new) == "open"
                    for _deal, old, new in changes.moves)

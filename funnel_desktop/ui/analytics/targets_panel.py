@@ -28,13 +28,13 @@ from PySide6.QtWidgets import (
 
 from ...core.dates import add_months, period_of
 from ...core.errors import FunnelError, ValidationError
+from ...core.targets import TargetProgress
 from ...core.values import Period
 from ...store import analytics_queries as aq
 from ..common.context import AppContext
 from ..common.elided_label import ElidedLabel
 from ..common.fmt import Formatter
 from ..common.messages import error_text
-from .data import TargetProgress
 from .periods import month_label, period_text
 from .target_tile import show_share
 
@@ -238,18 +238,19 @@ class TargetsDialog(QDialog):
             self._error(self.tr("Choose who the target is for."))
             return None
         p = self.chosen_period()
-        try:
-            outcome = self.ctx.services.set_target(kind, p.start, p.end, text, team_id=team_id,
-                                                   owner_id=owner_id, initiator=self,
-                                                   expected=self._shown)
-        except ValidationError as err:
-            self._error(error_text(err))
+        def refused(err: FunnelError) -> None:
+            if isinstance(err, ValidationError):
+                self._error(error_text(err))
+            else:
+                self.ctx.show_error(self, err)
+
+        outcome = self.ctx.run(self, self.tr("Set target for %1").replace(
+            "%1", period_name(self.fmt, str(self.kind.currentData()), p)),
+            lambda: self.ctx.services.set_target(kind, p.start, p.end, text, team_id=team_id,
+                                                 owner_id=owner_id, initiator=self,
+                                                 expected=self._shown), on_error=refused)
+        if outcome is None:
             return None
-        except FunnelError as err:
-            self.ctx.show_error(self, err)
-            return None
-        self.ctx.record(outcome, self.tr("Set target for %1").replace(
-            "%1", period_name(self.fmt, str(self.kind.currentData()), p)))
         self.status.setText(self.tr("Saved: %1 for %2.").replace(
             "%1", self.fmt.money(outcome_amount(text), short=False)).replace(
             "%2", period_name(self.fmt, str(self.kind.currentData()), p)))

@@ -4,6 +4,8 @@ redraws from their change event."""
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QItemSelectionModel, QPoint, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
@@ -30,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.errors import FunnelError, ValidationError
+from ...core.errors import ValidationError
 from ...core.money import parse_amount
 from ...core.values import Segment, StageInfo, StageKind
 from ...store import screen_queries as sq
@@ -240,7 +242,7 @@ class StageColumn(QFrame):
 
     def selected_ids(self) -> list[int]:
         rows = sorted(i.row() for i in self.view.selectionModel().selectedIndexes())
-        return [self.model.data(self.model.index(r), IdRole) for r in rows]
+        return [cast(int, self.model.data(self.model.index(r), IdRole)) for r in rows]
 
     def select_ids(self, ids: list[int], focus: bool = False) -> None:
         sel = self.view.selectionModel()
@@ -358,18 +360,18 @@ class Board(QWidget):
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(10)
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("boardScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area = QScrollArea()  # (not ``scroll``: that would hide QWidget.scroll())
+        self.scroll_area.setObjectName("boardScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.strip = QWidget()
         self.strip.setObjectName("boardStrip")
         self.strip_layout = QHBoxLayout(self.strip)
         self.strip_layout.setContentsMargins(0, 0, 0, 0)
         self.strip_layout.setSpacing(10)
-        self.scroll.setWidget(self.strip)
-        outer.addWidget(self.scroll, 1)
+        self.scroll_area.setWidget(self.strip)
+        outer.addWidget(self.scroll_area, 1)
         targets = QVBoxLayout()
         targets.setSpacing(10)
         self.won_target = CloseTarget("won", self.tr("Won"), self.tr("Drop here to mark won"))
@@ -512,15 +514,13 @@ class Board(QWidget):
         """Move deals to an open stage (the drop, keyboard and menu all end here)."""
         if not ids:
             return False
-        try:
-            outcome = self.ctx.services.move_deals(ids, stage_id, initiator=self)
-        except FunnelError as err:
-            self.ctx.show_error(self, err)
-            return False
         name = self._stage_name(stage_id)
         text = (self.tr("Move deal to “%1”") if len(ids) == 1
                 else self.tr("Move %2 deals to “%1”").replace("%2", str(len(ids))))
-        self.ctx.record(outcome, text.replace("%1", name))
+        outcome = self.ctx.run(self, text.replace("%1", name), lambda: self.ctx.services.move_deals(
+            ids, stage_id, initiator=self), busy=False)
+        if outcome is None:
+            return False
         # once the drop (or menu) is over: the moved cards in view, selected and glowing
         QTimer.singleShot(0, self, lambda: self.reveal(ids, stage_id))
         return bool(outcome.value)
@@ -536,7 +536,7 @@ class Board(QWidget):
             return False  # filtered out of the board, or moved on since
         self._clear_others(col)
         col.select_ids(here, focus=True)
-        self.scroll.ensureWidgetVisible(col, 0, 0)
+        self.scroll_area.ensureWidgetVisible(col, 0, 0)
         self.delegate.flash(here, col.view)
         return True
 
@@ -564,19 +564,14 @@ class Board(QWidget):
         if answer is None:
             return False
         reason_id, note = answer
-        try:
-            outcome = self.ctx.services.close_deals(ids, won, reason_id, note, initiator=self)
-        except FunnelError as err:
-            self.ctx.show_error(self, err)
-            return False
         if won:
             text = (self.tr("Mark deal won") if len(ids) == 1
                     else self.tr("Mark %1 deals won").replace("%1", str(len(ids))))
         else:
             text = (self.tr("Mark deal lost") if len(ids) == 1
                     else self.tr("Mark %1 deals lost").replace("%1", str(len(ids))))
-        self.ctx.record(outcome, text)
-        return True
+        return self.ctx.run(self, text, lambda: self.ctx.services.close_deals(
+            ids, won, reason_id, note, initiator=self)) is not None
 
     def delete_ids(self, ids: list[int]) -> bool:
         """Delete deals after confirmation."""
@@ -588,14 +583,10 @@ class Board(QWidget):
                              "", len(ids))).replace("%1", named)
         if not ask.confirm(self, self.tr("Delete deals"), text, self.tr("Delete")):
             return False
-        try:
-            outcome = self.ctx.services.delete_deals(ids, initiator=self)
-        except FunnelError as err:
-            self.ctx.show_error(self, err)
-            return False
-        self.ctx.record(outcome, self.tr("Delete deal") if len(ids) == 1
-                        else self.tr("Delete %1 deals").replace("%1", str(len(ids))))
-        return True
+        label = (self.tr("Delete deal") if len(ids) == 1
+                 else self.tr("Delete %1 deals").replace("%1", str(len(ids))))
+        return self.ctx.run(self, label, lambda: self.ctx.services.delete_deals(
+            ids, initiator=self)) is not None
 
     def quick_create(self, col: StageColumn) -> int | None:
         """Create a deal from the column's quick-create line (title [amount])."""
@@ -608,13 +599,13 @@ class Board(QWidget):
             fields["amount"] = amount
         if len(self.segment.owner_ids) == 1:
             fields["owner"] = self.segment.owner_ids[0]
-        try:
-            outcome = self.ctx.services.create_deal(self.pipeline_id, col.stage.id, fields,
-                                                    initiator=self)
-        except FunnelError as err:
-            col.set_quick_error(error_text(err))
+        pipeline_id = self.pipeline_id
+        outcome = self.ctx.run(self, self.tr("New deal “%1”").replace("%1", title),
+                               lambda: self.ctx.services.create_deal(
+                                   pipeline_id, col.stage.id, fields, initiator=self),
+                               on_error=lambda err: col.set_quick_error(error_text(err)))
+        if outcome is None:
             return None
-        self.ctx.record(outcome, self.tr("New deal “%1”").replace("%1", title))
         col.quick.clear()
         col.set_quick_error("")
         col.select_ids([outcome.value])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from ...core.dates import add_months, month_end, period_of
 from ...core.values import Segment
-from ...store.models import Owner, Region, Source, Team
+from ...store import kept_lists
 from ..common import ask
 from ..common.messages import priority_name
 
@@ -136,7 +137,7 @@ class FilterBar(QWidget):
         self._rebuild_chips()
         self._emit()
 
-    def value(self, key: str) -> object:
+    def value(self, key: str) -> Any:
         return self._values.get(key, (None, ""))[0]
 
     def segment(self) -> Segment:
@@ -144,7 +145,7 @@ class FilterBar(QWidget):
         v = self.value
         close_from = close_to = None
         if v("close") is not None:
-            close_from, close_to = v("close")  # type: ignore[misc]
+            close_from, close_to = v("close")
         return Segment(
             owner_ids=(v("owner"),) if v("owner") is not None else (),
             team_ids=(v("team"),) if v("team") is not None else (),
@@ -166,7 +167,7 @@ class FilterBar(QWidget):
         self.chips = {}
         while self.chip_layout.count():
             item = self.chip_layout.takeAt(0)
-            w = item.widget()
+            w = item.widget() if item is not None else None
             if w is not None:
                 w.setParent(None)
                 w.deleteLater()
@@ -196,9 +197,7 @@ class FilterBar(QWidget):
     def options(self, key: str) -> list[tuple[object, str]]:
         """(value, text) choices of a filter, read fresh from the database."""
         if key in ("owner", "team", "region", "source"):
-            model = {"owner": Owner, "team": Team, "region": Region, "source": Source}[key]
-            return [(i, n) for i, n in model.select(model.id, model.name)
-                    .order_by(model.name).tuples()]
+            return [(i, n) for i, n in kept_lists.names(key)]
         if key == "class":
             return [(c, c) for c in "ABCD"]
         if key == "priority":

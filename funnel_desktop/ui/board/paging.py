@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 
 Index = QModelIndex | QPersistentModelIndex
@@ -15,6 +17,10 @@ class PagedIds:
     _ids: list[int]
     _loaded: int
     _busy: bool
+
+    if TYPE_CHECKING:  # of the Qt model it is mixed into
+        def beginInsertRows(self, parent: Index, first: int, last: int) -> None: ...
+        def endInsertRows(self) -> None: ...
 
     def canFetchMore(self, parent: Index) -> bool:
         return not parent.isValid() and self._loaded < len(self._ids)

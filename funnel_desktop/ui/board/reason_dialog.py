@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...store.models import Reason
+from ...store.kept_lists import active_reasons
 
 
 class ReasonDialog(QDialog):
@@ -49,9 +49,7 @@ class ReasonDialog(QDialog):
         self.tree.setRootIsDecorated(False)
         self.tree.setObjectName("reasonTree")
         groups: dict[str, QTreeWidgetItem] = {}
-        rows = (Reason.select().where((Reason.kind == kind) & (Reason.active == True))  # noqa: E712
-                .order_by(Reason.category, Reason.position, Reason.label))
-        for r in rows:
+        for r in active_reasons(kind):
             category = r.category or self.tr("Other")
             group = groups.get(category)
             if group is None:
@@ -65,7 +63,8 @@ class ReasonDialog(QDialog):
             item.setData(0, Qt.ItemDataRole.UserRole, r.id)
         self.tree.expandAll()
         self.tree.setMinimumHeight(240)
-        self.tree.setCurrentItem(None)
+        # no current item: PySide6 takes None (its stubs do not say so)
+        self.tree.setCurrentItem(None)  # type: ignore[call-overload]
         lay.addWidget(self.tree, 1)
         lay.addWidget(QLabel(self.tr("Note (optional)")))
         self.note = QPlainTextEdit()
@@ -98,9 +97,11 @@ class ReasonDialog(QDialog):
         """Pick a reason by id (for tests and keyboard users)."""
         for i in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(i)
+            assert group is not None  # i is in range
             for j in range(group.childCount()):
-                if group.child(j).data(0, Qt.ItemDataRole.UserRole) == reason_id:
-                    self.tree.setCurrentItem(group.child(j))
+                child = group.child(j)
+                if child is not None and child.data(0, Qt.ItemDataRole.UserRole) == reason_id:
+                    self.tree.setCurrentItem(child)
                     return
         raise KeyError(reason_id)
 

@@ -70,7 +70,9 @@ class MetricsStrip(QFrame):
 
     def add_tile(self, tile: QWidget) -> None:
         """Add another panel's tile at the end of the strip (e.g. the month's target)."""
-        self.layout().addWidget(tile, 1)
+        lay = self.layout()
+        assert isinstance(lay, QHBoxLayout)
+        lay.addWidget(tile, 1)
 
     def show_totals(self, t: FunnelTotals) -> None:
         f = self.fmt

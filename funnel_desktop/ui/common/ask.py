@@ -7,9 +7,15 @@ Widgets call them as ``ask.confirm(...)`` (through the module) so a test can mon
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QDialog, QFileDialog, QMessageBox, QWidget
+
+if TYPE_CHECKING:  # the dialogs import this module
+    from ...core.errors import StoreError
+    from ..database.db_problem_dialog import DbChoice
+    from ..database.login_dialog import Login
 
 translate = QCoreApplication.translate
 
@@ -31,11 +37,12 @@ def ask(parent: QWidget | None, title: str, text: str,
              "discard": QMessageBox.ButtonRole.DestructiveRole,
              "no": QMessageBox.ButtonRole.NoRole,
              "cancel": QMessageBox.ButtonRole.RejectRole}
-    buttons = {}
+    buttons: dict[QAbstractButton | None, str] = {}
     for key, label in choices:
-        buttons[box.addButton(label, roles.get(key, QMessageBox.ButtonRole.ActionRole))] = key
+        button = box.addButton(label, roles.get(key, QMessageBox.ButtonRole.ActionRole))
+        buttons[button] = key
         if key == default:
-            box.setDefaultButton(list(buttons)[-1])
+            box.setDefaultButton(button)
     box.exec()
     return buttons.get(box.clickedButton(), default)
 
@@ -66,7 +73,7 @@ def conflict(parent: QWidget | None, text: str) -> str:
         "cancel", "edit")
 
 
-def login(parent: QWidget | None, location: str, problem: str) -> object:
+def login(parent: QWidget | None, location: str, problem: str) -> Login | None:
     """User and password for a server (a ``login_dialog.Login``); None to give up."""
     from ..database.login_dialog import LoginDialog
 
@@ -131,8 +138,8 @@ def run_dialog(dialog: QDialog) -> int:
     return dialog.exec()
 
 
-def db_problem(parent: QWidget | None, err: object, location: str) -> object:
+def db_problem(parent: QWidget | None, err: StoreError, location: str) -> DbChoice:
     """What to do about a database that cannot be opened (a ``DbChoice``)."""
     from ..database.db_problem_dialog import run_db_problem_dialog
 
-    return run_db_problem_dialog(parent, err, location)  # type: ignore[arg-type]
+    return run_db_problem_dialog(parent, err, location)

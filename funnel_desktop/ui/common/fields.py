@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCalendarWidget,
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ...core.errors import ValidationError
 from . import typed_dates
+from .icons import icon
 from .messages import error_text
 
 
@@ -64,8 +65,6 @@ class DateField(QWidget):
         self.line.editingFinished.connect(self._tidy)
         self.button = QToolButton()
         self.button.setObjectName("dateButton")
-        from ..app import icon
-
         self.button.setIcon(icon("calendar.svg"))
         self.button.setToolTip(self.tr("Pick a date"))
         self.button.setAccessibleName(self.tr("Pick a date"))
@@ -218,7 +217,15 @@ class FieldErrors:
         return {k: lab.text() for k, (_w, lab) in self._fields.items() if not lab.isHidden()}
 
 
-def editor_buttons(dialog: QDialog) -> tuple[QDialogButtonBox, QPushButton, QPushButton]:
+class Editor(Protocol):
+    """A dialog :func:`editor_buttons` drives."""
+
+    def save(self) -> object: ...
+    def revert(self) -> object: ...
+    def reject(self) -> None: ...
+
+
+def editor_buttons(dialog: Editor) -> tuple[QDialogButtonBox, QPushButton, QPushButton]:
     """Save changes / Revert / Close for an editor dialog: (box, save, revert). Save and Revert
     call the dialog's ``save`` and ``revert``; Close rejects it."""
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Apply

@@ -1,6 +1,6 @@
 """Words shown to people: error messages by code and names of coded choices, through tr().
 
-English source text; Chinese comes from the Qt translation (resources/translations).
+English source text; Chinese comes from the Qt translation (funnel_desktop/resources/translations).
 Placeholders are the same ``{name}`` fields as in ``core/errors.MESSAGES`` and are filled by
 replacement, never by concatenating sentences.
 """
@@ -247,6 +247,7 @@ def _templates() -> dict[str, str]:
         "edit_conflict": translate(
             "Messages", "{by} changed {fields} of “{item}” ({at}) while it was open here; "
                         "nothing was saved."),
+        "cancelled": translate("Messages", "Stopped: nothing of it was kept."),
         "db_in_use": translate(
             "Messages", "{path} is open in another program ({holders}). Close it there "
                         "first; nothing was changed."),

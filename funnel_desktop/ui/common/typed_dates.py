@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import cast
 
 from PySide6.QtCore import QDate, QLocale
 
@@ -53,7 +54,7 @@ def parse_typed_date(text: str, locale: QLocale | None = None, *,
         if not qd.isValid():
             qd = QDate.fromString(text, fmt)
         if qd.isValid():
-            day = qd.toPython()
+            day = cast(date, qd.toPython())
             if "yyyy" not in fmt and day.year < 2000:
                 day = day.replace(year=day.year + 100)  # 26 is 2026, not 1926
             return check_day(day, field)

@@ -27,9 +27,9 @@ def pass_to_parents(widget: QWidget, event: QWheelEvent) -> bool:
     widget ignores, until one takes it; whether one did."""
     pos = event.position()
     parent = widget
-    while not parent.isWindow() and parent.parentWidget() is not None:
+    while not parent.isWindow() and (up := parent.parentWidget()) is not None:
         pos = parent.mapToParent(pos)
-        parent = parent.parentWidget()
+        parent = up
         passed = QWheelEvent(pos, event.globalPosition(), event.pixelDelta(),
                              event.angleDelta(), event.buttons(), event.modifiers(),
                              event.phase(), event.inverted(), event.source())

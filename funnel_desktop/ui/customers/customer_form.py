@@ -34,9 +34,14 @@ from ...core.classify import man_action
 from ...core.errors import FunnelError
 from ...services import Base, EditConflict
 from ...services.events import REMOTE, Changes
-from ...store import feed
+from ...store import feed, kept_lists
 from ...store import screen_queries as sq
-from ...store.models import Contact, Customer, Region, Source
+from ...store.customer_form import (
+    customer_contacts,
+    customer_exists,
+    customer_record,
+    customer_version,
+)
 from ..common import ask
 from ..common.banner import ChangeBanner, when_text
 from ..common.context import AppContext
@@ -136,6 +141,26 @@ class CustomerForm(QWidget):
     dealActivated = Signal(int)
     saved = Signal(int)
 
+    # the field widgets _line, _text and _combo make, named as the customer's fields
+    name: QLineEdit
+    contact_person: QLineEdit
+    phone: QLineEdit
+    email: QLineEdit
+    im: QLineEdit
+    address: QLineEdit
+    industry: QLineEdit
+    scale: QLineEdit
+    budget: QLineEdit
+    needs: QPlainTextEdit
+    pain_points: QPlainTextEdit
+    credit_notes: QPlainTextEdit
+    notes: QPlainTextEdit
+    region: QComboBox
+    source: QComboBox
+    intent: QComboBox
+    priority: QComboBox
+    class_manual: QComboBox
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -154,6 +179,11 @@ class CustomerForm(QWidget):
         ctx.bridge.changed.connect(self._on_changes)
 
     # -- layout -----------------------------------------------------------------------------
+    def _deal_double_clicked(self, item: QTableWidgetItem) -> None:
+        first = self.deals.item(item.row(), 0)  # the deal's id is on its first cell
+        if first is not None:
+            self.dealActivated.emit(first.data(Qt.ItemDataRole.UserRole))
+
     def _line(self, name: str, placeholder: str = "") -> QLineEdit:
         w = QLineEdit()
         w.setPlaceholderText(placeholder)
@@ -198,7 +228,7 @@ class CustomerForm(QWidget):
             "Show the customer as saved now (your unsaved changes are dropped)"))
         outer.addWidget(self.banner)
 
-        self.scroll = scroll = QScrollArea()
+        self.body_scroll = scroll = QScrollArea()  # (not ``scroll``: QWidget.scroll())
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         self._body_viewport = scroll.viewport()  # kept: its resizes rearrange the profile
@@ -352,8 +382,8 @@ class CustomerForm(QWidget):
             r.changed.connect(self._edited)
             r.changed.connect(self._show_assessment)
             self.assessment[key] = r
-            label = QLabel(assessment_name(key))
-            assess.addWidget(label, i // 2, (i % 2) * 2)
+            caption = QLabel(assessment_name(key))
+            assess.addWidget(caption, i // 2, (i % 2) * 2)
             assess.addWidget(r, i // 2, (i % 2) * 2 + 1)
         assess.setColumnStretch(0, 1)
         assess.setColumnStretch(2, 1)
@@ -372,9 +402,7 @@ class CustomerForm(QWidget):
         self.deals.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.deals.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.deals.setMinimumHeight(140)
-        self.deals.itemDoubleClicked.connect(
-            lambda item: self.dealActivated.emit(
-                self.deals.item(item.row(), 0).data(Qt.ItemDataRole.UserRole)))
+        self.deals.itemDoubleClicked.connect(self._deal_double_clicked)
         lay.addWidget(self.deals)
         self.general_error = QLabel()
         self.general_error.setTextFormat(Qt.TextFormat.PlainText)
@@ -428,12 +456,12 @@ class CustomerForm(QWidget):
 
     # -- loading ----------------------------------------------------------------------------
     def _fill_lists(self) -> None:
-        for combo, model, none in ((self.region, Region, self.tr("— none —")),
-                                   (self.source, Source, self.tr("— unknown —"))):
+        for combo, kind, none in ((self.region, "region", self.tr("— none —")),
+                                  (self.source, "source", self.tr("— unknown —"))):
             combo.blockSignals(True)
             combo.clear()
             combo.addItem(none, None)
-            for i, n in model.select(model.id, model.name).order_by(model.name).tuples():
+            for i, n in kept_lists.names(kind):
                 combo.addItem(n, i)
             combo.blockSignals(False)
 
@@ -445,7 +473,7 @@ class CustomerForm(QWidget):
         self._fill_lists()
         self.banner.hide()
         self._seq = feed.last_seq()
-        c = Customer.get_or_none(Customer.id == customer_id) if customer_id else None
+        c = customer_record(customer_id) if customer_id else None
         self.customer_id = c.id if c else None
         for name in ("name", "contact_person", "phone", "email", "im", "address", "industry",
                      "scale"):
@@ -469,8 +497,7 @@ class CustomerForm(QWidget):
             row.set_value(assessment.get(key, ""))
         self._extra_assessment = {k: v for k, v in assessment.items()
                                   if k not in self.assessment}
-        contacts = (list(Contact.select().where(Contact.customer == c.id).order_by(Contact.id)
-                         .dicts()) if c else [])
+        contacts = customer_contacts(c.id) if c else []
         self.contacts.set_rows(contacts)
         self._load_deals()
         self.delete_button.setEnabled(c is not None)
@@ -606,7 +633,8 @@ class CustomerForm(QWidget):
         self.general_error.hide()
         self.contact_view.closePersistentEditor(self.contact_view.currentIndex())
         fields = self.fields()
-        contacts: list[dict[str, Any]] | None = self.contact_rows()
+        rows = self.contact_rows()
+        contacts: list[dict[str, Any]] | None = rows
         base = None
         if self.customer_id is not None:
             fields = {k: v for k, v in fields.items() if v != self._shown.get(k)}
@@ -615,27 +643,28 @@ class CustomerForm(QWidget):
             else:  # each saved contact with what the form showed of it
                 shown = {c["id"]: c for c in self._shown_contacts if "id" in c}
                 contacts = [{**c, "_base": shown[c["id"]]} if c.get("id") in shown else c
-                            for c in contacts]
+                            for c in rows]
             if not fields and contacts is None:
                 self._saved_state = self._state()
                 self._show_heading()
                 return True
             base = Base({k: self._base.get(k) for k in fields}, self._version, self._seq)
-        try:
-            outcome = self._save(fields, contacts, base)
-        except FunnelError as err:
-            field = getattr(err, "field", None)
-            if not (field and self.errors.show(field, error_text(err))):
-                self.general_error.setText(error_text(err))
-                self.general_error.show()
-            return False
+        name = fields.get("name") or self.name.text().strip()
+        outcome = self.ctx.run(self, self.tr("Save customer “%1”").replace("%1", name),
+                               lambda: self._save(fields, contacts, base),
+                               on_error=self._show_error)
         if outcome is None:
             return False
-        name = fields.get("name") or self.name.text().strip()
-        self.ctx.record(outcome, self.tr("Save customer “%1”").replace("%1", name))
         self.load(outcome.value)
         self.saved.emit(outcome.value)
         return True
+
+    def _show_error(self, err: FunnelError) -> None:
+        """A refusal at its field, or above the form."""
+        field = getattr(err, "field", None)
+        if not (field and self.errors.show(field, error_text(err))):
+            self.general_error.setText(error_text(err))
+            self.general_error.show()
 
     def _save(self, fields: dict[str, Any], contacts: list[dict[str, Any]] | None,
               base: Base | None) -> Any:
@@ -658,14 +687,14 @@ class CustomerForm(QWidget):
                 self.reload_saved()
             else:
                 self._base.update(err.current)
-                self._version = Customer.get_by_id(self.customer_id).version
+                assert self.customer_id is not None  # a conflict is over a saved customer
+                self._version = customer_version(self.customer_id)
                 self._seq = feed.last_seq()
             return None
 
     def reload_saved(self) -> None:
         """Show the customer as saved now (unsaved changes dropped)."""
-        exists = self.customer_id is not None and Customer.get_or_none(
-            Customer.id == self.customer_id) is not None
+        exists = self.customer_id is not None and customer_exists(self.customer_id)
         self.load(self.customer_id if exists else None)
 
     def delete(self) -> bool:
@@ -676,12 +705,12 @@ class CustomerForm(QWidget):
                            self.tr("Delete “%1”? Its deals stay, without a customer.")
                            .replace("%1", name), self.tr("Delete")):
             return False
-        try:
-            outcome = self.ctx.services.delete_customer(self.customer_id, initiator=self)
-        except FunnelError as err:
-            self.ctx.show_error(self, err)
+        customer_id = self.customer_id
+        outcome = self.ctx.run(self, self.tr("Delete customer “%1”").replace("%1", name),
+                               lambda: self.ctx.services.delete_customer(customer_id,
+                                                                         initiator=self))
+        if outcome is None:
             return False
-        self.ctx.record(outcome, self.tr("Delete customer “%1”").replace("%1", name))
         self.load(None)
         return True
 
@@ -717,7 +746,7 @@ class CustomerForm(QWidget):
                 self.load(None)
             return
         if (self.customer_id in changes.customer_ids or changes.touches("deals", "all")):
-            if Customer.get_or_none(Customer.id == self.customer_id) is None:
+            if not customer_exists(self.customer_id):
                 self.load(None)
             else:
                 self.load(self.customer_id)
@@ -727,8 +756,8 @@ class CustomerForm(QWidget):
         super().showEvent(event)
         if getattr(self, "_stale", False) and not self.is_dirty():
             self._stale = False
-            self.load(self.customer_id if self.customer_id and Customer.get_or_none(
-                Customer.id == self.customer_id) else None)
+            self.load(self.customer_id if self.customer_id and customer_exists(
+                self.customer_id) else None)
 
 
 def _set(combo: QComboBox, value: Any) -> None:

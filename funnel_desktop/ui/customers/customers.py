@@ -236,8 +236,9 @@ class CustomersPage(QWidget):
             return
         if not self.form.maybe_leave():
             # stay on the customer being edited
-            if self.form.customer_id is not None:
-                QTimer.singleShot(0, self, lambda: self._select_row(self.form.customer_id))
+            editing = self.form.customer_id
+            if editing is not None:
+                QTimer.singleShot(0, self, lambda: self._select_row(editing))
             return
         self.form.load(cid)
 

@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 
 from ...core.templates import DEFAULT_TEMPLATE, TEMPLATES, PipelineTemplate, template
 from ...services import Services
-from ...store.models import Pipeline
+from ...store.pipeline_rows import template_pipeline
 from ..common import ask, wheel_guard
+from ..common.language import LANGUAGE_KEY, TRANSLATION
 from ..settings.settings_dialog import CURRENCIES, currency_label, default_currency, language_names
 
 translate = QCoreApplication.translate
@@ -157,8 +158,6 @@ class WelcomeDialog(QDialog):
         return str(self.language.currentData())
 
     def _language_chosen(self) -> None:
-        from ..app import TRANSLATION
-
         if not self._currency_touched:
             self.currency.setCurrentIndex(self.currency.findData(default_currency(self.lang())))
         TRANSLATION.switch(self.lang())  # Qt sends LanguageChange: see changeEvent
@@ -240,15 +239,14 @@ def apply_first_run(services: Services, choice: WelcomeChoice, settings: QSettin
     business and the chosen template beside it), the business name and the currency; the
     language becomes the user's preference. Returns the id of the chosen template's pipeline."""
     from ...services.demo import generate
-    from ..app import LANGUAGE_KEY
 
     settings.setValue(LANGUAGE_KEY, choice.lang)
     if choice.demo:
         generate(services, lang=choice.lang)
     else:
         services.seed_lists(choice.lang)
-    existing = Pipeline.get_or_none(Pipeline.template == choice.template)
-    pid = existing.id if existing is not None else \
+    existing = template_pipeline(choice.template)
+    pid = existing if existing is not None else \
         services.create_pipeline(choice.template, choice.lang).value
     if choice.business:
         services.set_setting("business_name", choice.business)

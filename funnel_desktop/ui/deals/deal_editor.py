@@ -34,11 +34,12 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.errors import FunnelError, ValidationError
-from ...services import Base, EditConflict
+from ...services import Base, EditConflict, Outcome
 from ...services import validate as v
 from ...services.events import REMOTE, Changes
-from ...store import feed
-from ...store.models import Activity, Customer, Deal, DealChange, Owner, Source, Stage, StageHistory
+from ...store import deal_form, feed, kept_lists
+from ...store.deal_form import DealRecord
+from ...store.pipeline_rows import StageDetail, stage_details
 from ..common import ask
 from ..common.banner import ChangeBanner, when_text
 from ..common.context import AppContext
@@ -77,12 +78,13 @@ class DealEditor(QDialog):
         self._base: dict[str, Any] = {}
         self._version = 0
         self._seq = feed.last_seq()
-        deal = Deal.get_or_none(Deal.id == deal_id) if deal_id is not None else None
+        deal = deal_form.deal_record(deal_id) if deal_id is not None else None
         if deal_id is not None and deal is None:
             raise ValidationError("deal_unknown", "deal", value=deal_id)
-        self.pipeline_id = deal.pipeline_id if deal else pipeline_id
-        self.stages = list(Stage.select().where(Stage.pipeline == self.pipeline_id)
-                           .order_by(Stage.position))
+        chosen = deal.pipeline_id if deal else pipeline_id
+        assert chosen is not None  # a new deal is made in a pipeline
+        self.pipeline_id: int = chosen
+        self.stages = stage_details(self.pipeline_id)
         self.stage_id = deal.stage_id if deal else (
             stage_id or next((s.id for s in self.stages if s.kind == "open"), None))
         self.setWindowTitle(self.tr("Deal") if deal else self.tr("New deal"))
@@ -149,8 +151,7 @@ class DealEditor(QDialog):
         self.customer = QLineEdit()
         self.customer.setPlaceholderText(self.tr("Type to find a customer, or a new name"))
         self.customer.setClearButtonEnabled(True)
-        self._customers = dict(reversed(list(Customer.select(Customer.name, Customer.id)
-                                             .order_by(Customer.id).tuples())))
+        self._customers = deal_form.customer_choices()
         completer = QCompleter(QStringListModel(sorted(self._customers), self), self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -193,12 +194,12 @@ class DealEditor(QDialog):
                                      self.expected_close.line))
         self.owner = QComboBox()
         self.owner.addItem(self.tr("— nobody —"), None)
-        for oid, name in Owner.select(Owner.id, Owner.name).order_by(Owner.name).tuples():
+        for oid, name in kept_lists.names("owner"):
             self.owner.addItem(name, oid)
         form.addRow(self.tr("Owner"), self.errors.wrap("owner", self.owner))
         self.source = QComboBox()
         self.source.addItem(self.tr("— unknown —"), None)
-        for sid, name in Source.select(Source.id, Source.name).order_by(Source.name).tuples():
+        for sid, name in kept_lists.names("source"):
             self.source.addItem(name, sid)
         form.addRow(self.tr("Source"), self.errors.wrap("source", self.source))
         self.project_type = QComboBox()
@@ -350,15 +351,15 @@ class DealEditor(QDialog):
         self.tabs.addTab(page, self.tr("History"))
 
     # -- loading ----------------------------------------------------------------------------
-    def _stage(self, stage_id: int | None) -> Stage | None:
+    def _stage(self, stage_id: int | None) -> StageDetail | None:
         return next((s for s in self.stages if s.id == stage_id), None)
 
-    def _load(self, deal: Deal | None) -> None:
+    def _load(self, deal: DealRecord | None) -> None:
         self._loading = True
         fmt = self.ctx.fmt
         if deal is not None:
             self.title.setText(deal.title)
-            self.customer.setText(deal.customer.name if deal.customer_id else "")
+            self.customer.setText(deal.customer_name)
             self.amount.setText(fmt.amount_input(deal.amount))
             self.use_default.setChecked(deal.probability is None)
             self.probability.setText("" if deal.probability is None else str(deal.probability))
@@ -411,7 +412,8 @@ class DealEditor(QDialog):
 
     def _fill_checklist(self) -> None:
         while self.checklist_box.count():
-            w = self.checklist_box.takeAt(0).widget()
+            item = self.checklist_box.takeAt(0)
+            w = item.widget() if item is not None else None
             if w is not None:
                 w.deleteLater()
         self.checks = {}
@@ -442,8 +444,7 @@ class DealEditor(QDialog):
         self.timeline.clear()
         if self.deal_id is not None:
             fmt = self.ctx.fmt
-            for a in (Activity.select().where(Activity.deal == self.deal_id)
-                      .order_by(Activity.created_at.desc(), Activity.id.desc())):
+            for a in deal_form.activities(self.deal_id):
                 when = _local(a.created_at)
                 text = f"{ACTIVITY_ICONS.get(a.kind, '•')}  {activity_kind_name(a.kind)}"
                 if a.subject:
@@ -476,12 +477,12 @@ class DealEditor(QDialog):
         names = {s.id: s.name for s in self.stages}
         now = self.ctx.now()
         totals: dict[int, float] = {}
-        rows = list(StageHistory.select().where(StageHistory.deal == self.deal_id)
-                    .order_by(StageHistory.entered_at, StageHistory.id))
+        rows = deal_form.stage_visits(self.deal_id)
         self.history.setRowCount(len(rows))
         for i, h in enumerate(rows):
             days = ((h.left_at or now) - h.entered_at).total_seconds() / 86400
-            if self._stage(h.stage_id) is None or self._stage(h.stage_id).kind == "open":
+            stage = self._stage(h.stage_id)
+            if stage is None or stage.kind == "open":
                 totals[h.stage_id] = totals.get(h.stage_id, 0.0) + days
             entered, left = _local(h.entered_at), _local(h.left_at)
             cells = [names.get(h.stage_id, "?"), entered.strftime("%Y-%m-%d") if entered else "",
@@ -498,13 +499,13 @@ class DealEditor(QDialog):
                  for sid, d in totals.items()]
         self.stage_days.setText(self.tr("Days in each stage — %1").replace("%1", " · ".join(parts))
                                 if parts else "")
-        changes = list(DealChange.select().where(DealChange.deal == self.deal_id)
-                       .order_by(DealChange.at.desc(), DealChange.id.desc()))
+        changes = deal_form.field_changes(self.deal_id)
         self.change_log.setRowCount(len(changes))
-        for i, c in enumerate(changes):
-            at = _local(c.at)
-            cells = [at.strftime("%Y-%m-%d") if at else "", self._field_name(c.field),
-                     f"{self._change_value(c.field, c.old)} → {self._change_value(c.field, c.new)}"]
+        for i, ch in enumerate(changes):
+            at = _local(ch.at)
+            cells = [at.strftime("%Y-%m-%d") if at else "", self._field_name(ch.field),
+                     f"{self._change_value(ch.field, ch.old)} → "
+                     f"{self._change_value(ch.field, ch.new)}"]
             for col, text in enumerate(cells):
                 self.change_log.setItem(i, col, QTableWidgetItem(text))
 
@@ -618,39 +619,54 @@ class DealEditor(QDialog):
             return False
         services = self.ctx.services
         name = self.customer.text().strip()
-        new_customer = None
-        try:
-            if name and name not in self._customers:
-                new_customer = services.save_customer(None, {"name": name}, initiator=self)
-                fields["customer"] = new_customer.value
-            else:
-                fields["customer"] = self._customers.get(name) if name else None
+        made: list[Outcome] = []  # the new customer this save created, if any
+        new_name = name if name and name not in self._customers else ""
+        if not new_name:
+            fields["customer"] = self._customers.get(name) if name else None
+        changed: dict[str, Any] = {}
+        if self.deal_id is None:
+            text = self.tr("New deal “%1”").replace("%1", fields["title"])
+        else:
+            changed = self.changed_fields(fields)
+            if not changed and not new_name:
+                self._saved_state = self._state()
+                self._edited()
+                return True
+            text = self.tr("Edit deal “%1”").replace("%1", fields["title"])
+
+        def work() -> Outcome | None:
+            if new_name:
+                made.append(services.save_customer(None, {"name": new_name}, initiator=self))
+                fields["customer"] = changed["customer"] = made[0].value
             if self.deal_id is None:
-                outcome = services.create_deal(self.pipeline_id, self.stage_combo.currentData(),
-                                               fields, initiator=self)
-                text = self.tr("New deal “%1”").replace("%1", fields["title"])
-            else:
-                changed = self.changed_fields(fields)
-                if not changed:
-                    self._saved_state = self._state()
-                    self._edited()
-                    return True
-                outcome = self._update(changed)
-                if outcome is None:
-                    return False
-                text = self.tr("Edit deal “%1”").replace("%1", fields["title"])
-        except FunnelError as err:
-            if new_customer is not None and new_customer.inverse is not None:
-                services.undo(new_customer.inverse)  # nothing half-way
-            elif isinstance(err, ValidationError) and err.field == "name":
+                if self.pipeline_id is None:  # opened on no pipeline
+                    raise ValidationError("pipeline_unknown", "pipeline", value="")
+                return services.create_deal(self.pipeline_id, self.stage_combo.currentData(),
+                                            fields, initiator=self)
+            return self._update(changed)
+
+        def take_back() -> bool:
+            """Undo the customer this save made (nothing half-way); whether there was one."""
+            inverse = made.pop().inverse if made else None
+            if inverse is not None:
+                services.undo(inverse)
+            return inverse is not None
+
+        def refused(err: FunnelError) -> None:
+            if not take_back() and isinstance(err, ValidationError) and err.field == "name":
                 err.field = "customer"  # the new customer's name is the customer field
             self._show_error(err)
+
+        # one undo step: the deal and the customer it made (recorded below, together)
+        outcome = self.ctx.run(self, text, work, undoable=False, on_error=refused)
+        if outcome is None:
+            take_back()  # the save was called off: nothing half-way
             return False
         stack = self.ctx.undo_stack
-        if new_customer is not None:
-            self._customers[name] = new_customer.value
+        if made:
+            self._customers[name] = made[0].value
             stack.beginMacro(text)
-            self.ctx.record(new_customer, self.tr("New customer “%1”").replace("%1", name))
+            self.ctx.record(made[0], self.tr("New customer “%1”").replace("%1", name))
             self.ctx.record(outcome, text)
             stack.endMacro()
         else:
@@ -690,6 +706,7 @@ class DealEditor(QDialog):
         """Save ``changed`` over the version the form showed; on a conflict ask the user.
         None when nothing was saved."""
         services = self.ctx.services
+        assert self.deal_id is not None  # only an existing deal is updated
         base = Base({k: self._base.get(k) for k in changed}, self._version, self._seq)
         try:
             return services.update_deal(self.deal_id, changed, initiator=self, base=base)
@@ -701,7 +718,7 @@ class DealEditor(QDialog):
                 self.reload_saved()
             else:  # keep editing: what they saved is now what this form knows of
                 self._base.update(err.current)
-                self._version = Deal.get_by_id(self.deal_id).version
+                self._version = deal_form.deal_version(self.deal_id)
                 self._seq = feed.last_seq()
             return None
 
@@ -731,7 +748,7 @@ class DealEditor(QDialog):
 
     def _remember_saved(self) -> None:
         seq = feed.last_seq()
-        deal = Deal.get_or_none(Deal.id == self.deal_id) if self.deal_id else None
+        deal = deal_form.deal_record(self.deal_id) if self.deal_id else None
         if deal is not None:
             self._base, self._version, self._seq = stored_fields(deal), deal.version, seq
 
@@ -741,7 +758,7 @@ class DealEditor(QDialog):
         if self.deal_id is None:
             return
         seq = feed.last_seq()
-        deal = Deal.get_or_none(Deal.id == self.deal_id)
+        deal = deal_form.deal_record(self.deal_id)
         if deal is None:
             return
         self._seq = seq
@@ -776,12 +793,12 @@ class DealEditor(QDialog):
                                "%1", deals_named([self.deal_id], self.ctx.fmt)),
                            self.tr("Delete")):
             return
-        try:
-            outcome = self.ctx.services.delete_deals([self.deal_id], initiator=self)
-        except FunnelError as err:
-            self._show_error(err)
+        deal_id = self.deal_id
+        outcome = self.ctx.run(self, self.tr("Delete deal"), lambda: self.ctx.services
+                               .delete_deals([deal_id], initiator=self),
+                               on_error=self._show_error)
+        if outcome is None:
             return
-        self.ctx.record(outcome, self.tr("Delete deal"))
         self._saved_state = self._state()
         super().reject()
 
@@ -792,17 +809,22 @@ class DealEditor(QDialog):
             return None
         self.act_error.hide()
         kind = self.act_kind.currentData()
-        try:
+
+        def log() -> Outcome:
             due = self.act_due.value("due_at")
-            outcome = self.ctx.services.log_activity(
+            return self.ctx.services.log_activity(
                 {"deal": self.deal_id, "kind": kind, "subject": self.act_subject.text(),
                  "due_at": due, "done_at": True if self.act_done.isChecked() else None,
                  "owner": self.owner.currentData()}, initiator=self)
-        except FunnelError as err:
+
+        def refused(err: FunnelError) -> None:
             self.act_error.setText(error_text(err))
             self.act_error.show()
+
+        outcome = self.ctx.run(self, self.tr("Log %1").replace(
+            "%1", activity_kind_name(kind)), log, on_error=refused)
+        if outcome is None:
             return None
-        self.ctx.record(outcome, self.tr("Log %1").replace("%1", activity_kind_name(kind)))
         self.act_subject.clear()
         self.act_due.set_date(None)
         self._load_timeline()
@@ -811,13 +833,11 @@ class DealEditor(QDialog):
     def _activity_toggled(self, item: QListWidgetItem) -> None:
         act_id = item.data(Qt.ItemDataRole.UserRole)
         done = item.checkState() == Qt.CheckState.Checked
-        try:
-            outcome = self.ctx.services.set_activity_done(act_id, done, initiator=self)
-        except FunnelError as err:
-            self.ctx.show_error(self, err)
+        if self.ctx.run(self, self.tr("Mark activity done") if done
+                        else self.tr("Mark activity not done"),
+                        lambda: self.ctx.services.set_activity_done(act_id, done,
+                                                                    initiator=self)) is None:
             return
-        self.ctx.record(outcome, self.tr("Mark activity done") if done
-                        else self.tr("Mark activity not done"))
         self._load_timeline()
 
     def _on_changes(self, changes: Changes) -> None:
@@ -828,7 +848,7 @@ class DealEditor(QDialog):
         if self.deal_id in changes.deal_ids or changes.touches("all"):
             remote = changes.initiator is REMOTE
             seq = feed.last_seq()
-            deal = Deal.get_or_none(Deal.id == self.deal_id)
+            deal = deal_form.deal_record(self.deal_id)
             if deal is None:
                 if remote:
                     self.banner.say(self.tr("%1 deleted this deal at %2.")
@@ -858,7 +878,7 @@ class DealEditor(QDialog):
         super().done(result)
 
 
-def stored_fields(deal: Deal) -> dict[str, Any]:
+def stored_fields(deal: DealRecord) -> dict[str, Any]:
     """The editable fields of a deal as stored (what an editor shows and compares with)."""
     return {"title": deal.title, "customer": deal.customer_id, "amount": deal.amount,
             "probability": deal.probability, "expected_close": deal.expected_close,

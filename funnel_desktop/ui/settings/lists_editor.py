@@ -4,6 +4,7 @@ service call (services.pipelines.save_list) and a refusal is shown in words."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -31,11 +32,12 @@ from PySide6.QtWidgets import (
 from ...core.errors import FunnelError
 from ...services import Services
 from ...services.pipelines import ListItem, save_list
-from ...store.models import Owner, Reason, Region, Source, Team
-from ..app import icon
+from ...store import kept_lists
 from ..common import ask
 from ..common.fields import editor_buttons
+from ..common.icons import icon
 from ..common.messages import error_text
+from ..common.operations import runner_for
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -129,7 +131,7 @@ class ListTab(QWidget):
         for i, c in enumerate(columns):
             if c.kind in ("team", "region"):
                 self.table.setItemDelegateForColumn(i, ChoiceDelegate(
-                    lambda k=c.kind: _choices(k), self.table))
+                    functools.partial(_choices, c.kind), self.table))
             elif c.kind == "category":
                 self.table.setItemDelegateForColumn(i, CategoryDelegate(
                     self._categories, self.table))
@@ -164,13 +166,11 @@ class ListTab(QWidget):
     def rows_from_db(self) -> list[ListItem]:
         if self.which == "reason":
             return [ListItem(r.label, r.id, r.kind, r.category, active=r.active)
-                    for r in Reason.select().where(Reason.kind == self.kind)
-                    .order_by(Reason.position, Reason.id)]
+                    for r in kept_lists.reasons(self.kind)]
         if self.which == "owner":
             return [ListItem(o.name, o.id, team_id=o.team_id, region_id=o.region_id,
-                             active=o.active) for o in Owner.select().order_by(Owner.name)]
-        model = {"source": Source, "team": Team, "region": Region}[self.which]
-        return [ListItem(r.name, r.id) for r in model.select().order_by(model.name)]
+                             active=o.active) for o in kept_lists.owners()]
+        return [ListItem(name, i) for i, name in kept_lists.names(self.which)]
 
     def load(self) -> None:
         """Show the list as stored."""
@@ -207,14 +207,19 @@ class ListTab(QWidget):
             self.table.setItem(r, c, cell)
         return r
 
+    def _cell(self, row: int, column: int) -> QTableWidgetItem:
+        cell = self.table.item(row, column)
+        assert cell is not None  # every cell of a row is set when the row is added
+        return cell
+
     def items(self) -> list[ListItem]:
         """The rows as the service takes them."""
         out = []
         for r in range(self.table.rowCount()):
-            item = ListItem(self.table.item(r, 0).text().strip(),
-                            self.table.item(r, 0).data(ID_ROLE), kind=self.kind)
+            item = ListItem(self._cell(r, 0).text().strip(),
+                            self._cell(r, 0).data(ID_ROLE), kind=self.kind)
             for c, col in enumerate(self.columns):
-                cell = self.table.item(r, c)
+                cell = self._cell(r, c)
                 if col.kind == "category":
                     item.category = cell.text().strip()
                 elif col.kind == "team":
@@ -228,7 +233,7 @@ class ListTab(QWidget):
 
     def _categories(self) -> list[str]:
         cats = {i.category for i in self.items() if i.category}
-        cats |= {c for (c,) in Reason.select(Reason.category).distinct().tuples() if c}
+        cats |= kept_lists.reason_categories()
         return sorted(cats)
 
     def _changed(self) -> None:
@@ -256,7 +261,7 @@ class ListTab(QWidget):
         self._changed()
         self.table.setCurrentCell(at, 0)
         self.table.setFocus()
-        self.table.editItem(self.table.item(at, 0))
+        self.table.editItem(self._cell(at, 0))
         return at
 
     def remove_row(self) -> None:
@@ -286,7 +291,7 @@ class ListTab(QWidget):
     def find_row(self, name: str) -> int:
         """The row showing ``name`` (-1 if none)."""
         return next((r for r in range(self.table.rowCount())
-                     if self.table.item(r, 0).text() == name), -1)
+                     if self._cell(r, 0).text() == name), -1)
 
     def _update_buttons(self) -> None:
         r = self.table.currentRow()
@@ -297,8 +302,8 @@ class ListTab(QWidget):
 
 
 def _choices(kind: str) -> list[tuple[int | None, str]]:
-    model = Team if kind == "team" else Region
-    return [(None, "—")] + [(r.id, r.name) for r in model.select().order_by(model.name)]
+    return [(None, "—")] + [(i, name) for i, name in
+                            kept_lists.names("team" if kind == "team" else "region")]
 
 
 class ListsEditor(QDialog):
@@ -310,6 +315,7 @@ class ListsEditor(QDialog):
         self.setWindowTitle(self.tr("Kept lists"))
         self.resize(720, 540)
         self.services = services
+        self.runner = runner_for(parent)
         lay = QVBoxLayout(self)
         intro = QLabel(self.tr("The choices offered in deals and customers. A row still in "
                                "use cannot be removed; reasons and salespeople can be made "
@@ -403,12 +409,9 @@ class ListsEditor(QDialog):
         group = self.group(tab)
         items = [i for t in group for i in t.items()]
         self.problem.hide()
-        try:
-            save_list(self.services, tab.which, items, initiator=self)
-        except FunnelError as err:
-            self.problem.setText(error_text(err))
-            self.problem.show()
-            ask.error(self, self.tr("Kept lists"), error_text(err))
+        if self.runner.run(self, self.tr("Edit kept list"),
+                           lambda: save_list(self.services, tab.which, items, initiator=self),
+                           on_error=self._refused) is None:
             return False
         for t in group:
             t.load()
@@ -416,6 +419,12 @@ class ListsEditor(QDialog):
             self.owners.load()
         self.update_buttons()
         return True
+
+    def _refused(self, err: FunnelError) -> None:
+        """Nothing of the list was saved: say why, above it and in a message."""
+        self.problem.setText(error_text(err))
+        self.problem.show()
+        ask.error(self, self.tr("Kept lists"), error_text(err))
 
     def revert(self) -> None:
         for t in self.group(self.current()):

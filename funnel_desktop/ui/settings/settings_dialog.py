@@ -40,6 +40,7 @@ from ..common import ask
 from ..common.fields import FieldErrors
 from ..common.fmt import Formatter
 from ..common.messages import error_text
+from ..common.operations import runner_for
 
 translate = QCoreApplication.translate
 
@@ -220,6 +221,7 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumSize(760, 600)
         self.services = services
+        self.runner = runner_for(parent)
         self.qsettings = settings
         self.lang = normalise(lang)
         self.language_changed = False
@@ -296,7 +298,9 @@ class SettingsDialog(QDialog):
             cap = QLabel(caption)
             cap.setObjectName("fieldCaption")
             cap.setWordWrap(True)
-            box.layout().addWidget(cap)
+            box_layout = box.layout()
+            assert box_layout is not None  # the error box's
+            box_layout.addWidget(cap)
         form.addRow(lab, box)
 
     @staticmethod
@@ -357,7 +361,9 @@ class SettingsDialog(QDialog):
         self.big_amount.setMaximumWidth(220)
         self._row(form, self.tr("&Big deal from:"), "big_amount", self.big_amount,
                   self.tr("A deal of this amount or more is big."), after=" ")
-        self.big_currency = self.big_amount.parentWidget().findChildren(QLabel)[0]
+        row = self.big_amount.parentWidget()
+        assert row is not None  # _row put it in a row with the currency after it
+        self.big_currency = row.findChildren(QLabel)[0]
         self.currency.currentIndexChanged.connect(
             lambda _i: self.big_currency.setText(str(self.currency.currentData())))
         self.soon_days = self._spin(1, 3650, self.tr(" days"))
@@ -393,11 +399,12 @@ class SettingsDialog(QDialog):
             title.setObjectName("sectionTitle")
             form.addRow(title)
             for f in fields:
+                spin: QSpinBox | QDoubleSpinBox
                 if f.decimals:
-                    spin: QSpinBox | QDoubleSpinBox = QDoubleSpinBox()
-                    spin.setDecimals(f.decimals)
-                    spin.setSingleStep(f.step)
-                    spin.setRange(f.low, f.high)
+                    spin = decimal = QDoubleSpinBox()
+                    decimal.setDecimals(f.decimals)
+                    decimal.setSingleStep(f.step)
+                    decimal.setRange(f.low, f.high)
                 else:
                     spin = QSpinBox()
                     spin.setRange(int(f.low), int(f.high))
@@ -468,7 +475,7 @@ class SettingsDialog(QDialog):
         try:
             health = HealthThresholds.from_dict(values)
         except ValidationError as err:
-            problems.append((err.field, error_text(err)))
+            problems.append((err.field or "", error_text(err)))
             health = self.loaded.health
         if values["lumpy_empty_share"] >= values["lumpy_share"]:
             problems.append(("lumpy_empty_share", self.tr(
@@ -486,11 +493,17 @@ class SettingsDialog(QDialog):
                                 big, self.soon_days.value(), self.backup_keep.value(), health,
                                 self.team_read.isChecked())
 
+    def _refused(self, err: FunnelError) -> None:
+        """The settings were not saved (all of them stay as they were)."""
+        ask.error(self, self.tr("Settings"), error_text(err))
+        self.loaded = BusinessSettings.load()
+
     def _reveal(self, name: str) -> None:
         widget = self.health.get(name) or getattr(self, name, None)
         if isinstance(widget, QWidget):
             for i in range(self.tabs.count()):
-                if self.tabs.widget(i).isAncestorOf(widget):
+                page = self.tabs.widget(i)
+                if page is not None and page.isAncestorOf(widget):
                     self.tabs.setCurrentIndex(i)
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -499,12 +512,11 @@ class SettingsDialog(QDialog):
         new = self.collect()
         if new is None:
             return False
-        try:
-            for key, value in new.changed_from(self.loaded).items():
-                self.services.set_setting(key, value, initiator=self)
-        except FunnelError as err:
-            ask.error(self, self.tr("Settings"), error_text(err))
-            self.loaded = BusinessSettings.load()
+        changed = new.changed_from(self.loaded)
+        if changed and self.runner.run(
+                self, self.tr("Settings"),
+                lambda: self.services.set_settings(changed, initiator=self),
+                undoable=False, on_error=self._refused) is None:
             return False
         self.loaded = new
         chosen = str(self.language.currentData())

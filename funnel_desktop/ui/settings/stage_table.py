@@ -4,10 +4,10 @@ in words at the cell, rows reordered by the model (buttons or drag and drop)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from peewee import fn
 from PySide6.QtCore import (
     QAbstractTableModel,
     QByteArray,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 from ...core.errors import ValidationError
 from ...services import validate as v
 from ...services.pipelines import StageSpec
-from ...store.models import Deal, Stage
+from ...store.pipeline_rows import stage_deal_counts, stage_details
 from ..common.messages import error_text
 from ..database.welcome import kind_name
 
@@ -268,7 +268,7 @@ class StageTableModel(QAbstractTableModel):
     def mimeTypes(self) -> list[str]:
         return [MIME_ROWS]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         data = QMimeData()
         rows = sorted({i.row() for i in indexes if i.isValid()})
         data.setData(MIME_ROWS, QByteArray(json.dumps(rows).encode()))
@@ -347,10 +347,9 @@ class StageTable(QTableView):
 
 
 def load_rows(pipeline_id: int) -> list[StageRow]:
-    counts = dict(Deal.select(Deal.stage, fn.COUNT(Deal.id)).where(
-        Deal.pipeline == pipeline_id).group_by(Deal.stage).tuples())
+    counts = stage_deal_counts(pipeline_id)
     rows = []
-    for s in Stage.select().where(Stage.pipeline == pipeline_id).order_by(Stage.position):
+    for s in stage_details(pipeline_id):
         try:
             questions = [str(q) for q in json.loads(s.questions or "[]")]
         except ValueError:

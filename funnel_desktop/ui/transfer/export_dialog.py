@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.errors import FunnelError
+from ...store import connection
 from ...store.db import translated_errors
 from ...store.exporting import export
-from ...store.models import Pipeline, database
+from ...store.pipeline_rows import pipeline_choices
+from ..common.operations import OperationRunner
 from ..common.saved_notice import SavedNotice
 
 translate = QCoreApplication.translate
@@ -50,9 +52,12 @@ def _exec(dialog: QDialog) -> int:
 class ExportDialog(QDialog):
     """Choose what, which format and where; ``written`` is the file once exported."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None,
+                 runner: OperationRunner | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(translate("ExportDialog", "Export"))
+        #: writes the file off the GUI thread (None: in it, as tests do)
+        self.runner = runner
         self.written: Path | None = None
         self.count = 0
         self.what = QComboBox()
@@ -69,8 +74,8 @@ class ExportDialog(QDialog):
         self.bom.setChecked(True)
         self.pipeline = QComboBox()
         self.pipeline.addItem(translate("ExportDialog", "All pipelines"), None)
-        for p in Pipeline.select().order_by(Pipeline.position, Pipeline.id):
-            self.pipeline.addItem(p.name, p.id)
+        for pid, name in pipeline_choices():
+            self.pipeline.addItem(name, pid)
         self.path = QLineEdit()
         self.path.setObjectName("exportPath")
         browse = QPushButton(translate("ExportDialog", "Browse…"))
@@ -125,11 +130,24 @@ class ExportDialog(QDialog):
         path = Path(self.path.text().strip())
         what = self.what.currentData()
         pipeline_id = self.pipeline.currentData() if what == "deals" else None
-        location = str(getattr(database.obj, "database", "database"))
-        try:
+        location = connection.location()
+
+        def work() -> int:
             with translated_errors(location):
-                self.count = export(what, self.fmt.currentData(), path,
-                                    bom=self.bom.isChecked(), pipeline_id=pipeline_id)
+                return export(what, self.fmt.currentData(), path, bom=self.bom.isChecked(),
+                              pipeline_id=pipeline_id)
+
+        try:
+            if self.runner is None:
+                self.count = work()
+            else:
+                failed: list[FunnelError] = []
+                count = self.runner.run_long(self, translate("ExportDialog", "Export"), work,
+                                             cancellable=False, undoable=False,
+                                             on_error=failed.append)
+                if failed:
+                    raise failed[0]
+                self.count = count or 0
         except FunnelError as err:
             from ..common.messages import error_text
 
@@ -140,11 +158,11 @@ class ExportDialog(QDialog):
         return True
 
 
-def run_export_dialog(parent: QWidget | None, notice: SavedNotice | None = None
-                      ) -> Path | None:
+def run_export_dialog(parent: QWidget | None, runner: OperationRunner | None = None,
+                      notice: SavedNotice | None = None) -> Path | None:
     """Show the export dialog; the file written, or None. ``notice`` says what was written
     (with Open and Show in folder)."""
-    dialog = ExportDialog(parent)
+    dialog = ExportDialog(parent, runner)
     _exec(dialog)
     written, count = dialog.written, dialog.count
     dialog.deleteLater()

@@ -9,14 +9,16 @@ Modal questions go through the module functions ``ask_open_path``, ``ask_save_pa
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
+    QPersistentModelIndex,
     QSize,
     Qt,
 )
@@ -42,6 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.errors import FunnelError
+from ...core.progress import Cancelled
 from ...core.values import StageKind
 from ...services import Outcome, Services
 from ...services.importing import ImportRefused, import_table
@@ -60,6 +63,7 @@ from ...store.importing.plan import Note
 from ...store.importing.reading import cell_text
 from ...store.queries import stages_of
 from ..common.messages import error_text
+from ..common.operations import OperationRunner
 from ..common.screen_fit import fit_to_screen
 
 translate = QCoreApplication.translate
@@ -67,6 +71,9 @@ translate = QCoreApplication.translate
 PREVIEW_ROWS = 20
 SHOWN_PROBLEMS = 1000
 
+
+
+T = TypeVar("T")
 
 
 # -- questions tests replace ----------------------------------------------------------------
@@ -205,13 +212,16 @@ class PreviewModel(QAbstractTableModel):
                       for r in (table.rows[:limit] if table else [])]
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()  # noqa: B008
+                 ) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()  # noqa: B008
+                    ) -> int:
         return 0 if parent.isValid() else len(self._headers)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         return self._rows[index.row()][index.column()]
@@ -688,10 +698,12 @@ class ImportWizard(QWizard):
     PAGES = ("file", "format", "columns", "values", "check", "done")
 
     def __init__(self, services: Services, pipeline_id: int,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, runner: OperationRunner | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(translate("ImportWizard", "Import"))
         self.services = services
+        #: runs reading, checking and importing off the GUI thread (None: in it, as tests do)
+        self.runner = runner
         self.pipeline_id = pipeline_id
         self.stages = stages_of(pipeline_id)
         self.path = Path()
@@ -715,9 +727,11 @@ class ImportWizard(QWizard):
              sheet: str | None = None) -> bool:
         """Read the file (again); tells the user and returns False when it cannot."""
         try:
-            table = read_table(path, encoding=encoding, delimiter=delimiter, sheet=sheet)
+            table = self._long(translate("ImportWizard", "Reading the file"), lambda: read_table(
+                path, encoding=encoding, delimiter=delimiter, sheet=sheet))
         except FunnelError as err:
-            show_error(self, error_message(err))
+            if not isinstance(err, Cancelled):
+                show_error(self, error_message(err))
             return False
         if table.headers != self.table.headers:
             self.mapping.columns = {}
@@ -727,17 +741,33 @@ class ImportWizard(QWizard):
     def dry_run(self) -> None:
         self.report, self.last_error = None, ""
         try:
-            self.report = import_table(self.services, self.table, self.mapping,
-                                       self.pipeline_id, dry_run=True,
-                                       base_dir=self.path.parent).value
+            self.report = self._long(translate("ImportWizard", "Checking the rows"),
+                                     lambda: import_table(self.services, self.table,
+                                                          self.mapping, self.pipeline_id,
+                                                          dry_run=True,
+                                                          base_dir=self.path.parent)).value
         except FunnelError as err:
             self.last_error = error_message(err)
 
+    def _long(self, label: str, work: Callable[[], T]) -> T:
+        """``work`` through the runner (off the GUI thread, with progress and Cancel) when
+        there is one, else here; a refusal or a Cancel is raised either way."""
+        if self.runner is None:
+            return work()
+        failed: list[FunnelError] = []
+        out = self.runner.run_long(self, label, work, undoable=False, on_error=failed.append)
+        if failed:
+            raise failed[0]
+        return out  # type: ignore[return-value]
+
     def run_import(self) -> bool:
         try:
-            self.outcome = import_table(self.services, self.table, self.mapping,
-                                        self.pipeline_id, base_dir=self.path.parent,
-                                        initiator=self)
+            self.outcome = self._long(translate("ImportWizard", "Importing"), lambda: import_table(
+                self.services, self.table, self.mapping, self.pipeline_id,
+                base_dir=self.path.parent, initiator=self))
+        except Cancelled as err:
+            show_error(self, error_message(err))
+            return False
         except ImportRefused as refused:
             self.report = refused.report
             show_error(self, error_message(refused))
@@ -748,11 +778,11 @@ class ImportWizard(QWizard):
         return True
 
 
-def run_import_wizard(parent: QWidget | None, services: Services,
-                      pipeline_id: int) -> Outcome | None:
+def run_import_wizard(parent: QWidget | None, services: Services, pipeline_id: int,
+                      runner: OperationRunner | None = None) -> Outcome | None:
     """Show the import wizard; the import's Outcome (push its inverse on the undo stack), or
     None when nothing was imported."""
-    wizard = ImportWizard(services, pipeline_id, parent)
+    wizard = ImportWizard(services, pipeline_id, parent, runner)
     _exec(wizard)
     outcome = wizard.outcome
     wizard.deleteLater()

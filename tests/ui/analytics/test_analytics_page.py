@@ -9,11 +9,12 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtWidgets import QApplication
-from ui_support import TODAY, send_drop
+from ui_support import TODAY, send_drop, wait_idle
 
+from funnel_desktop.core.analytics import Inputs
 from funnel_desktop.core.values import Period, Segment
+from funnel_desktop.store.analytics_data import compute_all
 from funnel_desktop.store.models import Deal, Reason
-from funnel_desktop.ui.analytics.data import Inputs, compute_all
 from funnel_desktop.ui.analytics.page import AnalyticsPage
 from funnel_desktop.ui.main_window import MainWindow
 
@@ -27,7 +28,7 @@ def shown(w: MainWindow) -> AnalyticsPage:
     w.show_page("analytics")
     QApplication.processEvents()
     page = page_of(w)
-    assert page.wait_idle()
+    assert wait_idle(page)
     assert page.result is not None and page.full_refreshes >= 1
     return page
 
@@ -122,7 +123,7 @@ def test_dropping_a_card_updates_funnel_and_forecast_in_the_same_event(
     # shown again: the rest is computed anew, once
     window.show_page("analytics")
     QApplication.processEvents()
-    assert page.wait_idle()
+    assert wait_idle(page)
     assert page.full_refreshes == refreshes + 1
     assert page.funnel.chart == page.result.funnel == compute_all(page.result.inputs).funnel
 
@@ -231,7 +232,7 @@ def test_the_worker_thread_computes_the_same(window: MainWindow, qtbot: Any) -> 
     page.request_refresh()
     assert page._job is not None  # running in the background
     assert page.status.text() == "Updating…"
-    assert page.wait_idle()
+    assert wait_idle(page)
     assert page.result is not expected
     assert page.result.funnel == expected.funnel
     assert page.result.forecast == expected.forecast
@@ -276,7 +277,7 @@ def test_no_inputs_change_no_second_compute(window: MainWindow) -> None:
     window.show_page("board")
     window.show_page("analytics")
     QApplication.processEvents()
-    assert page.wait_idle()
+    assert wait_idle(page)
     assert page.full_refreshes == n  # nothing changed: what was computed is still right
     assert page.inputs() == Inputs(window.board_page.pipeline_id, Segment(),
                                    page.period.period(), page.period.previous(), TODAY)

@@ -14,15 +14,15 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication
-from ui_support import TODAY
+from ui_support import TODAY, wait_idle
 
+from funnel_desktop.core.analytics import PlanInputs, make_plan
 from funnel_desktop.core.planning import DEFAULT_BANDS
 from funnel_desktop.core.values import StageInfo, StageKind
 from funnel_desktop.store.models import Target
 from funnel_desktop.texts.health import FindingWriter
 from funnel_desktop.ui.analytics import charts
-from funnel_desktop.ui.analytics.data import PlanInputs, make_plan
-from funnel_desktop.ui.analytics.health_panel import MAX_LISTED
+from funnel_desktop.ui.analytics.health_panel import MAX_LISTED, sentence_formatter
 from funnel_desktop.ui.analytics.page import AnalyticsPage
 from funnel_desktop.ui.analytics.planning_panel import PlanningPanel
 from funnel_desktop.ui.analytics.targets_panel import TargetsDialog
@@ -35,13 +35,13 @@ def shown(w: MainWindow) -> AnalyticsPage:
     w.show_page("analytics")
     QApplication.processEvents()
     page = w.analytics()
-    assert page.wait_idle() and page.result is not None
+    assert wait_idle(page) and page.result is not None
     return page
 
 
 def settle(page: AnalyticsPage, qtbot: Any, refreshes: int) -> None:
     """Wait for the recompute a change asked for."""
-    qtbot.waitUntil(lambda: page.full_refreshes > refreshes and page.wait_idle(),
+    qtbot.waitUntil(lambda: page.full_refreshes > refreshes and wait_idle(page),
                     timeout=5000)
 
 
@@ -297,6 +297,12 @@ def test_chinese_money_on_the_axes(qtbot: Any, lang: str) -> None:
     assert axis.tickStrings([0, 500_000, 1_200_000], 1, 100_000) == ["¥0", "¥50万", "¥120万"]
     axis.set_money(False)
     assert axis.tickStrings([0, 5, 1200], 1, 1) == ["0", "5", "1,200"]
+
+
+def test_health_sentences_use_the_business_currency():
+    fmt = Formatter("en", "USD")
+    words = sentence_formatter(fmt, "en")
+    assert words.money(1_250_000) == fmt.money(1_250_000) == "$12,500"
 
 
 def test_planning_follows_the_filters_and_says_why_there_is_no_plan(window: MainWindow,

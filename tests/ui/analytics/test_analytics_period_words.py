@@ -10,10 +10,11 @@ from fractions import Fraction
 from typing import Any
 
 from PySide6.QtWidgets import QApplication
+from ui_support import wait_idle
 
+from funnel_desktop.core.analytics import PlanInputs, make_plan
 from funnel_desktop.core.planning import DEFAULT_BANDS
 from funnel_desktop.core.values import FunnelData, StageInfo, StageKind
-from funnel_desktop.ui.analytics.data import PlanInputs, make_plan
 from funnel_desktop.ui.analytics.page import AnalyticsPage
 from funnel_desktop.ui.analytics.periods import PeriodChooser
 from funnel_desktop.ui.analytics.planning_panel import PlanningPanel
@@ -53,7 +54,7 @@ def _shown(w: MainWindow, qtbot: Any) -> AnalyticsPage:
     w.show_page("analytics")
     QApplication.processEvents()
     page = w.analytics()
-    assert page.wait_idle() and page.result is not None
+    assert wait_idle(page) and page.result is not None
     return page
 
 
@@ -74,7 +75,7 @@ def test_the_funnel_names_its_lead_to_win_and_health_says_its_days(window: MainW
     findings = page.result.findings
     refreshes = page.full_refreshes
     page.period.set_code("month")
-    qtbot.waitUntil(lambda: page.full_refreshes > refreshes and page.wait_idle(), timeout=8000)
+    qtbot.waitUntil(lambda: page.full_refreshes > refreshes and wait_idle(page), timeout=8000)
     assert page.result.inputs.period.start == date(2026, 11, 1)
     assert page.result.findings == findings
     assert "Aug 27 – Nov 24, 2026" in page.health.footnote.text()

@@ -19,7 +19,7 @@ def in_view(col: Any, deal_id: int) -> bool:
 
 def column_in_view(board: Any, col: Any) -> bool:
     """The whole width of the column shows in the board's scroll area."""
-    area = board.scroll.viewport()
+    area = board.scroll_area.viewport()
     left = col.mapTo(area, col.rect().topLeft()).x()
     return left >= 0 and left + col.width() <= area.width()
 

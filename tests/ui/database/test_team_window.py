@@ -18,7 +18,9 @@ from funnel_desktop.ui.database.db_recovery import open_with_recovery
 from funnel_desktop.ui.database.login_dialog import Login
 from tests.team_support import PASSWORD, URL, drop_users, make_team, url_for
 
-pytestmark = pytest.mark.skipif(not URL, reason="needs FUNNEL_TEST_DB_URL (PostgreSQL)")
+#: the logins are the cluster's, not a database's: one worker runs every team test
+pytestmark = [pytest.mark.skipif(not URL, reason="needs FUNNEL_TEST_DB_URL (PostgreSQL)"),
+              pytest.mark.xdist_group("team-logins")]
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -243,6 +244,8 @@ def test_db_problem_dialog_offers_what_applies(qtbot, tmp_path, monkeypatch):
     opened.db.close()
     older = backup_now(good, backup_dir=tmp_path / "backups", label="auto")
     newer = backup_now(good, backup_dir=tmp_path / "backups", label="manual")
+    stamp = older.stat().st_mtime
+    os.utime(older, (stamp - 60, stamp - 60))  # made a minute apart, whatever the clock did
     good.write_bytes(good.read_bytes()[:1000])
     with pytest.raises(StoreError) as info:
         open_database(good)

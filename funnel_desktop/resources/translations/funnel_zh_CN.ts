@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
     <context>
+        <name>AboutDialog</name>
+        <message>
+            <source>About Funnel Desktop</source>
+            <translation>关于销售漏斗管家</translation>
+        </message>
+        <message>
+            <source>Funnel Desktop (销售漏斗管家)</source>
+            <translation>销售漏斗管家 (Funnel Desktop)</translation>
+        </message>
+        <message>
+            <source>Version %1</source>
+            <translation>版本 %1</translation>
+        </message>
+        <message>
+            <source>An offline sales-funnel manager: one program and one database file, no account, no server, no internet.</source>
+            <translation>离线的销售漏斗管理工具：一个程序、一个数据库文件，无需账号、服务器或网络。</translation>
+        </message>
+        <message>
+            <source>Database</source>
+            <translation>数据库</translation>
+        </message>
+        <message>
+            <source>Data folder</source>
+            <translation>数据文件夹</translation>
+        </message>
+        <message>
+            <source>Log folder</source>
+            <translation>日志文件夹</translation>
+        </message>
+        <message>
+            <source>Open folder</source>
+            <translation>打开文件夹</translation>
+        </message>
+    </context>
+    <context>
         <name>Actions</name>
         <message>
             <source>created a deal</source>
@@ -581,6 +616,10 @@ last %2 days</source>
         <message>
             <source>Funnel Desktop (销售漏斗管家): an offline sales-funnel manager. Without a command it opens the app.</source>
             <translation>销售漏斗管家（Funnel Desktop）：离线的销售漏斗管理工具。不带命令时打开应用程序。</translation>
+        </message>
+        <message>
+            <source>show the program's version and exit</source>
+            <translation>显示程序的版本并退出</translation>
         </message>
         <message>
             <source>database file or URL (default: your data folder)</source>
@@ -1386,6 +1425,41 @@ last %2 days</source>
         </message>
     </context>
     <context>
+        <name>CrashDialog</name>
+        <message>
+            <source>Something went wrong</source>
+            <translation>出错了</translation>
+        </message>
+        <message>
+            <source>You can go on working. If it happens again, copy the details and send them to whoever helps you with the program; they are also in the log.</source>
+            <translation>您可以继续工作。如果再次出现，请复制详细信息，发给为您维护本程序的人；这些信息也已写入日志。</translation>
+        </message>
+        <message>
+            <source>&amp;Copy details</source>
+            <translation>复制详细信息(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Open &amp;log folder</source>
+            <translation>打开日志文件夹(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Something went wrong. Your last change was saved.</source>
+            <translation>出错了。您最近的一次修改已保存。</translation>
+        </message>
+        <message>
+            <source>Something went wrong. Your last change was not saved.</source>
+            <translation>出错了。您最近的一次修改没有保存。</translation>
+        </message>
+        <message>
+            <source>Something went wrong. Nothing had been changed yet.</source>
+            <translation>出错了。此前还没有做过任何修改。</translation>
+        </message>
+        <message>
+            <source>%1 errors so far; the details of each are below.</source>
+            <translation>到目前为止共出错 %1 次，每次的详细信息见下方。</translation>
+        </message>
+    </context>
+    <context>
         <name>Currency</name>
         <message>
             <source>Chinese yuan</source>
@@ -1822,6 +1896,81 @@ last %2 days</source>
         <message>
             <source>Median days</source>
             <translation>天数中位数</translation>
+        </message>
+    </context>
+    <context>
+        <name>DatabaseSession</name>
+        <message>
+            <source>New database</source>
+            <translation>新建数据库</translation>
+        </message>
+        <message>
+            <source>Funnel databases (*.sqlite *.db)</source>
+            <translation>漏斗数据库 (*.sqlite *.db)</translation>
+        </message>
+        <message>
+            <source>%1 already exists. Choose another name, or open it.</source>
+            <translation>%1 已存在。请换一个名称，或直接打开它。</translation>
+        </message>
+        <message>
+            <source>Open database</source>
+            <translation>打开数据库</translation>
+        </message>
+        <message>
+            <source>Funnel databases (*.sqlite *.db);;All files (*)</source>
+            <translation>漏斗数据库 (*.sqlite *.db);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>(none yet)</source>
+            <translation>（暂无）</translation>
+        </message>
+        <message>
+            <source>Clear the list</source>
+            <translation>清空列表</translation>
+        </message>
+        <message>
+            <source>Save a copy</source>
+            <translation>另存副本</translation>
+        </message>
+        <message>
+            <source>Only a database file can be copied; a server database is backed up on the server.</source>
+            <translation>只能复制数据库文件；服务器数据库请在服务器上备份。</translation>
+        </message>
+        <message>
+            <source>Choose another file than the open database.</source>
+            <translation>请选择当前打开的数据库以外的文件。</translation>
+        </message>
+        <message>
+            <source>The copy could not be written: %1</source>
+            <translation>无法写入副本：%1</translation>
+        </message>
+        <message>
+            <source>Saved a copy to %1</source>
+            <translation>已将副本保存到 %1</translation>
+        </message>
+        <message>
+            <source>Only a database file can be backed up here; a server database is backed up on the server.</source>
+            <translation>这里只能备份数据库文件；服务器数据库请在服务器上备份。</translation>
+        </message>
+        <message>
+            <source>Back up now</source>
+            <translation>立即备份</translation>
+        </message>
+        <message>
+            <source>Backed up to %1</source>
+            <translation>已备份到 %1</translation>
+        </message>
+        <message>
+            <source>Restore from a backup</source>
+            <translation>从备份恢复</translation>
+        </message>
+        <message>
+            <source>Replace the open database with %1? A copy of the current database is kept in the backups folder first.</source>
+            <translation>用 %1 替换当前打开的数据库吗？替换前会先在备份文件夹中保留当前数据库的副本。</translation>
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation>恢复</translation>
         </message>
     </context>
     <context>
@@ -3247,6 +3396,18 @@ weighted %3</source>
             <source>Edit → Undo removes the whole import.</source>
             <translation>“编辑 → 撤销”可撤回整个导入。</translation>
         </message>
+        <message>
+            <source>Reading the file</source>
+            <translation>读取文件</translation>
+        </message>
+        <message>
+            <source>Checking the rows</source>
+            <translation>检查各行</translation>
+        </message>
+        <message>
+            <source>Importing</source>
+            <translation>导入中</translation>
+        </message>
     </context>
     <context>
         <name>ListTab</name>
@@ -3361,6 +3522,10 @@ weighted %3</source>
             <source>Re&amp;gions</source>
             <translation>区域(&amp;G)</translation>
         </message>
+        <message>
+            <source>Edit kept list</source>
+            <translation>编辑常用列表</translation>
+        </message>
     </context>
     <context>
         <name>LoginDialog</name>
@@ -3396,6 +3561,10 @@ weighted %3</source>
     <context>
         <name>MainWindow</name>
         <message>
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
             <source>Board</source>
             <translation>看板</translation>
         </message>
@@ -3430,10 +3599,6 @@ weighted %3</source>
         <message>
             <source>+ New deal</source>
             <translation>+ 新建商机</translation>
-        </message>
-        <message>
-            <source>&amp;File</source>
-            <translation>文件(&amp;F)</translation>
         </message>
         <message>
             <source>&amp;New database…</source>
@@ -3588,92 +3753,12 @@ weighted %3</source>
             <translation>无法打开数据库</translation>
         </message>
         <message>
-            <source>New database</source>
-            <translation>新建数据库</translation>
-        </message>
-        <message>
-            <source>Funnel databases (*.sqlite *.db)</source>
-            <translation>漏斗数据库 (*.sqlite *.db)</translation>
-        </message>
-        <message>
-            <source>%1 already exists. Choose another name, or open it.</source>
-            <translation>%1 已存在。请换一个名称，或直接打开它。</translation>
-        </message>
-        <message>
-            <source>Open database</source>
-            <translation>打开数据库</translation>
-        </message>
-        <message>
-            <source>Funnel databases (*.sqlite *.db);;All files (*)</source>
-            <translation>漏斗数据库 (*.sqlite *.db);;所有文件 (*)</translation>
-        </message>
-        <message>
-            <source>(none yet)</source>
-            <translation>（暂无）</translation>
-        </message>
-        <message>
-            <source>Clear the list</source>
-            <translation>清空列表</translation>
-        </message>
-        <message>
-            <source>Save a copy</source>
-            <translation>另存副本</translation>
-        </message>
-        <message>
-            <source>Only a database file can be copied; a server database is backed up on the server.</source>
-            <translation>只能复制数据库文件；服务器数据库请在服务器上备份。</translation>
-        </message>
-        <message>
-            <source>Choose another file than the open database.</source>
-            <translation>请选择当前打开的数据库以外的文件。</translation>
-        </message>
-        <message>
-            <source>The copy could not be written: %1</source>
-            <translation>无法写入副本：%1</translation>
-        </message>
-        <message>
-            <source>Saved a copy to %1</source>
-            <translation>已将副本保存到 %1</translation>
-        </message>
-        <message>
-            <source>Only a database file can be backed up here; a server database is backed up on the server.</source>
-            <translation>这里只能备份数据库文件；服务器数据库请在服务器上备份。</translation>
-        </message>
-        <message>
-            <source>Back up now</source>
-            <translation>立即备份</translation>
-        </message>
-        <message>
-            <source>Backed up to %1</source>
-            <translation>已备份到 %1</translation>
-        </message>
-        <message>
-            <source>Restore from a backup</source>
-            <translation>从备份恢复</translation>
-        </message>
-        <message>
-            <source>Replace the open database with %1? A copy of the current database is kept in the backups folder first.</source>
-            <translation>用 %1 替换当前打开的数据库吗？替换前会先在备份文件夹中保留当前数据库的副本。</translation>
-        </message>
-        <message>
-            <source>Restore</source>
-            <translation>恢复</translation>
-        </message>
-        <message>
             <source>Import</source>
             <translation>导入</translation>
         </message>
         <message>
             <source>%1 — Ctrl+Z to undo</source>
             <translation>%1 — 按 Ctrl+Z 撤销</translation>
-        </message>
-        <message>
-            <source>About Funnel Desktop</source>
-            <translation>关于销售漏斗管家</translation>
-        </message>
-        <message>
-            <source>Funnel Desktop (销售漏斗管家) — an offline sales-funnel manager.</source>
-            <translation>销售漏斗管家（Funnel Desktop）— 离线的销售漏斗管理工具。</translation>
         </message>
     </context>
     <context>
@@ -4093,6 +4178,10 @@ weighted %3</source>
         <message>
             <source>{by} changed {fields} of “{item}” ({at}) while it was open here; nothing was saved.</source>
             <translation>在这里打开期间，{by} 修改了“{item}”的{fields}（{at}）；没有保存任何内容。</translation>
+        </message>
+        <message>
+            <source>Stopped: nothing of it was kept.</source>
+            <translation>已停止：这次操作没有留下任何更改。</translation>
         </message>
         <message>
             <source>{path} is open in another program ({holders}). Close it there first; nothing was changed.</source>
@@ -4652,6 +4741,52 @@ weighted %3</source>
         <message>
             <source>&amp;Currency:</source>
             <translation>币种(&amp;C)：</translation>
+        </message>
+    </context>
+    <context>
+        <name>OperationRunner</name>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Stopping… nothing of it will be kept.</source>
+            <translation>正在停止……这次操作不会留下任何更改。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Operations</name>
+        <message>
+            <source>Reading the file…</source>
+            <translation>正在读取文件……</translation>
+        </message>
+        <message>
+            <source>Checking the rows…</source>
+            <translation>正在检查各行……</translation>
+        </message>
+        <message>
+            <source>Writing…</source>
+            <translation>正在写入……</translation>
+        </message>
+        <message>
+            <source>Taking it back…</source>
+            <translation>正在撤销……</translation>
+        </message>
+        <message>
+            <source>Copying the database…</source>
+            <translation>正在复制数据库……</translation>
+        </message>
+        <message>
+            <source>Checking the copy…</source>
+            <translation>正在检查副本……</translation>
+        </message>
+        <message>
+            <source>Writing the file…</source>
+            <translation>正在写入文件……</translation>
+        </message>
+        <message>
+            <source>Saving…</source>
+            <translation>正在保存……</translation>
         </message>
     </context>
     <context>
