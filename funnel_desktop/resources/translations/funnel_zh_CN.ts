@@ -4905,6 +4905,10 @@ weighted %3</source>
     <context>
         <name>PeriodDialog</name>
         <message>
+            <source>Both days count. Type a date as %1, or pick it from the calendar.</source>
+            <translation>起止两天都计算在内。日期可输入为 %1，也可从日历中选择。</translation>
+        </message>
+        <message>
             <source>From</source>
             <translation>从</translation>
         </message>
