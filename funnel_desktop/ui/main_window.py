@@ -522,6 +522,8 @@ class MainWindow(QMainWindow):
                             else self.tr("Funnel Desktop"))
         self.db_label.setText(loc)
         self._show_who()
+        if self.analytics_page is not None:
+            self.analytics_page.database_changed()
         self.fill_pipelines()
         if self._customers is not None:
             self._customers.form.load(None)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
+import zlib
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any, cast
@@ -58,8 +59,10 @@ from .trends_panel import CycleChart, VelocityCard, WinRatePanel
 DEBOUNCE_MS = 400
 #: A recompute that took less than this (s) runs at once; a longer one in a worker thread.
 SYNC_SECONDS = 0.25
-#: Where the chosen period is remembered (custom ranges are not).
+#: Where the chosen period is remembered, for each database (custom ranges are not).
 PERIOD_KEY = "analytics/period"
+#: The period a database opened for the first time shows.
+DEFAULT_PERIOD = "quarter"
 #: Kinds of change that make the page's numbers stale.
 RELEVANT = ("deals", "customers", "pipelines", "activities", "settings", "targets", "lists",
             "all")
@@ -153,9 +156,7 @@ class AnalyticsPage(QWidget):
         bar = QHBoxLayout()
         bar.setSpacing(10)
         self.period = PeriodChooser(fmt, ctx.today)
-        remembered = str(ctx.settings.value(PERIOD_KEY, "") or "")
-        if remembered in ("month", "quarter", "year", "last12"):
-            self.period.set_code(remembered)
+        self.period.set_code(self.remembered_period())
         self.period.changed.connect(self._period_changed)
         bar.addWidget(self.period)
         bar.addStretch(1)
@@ -273,10 +274,23 @@ class AnalyticsPage(QWidget):
         self.segment = segment
         self._invalidate()
 
+    def period_key(self) -> str:
+        """Where the open database's period is remembered (each database keeps its own)."""
+        return f"{PERIOD_KEY}/{zlib.crc32(connection.location().encode()):08x}"
+
+    def remembered_period(self) -> str:
+        """The named period last chosen on the open database (else :data:`DEFAULT_PERIOD`)."""
+        code = str(self.ctx.settings.value(self.period_key(), "") or "")
+        return code if code in ("month", "quarter", "year", "last12") else DEFAULT_PERIOD
+
     def _period_changed(self) -> None:
         if self.period.code() != "custom":
-            self.ctx.settings.setValue(PERIOD_KEY, self.period.code())
+            self.ctx.settings.setValue(self.period_key(), self.period.code())
         self._invalidate()
+
+    def database_changed(self) -> None:
+        """Another database is open: its own period, not the one chosen on the last."""
+        self.period.set_code(self.remembered_period())
 
     def pipeline_changed(self) -> None:
         """The window switched pipeline (or database)."""
