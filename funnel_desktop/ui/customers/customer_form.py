@@ -474,6 +474,8 @@ class CustomerForm(QWidget):
         self.banner.hide()
         self._seq = feed.last_seq()
         c = customer_record(customer_id) if customer_id else None
+        if c is None or c.id != self.customer_id:  # another customer: from the top
+            self.body_scroll.verticalScrollBar().setValue(0)
         self.customer_id = c.id if c else None
         for name in ("name", "contact_person", "phone", "email", "im", "address", "industry",
                      "scale"):
