@@ -20,8 +20,9 @@ class ElidedLabel(QLabel):
         self._least = least
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(False)
-        # as wide as its text when there is room, down to ``least`` when there is not
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        # as wide as its text when there is room, down to ``least`` when there is not; one
+        # line tall whatever room the layout has to give
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.setText(text)
 
     def setText(self, text: str) -> None:
