@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, QSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QComboBox,
@@ -37,6 +37,8 @@ from ..store.pipeline_rows import pipeline_choices
 from ..store.queries import get_setting
 from ..store.weekly_notes import note_text
 from ..ui.common.fields import DateField
+from ..ui.common.saved_notice import SavedNotice
+from ..ui.common.screen_fit import fit_to_screen
 from .document import PDF_DPI, page_layout, paint_document
 from .scope import ReportScope
 from .weekly import document_for, footer_for, report_for, write_weekly_pdf
@@ -152,6 +154,9 @@ class WeeklyReportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("Problems and actions (your notes for this week):")))
         layout.addWidget(self.notes, 1)
+        #: "Saved weekly-report-2026-W47.pdf  Open · Show in folder" after Save as PDF.
+        self.saved = SavedNotice(self)
+        layout.addWidget(self.saved)
         layout.addWidget(buttons)
 
         settings = QSettings()
@@ -251,7 +256,7 @@ class WeeklyReportDialog(QDialog):
         dlg = QPrintPreviewDialog(printer, self)
         dlg.setWindowTitle(self.tr("Weekly report %1 — preview").replace("%1", data.week_label))
         dlg.paintRequested.connect(lambda p: self._paint_to(data, p))
-        dlg.resize(900, 1000)
+        fit_to_screen(dlg, QSize(900, 1000))  # a page tall, or as tall as the screen allows
         run_dialog(dlg)
 
     def print_(self) -> None:
@@ -278,6 +283,7 @@ class WeeklyReportDialog(QDialog):
             show_error(self, self.tr("Could not write %1: %2").replace("%1", path)
                        .replace("%2", exc.strerror or str(exc)))
             return None
+        self.saved.show_saved(path)
         return Path(path)
 
     def done(self, result: int) -> None:

@@ -68,6 +68,14 @@ _STEPS_EN = ("Call to confirm needs", "Book a product demo", "Send the quote",
              "Chase contract approval")
 
 
+#: How well the demo's owners keep their open deals: the share of open deals whose past
+#: expected close was moved ahead, that had a follow-up within their stage's idle limit, that
+#: got a next step when they had none, whose overdue next step was done and a new one set.
+#: A healthy business with a few real problems: about one open card in five carries a flag.
+UPKEEP = {"close_date_moved": 0.7, "followed_up": 0.8, "next_step_set": 0.6,
+          "next_step_kept": 0.75}
+
+
 @dataclass(slots=True)
 class DemoSummary:
     pipeline_id: int
@@ -95,6 +103,9 @@ def generate(services: Services, *, deals: int = 300, seed: int = 1, lang: str =
     through one prepared statement per table) and is kept for callers that pass it.
     """
     rng = random.Random(seed)
+    # Upkeep of the open deals (recent follow-ups, dates moved, next steps) draws from its
+    # own stream, so the business's history (every closed deal) is the same as before it.
+    upkeep = random.Random(seed * 7919 + 17)
     zh = lang.startswith("zh")
     today = today or date.today()
     services.seed_lists(lang)
@@ -151,7 +162,8 @@ def generate(services: Services, *, deals: int = 300, seed: int = 1, lang: str =
         _insert(Contact, contacts)
 
         next_id = (Deal.select(Deal.id).order_by(Deal.id.desc()).scalar() or 0) + 1
-        deal_rows, hist, changes, acts = [], [], [], []
+        deal_rows, hist, changes = [], [], []
+        acts: list[dict[str, Any]] = []
         counts = {"open": 0, "won": 0, "lost": 0}
         for n in range(deals):
             did = next_id + n
@@ -212,6 +224,8 @@ def generate(services: Services, *, deals: int = 300, seed: int = 1, lang: str =
                 expected = today + timedelta(days=rng.randint(5, 120))
             if closed is not None:  # outcome != "open"
                 expected = closed.date()
+            elif expected < today and upkeep.random() < UPKEEP["close_date_moved"]:
+                expected = today + timedelta(days=upkeep.randint(5, 120))
             owner = rng.choice(owners)
             # edits: amount raised/cut, close date slipped
             if rng.random() < 0.3:
@@ -225,6 +239,7 @@ def generate(services: Services, *, deals: int = 300, seed: int = 1, lang: str =
                                 "old": old_close.isoformat(), "new": expected.isoformat(),
                                 "at": now - timedelta(days=rng.randint(0, 20)), "by": "demo"})
             last_act = None
+            first_act = len(acts)
             end = closed or now
             for _ in range(rng.randint(*activities_per_deal)):
                 when = created + (end - created) * rng.random()
@@ -235,10 +250,30 @@ def generate(services: Services, *, deals: int = 300, seed: int = 1, lang: str =
                              "subject": rng.choice(_STEPS_ZH if zh else _STEPS_EN),
                              "notes": "", "due_at": due, "done_at": done, "created_at": when})
                 last_act = max(last_act or when, when)
+            if outcome == "open" and len(acts) > first_act and \
+                    upkeep.random() < UPKEEP["followed_up"]:
+                # the owner keeps in touch: the latest follow-up lies within the stage's limit
+                limit = last_stage.idle_days or 30
+                when = max(created, now - timedelta(days=upkeep.uniform(0.2, limit * 0.7)))
+                latest = acts[-1]
+                latest["created_at"] = when
+                if latest["kind"] == "task":
+                    latest["due_at"] = when
+                    latest["done_at"] = when if when < now - timedelta(days=3) else None
+                else:
+                    latest["done_at"] = when
+                last_act = max(a["created_at"] for a in acts[first_act:])
             next_step, next_due = "", None
             if outcome == "open" and rng.random() < 0.8:
                 next_step = rng.choice(_STEPS_ZH if zh else _STEPS_EN)
                 next_due = today + timedelta(days=rng.randint(-10, 20))
+            if outcome == "open":
+                if not next_step and upkeep.random() < UPKEEP["next_step_set"]:
+                    next_step = upkeep.choice(_STEPS_ZH if zh else _STEPS_EN)
+                    next_due = today + timedelta(days=upkeep.randint(1, 20))
+                elif next_due is not None and next_due < today and \
+                        upkeep.random() < UPKEEP["next_step_kept"]:
+                    next_due = today + timedelta(days=upkeep.randint(0, 14))
             reason = None
             if outcome == "won":
                 reason = rng.choice(won_reasons)

@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtCore import QEvent, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -42,6 +42,8 @@ from .common.help_dialog import GUIDE, SHORTCUTS, show_help
 from .common.icons import icon
 from .common.keys import preferences_keys, quit_keys
 from .common.messages import error_text
+from .common.saved_notice import STATUS_MS, SavedNotice
+from .common.screen_fit import fit_to_screen
 from .database.live import LiveUpdates
 from .database.session import DatabaseSession, prepare_database
 
@@ -77,8 +79,8 @@ class MainWindow(QMainWindow):
             self.ctx.today = today
         if now is not None:
             self.ctx.now = now
-        self.resize(1360, 860)
         self.setMinimumSize(900, 600)
+        fit_to_screen(self, QSize(1360, 860))  # a small laptop's screen holds it whole
 
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
@@ -112,6 +114,9 @@ class MainWindow(QMainWindow):
         self.user_label.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().addPermanentWidget(self.db_label)
+        #: "Exported deals.xlsx  Open · Show in folder" after a file was written.
+        self.saved_notice = SavedNotice(self, timeout_ms=STATUS_MS)
+        self.statusBar().addWidget(self.saved_notice, 1)
         stack.indexChanged.connect(self._undo_hint)
         self._restore_layout()
         self.session.othersChanged.connect(self._others_changed)
@@ -523,6 +528,8 @@ class MainWindow(QMainWindow):
         self._show_title()
         self.db_label.setText(loc)
         self._show_who()
+        if self.analytics_page is not None:
+            self.analytics_page.database_changed()
         self.fill_pipelines()
         if self._customers is not None:
             self._customers.form.load(None)
@@ -616,7 +623,7 @@ class MainWindow(QMainWindow):
     def export_data(self) -> None:
         from .transfer.export_dialog import run_export_dialog
 
-        run_export_dialog(self, self.ctx.runner)
+        run_export_dialog(self, self.ctx.runner, self.saved_notice)
 
     # -- misc -------------------------------------------------------------------------------
     def _undo_hint(self, _index: int) -> None:

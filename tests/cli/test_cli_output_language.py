@@ -5,6 +5,7 @@ that line up with wide characters, and JSON that does not depend on the language
 from __future__ import annotations
 
 import re
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -106,16 +107,21 @@ def test_metrics_json_does_not_depend_on_the_language(run: Any, demo_file: Path)
 # -- health ----------------------------------------------------------------------------------
 def test_health_in_chinese_through_the_app_writer(run: Any, demo_file: Path,
                                                   metrics_json: Any) -> None:
+    # a finding of more than ten deals lists ten "and N more": no open deal has a next step
+    with sqlite3.connect(demo_file) as con:
+        con.execute("UPDATE deal SET next_step = '', next_step_due = NULL WHERE closed_at IS NULL")
+    con.close()
     en, zh = both(run, "health", "--db", str(demo_file), "--today", TODAY)
     # judged on --today; conversion and activity over the last 90 days, as in the app
     assert en.startswith("B2B six stages  as of 2026-11-24; conversion and activity over "
                          "2026-08-27 – 2026-11-24")
     assert zh.startswith("B2B six stages  截至 2026-11-24；转化率和跟进按 2026-08-27 – "
                          "2026-11-24 统计")
-    assert "[high] Expected close date already passed: 7 open deals (¥648,000)" in en
-    assert "[高] 已过预计成交日期：7 个进行中商机（¥64.8万），最多已超过 51 天。" in zh
-    assert "deals: #35, #102, #198" in en and "商机：#35, #102, #198" in zh
-    assert "and 3 more" in en and "等，另有 3 个" in zh
+    assert "[high] Expected close date already passed: 3 open deals (¥576,000)" in en
+    assert "[高] 已过预计成交日期：3 个进行中商机（¥57.6万），最多已超过 17 天。" in zh
+    assert "deals: #219, #258, #289" in en and "商机：#219, #258, #289" in zh
+    assert "No next step: 51 open deals" in en
+    assert "and 41 more" in en and "等，另有 41 个" in zh
     assert leftover_english(zh, names_in(metrics_json(demo_file))) == []
     # the same findings, in the same order, about the same deals
     en_lines, zh_lines = en.splitlines(), zh.splitlines()
@@ -134,8 +140,8 @@ def test_health_json_keeps_english_text(run: Any, demo_file: Path) -> None:
     en, zh = both(run, "health", "--db", str(demo_file), "--today", TODAY, "--json")
     assert en == zh
     texts = [f["text"] for f in json.loads(en)["findings"]]
-    assert texts[1] == ("Expected close date already passed: 7 open deals (¥648,000), by up "
-                        "to 51 days. Update their dates or close them.")
+    assert texts[1] == ("Expected close date already passed: 3 open deals (¥576,000), by up "
+                        "to 17 days. Update their dates or close them.")
 
 
 def test_health_renders_through_the_findingwriter_only() -> None:

@@ -29,6 +29,7 @@ class Answers:
 
     def __init__(self) -> None:
         self.reason: tuple[int, str] | None = None
+        self.reason_named = ""  # how the last reason question named its deals
         self.confirm = True
         self.save_changes = "discard"
         self.asked: list[tuple[str, Any]] = []
@@ -39,8 +40,10 @@ class Answers:
         self.conflict = "edit"  # another writer changed the same fields: reload / mine / edit
 
     def install(self, mp: pytest.MonkeyPatch) -> None:
-        def reason(parent: Any, kind: str, count: int) -> tuple[int, str] | None:
+        def reason(parent: Any, kind: str, count: int, what: str = ""
+                   ) -> tuple[int, str] | None:
             self.asked.append(("reason", (kind, count)))
+            self.reason_named = what
             return self.reason
 
         def confirm(parent: Any, title: str, text: str, yes: str) -> bool:

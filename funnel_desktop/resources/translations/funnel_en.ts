@@ -2,6 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
     <context>
+        <name>Board</name>
+        <message numerus="yes">
+            <source>Delete these %Ln deals with their history and activities?
+%1</source>
+            <translation>
+                <numerusform>Delete this %Ln deal with its history and activities?
+%1</numerusform>
+                <numerusform>Delete these %Ln deals with their history and activities?
+%1</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>CliImport</name>
         <message numerus="yes">
             <source>Would import %Ln row(s): deals %1 created, %2 updated, %3 unchanged; customers %4 created, %5 updated; contacts %6, owners %7, teams %8, regions %9, sources %10 created; %11 skipped.</source>
@@ -29,6 +42,26 @@
             <translation>
                 <numerusform>%Ln row has problems; nothing is imported until it is fixed or skipped.</numerusform>
                 <numerusform>%Ln rows have problems; nothing is imported until they are fixed or skipped.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>DealWords</name>
+        <message numerus="yes">
+            <source>%1 and %Ln more</source>
+            <translation>
+                <numerusform>%1 and %Ln more</numerusform>
+                <numerusform>%1 and %Ln more</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message numerus="yes">
+            <source>Exported %Ln row(s) to %1</source>
+            <translation>
+                <numerusform>Exported %Ln row to %1</numerusform>
+                <numerusform>Exported %Ln rows to %1</numerusform>
             </translation>
         </message>
     </context>

@@ -484,12 +484,16 @@ last %2 days</source>
             <translation>将 %1 个商机标记为输单</translation>
         </message>
         <message>
-            <source>Delete this deal with its history and activities?</source>
-            <translation>删除这个商机及其历史记录和跟进记录吗？</translation>
+            <source>Delete %1 with its history and activities?</source>
+            <translation>删除 %1 及其历史和跟进记录？</translation>
         </message>
-        <message>
-            <source>Delete %1 deals with their history and activities?</source>
-            <translation>删除这 %1 个商机及其历史记录和跟进记录吗？</translation>
+        <message numerus="yes">
+            <source>Delete these %Ln deals with their history and activities?
+%1</source>
+            <translation>
+                <numerusform>删除这 %Ln 个商机及其历史和跟进记录？
+%1</numerusform>
+            </translation>
         </message>
         <message>
             <source>Delete deals</source>
@@ -591,6 +595,13 @@ last %2 days</source>
         <message>
             <source>Reload</source>
             <translation>重新载入</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChartCard</name>
+        <message>
+            <source>Clear or widen the filters to see more.</source>
+            <translation>清除或放宽筛选条件即可看到更多。</translation>
         </message>
     </context>
     <context>
@@ -1855,6 +1866,14 @@ last %2 days</source>
             <translation>左：%1 赢单的商机，按赢单月份统计。右侧及上方：%2 期间（阶段停留时间：本期进入各阶段的商机）。</translation>
         </message>
         <message>
+            <source>No deal was won in %1 and none entered a stage in the period, so there is no cycle or time in stage to draw.</source>
+            <translation>%1 没有赢单的商机，期间内也没有商机进入任何阶段，因此没有可绘制的销售周期或阶段停留时间。</translation>
+        </message>
+        <message>
+            <source>No deal that matches the filters was won in %1 or entered a stage in the period.</source>
+            <translation>%1 没有符合筛选条件的商机赢单，期间内也没有此类商机进入任何阶段。</translation>
+        </message>
+        <message>
             <source>%1: %2 won, mean %3 days, median %4</source>
             <translation>%1：赢单 %2 个，平均 %3 天，中位数 %4 天</translation>
         </message>
@@ -2271,8 +2290,8 @@ last %2 days</source>
             <translation>删除商机</translation>
         </message>
         <message>
-            <source>Delete this deal with its history and activities?</source>
-            <translation>删除这个商机及其历史记录和跟进记录吗？</translation>
+            <source>Delete %1 with its history and activities?</source>
+            <translation>删除 %1 及其历史和跟进记录？</translation>
         </message>
         <message>
             <source>Delete</source>
@@ -2305,6 +2324,31 @@ last %2 days</source>
         <message>
             <source>%1 changed this deal at %2 while you were editing. Saving keeps their changes to the fields you did not touch; where you both changed a field you choose.</source>
             <translation>你编辑期间，%1 在 %2 修改了这个商机。保存时会保留对方对你没改动的字段的修改；双方都改了的字段由你决定。</translation>
+        </message>
+    </context>
+    <context>
+        <name>DealWords</name>
+        <message>
+            <source>“%1” (%2)</source>
+            <translation>“%1”（%2）</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>、</translation>
+        </message>
+        <message>
+            <source>“%1”</source>
+            <translation>“%1”</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 and %Ln more</source>
+            <translation>
+                <numerusform>%1 等另外 %Ln 个</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 (%2 in all)</source>
+            <translation>%1（合计 %2）</translation>
         </message>
     </context>
     <context>
@@ -2391,6 +2435,12 @@ last %2 days</source>
         <message>
             <source>Export to</source>
             <translation>导出到</translation>
+        </message>
+        <message numerus="yes">
+            <source>Exported %Ln row(s) to %1</source>
+            <translation>
+                <numerusform>已导出 %Ln 行到 %1</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -2489,6 +2539,14 @@ last %2 days</source>
         <message>
             <source>Overdue</source>
             <translation>已逾期</translation>
+        </message>
+        <message>
+            <source>Nothing to forecast: no deal is open and none was won in %1.</source>
+            <translation>没有可预测的内容：没有进行中的商机，%1 也没有赢单。</translation>
+        </message>
+        <message>
+            <source>Nothing to forecast: no deal that matches the filters is open or was won in %1.</source>
+            <translation>没有可预测的内容：没有符合筛选条件的进行中商机，%1 也没有此类商机赢单。</translation>
         </message>
         <message>
             <source>Won %1</source>
@@ -3370,8 +3428,16 @@ weighted %3</source>
             <translation>赢单和输单的商机经过：</translation>
         </message>
         <message>
+            <source>Stages in the file:</source>
+            <translation>文件中的阶段：</translation>
+        </message>
+        <message>
             <source>— choose a stage —</source>
             <translation>— 选择阶段 —</translation>
+        </message>
+        <message>
+            <source>No column is mapped to the deal's stage: the deals go into “%1”.</source>
+            <translation>没有列映射到商机阶段：商机将放入“%1”。</translation>
         </message>
         <message>
             <source>Straight to won or lost</source>
@@ -4934,6 +5000,10 @@ weighted %3</source>
     <context>
         <name>PeriodDialog</name>
         <message>
+            <source>Both days count. Type a date as %1, or pick it from the calendar.</source>
+            <translation>起止两天都计算在内。日期可输入为 %1，也可从日历中选择。</translation>
+        </message>
+        <message>
             <source>From</source>
             <translation>从</translation>
         </message>
@@ -5244,6 +5314,14 @@ weighted %3</source>
             <translation>请输入收入目标，例如 500,000 或 50万。</translation>
         </message>
         <message>
+            <source>No won deal that matches the filters closed in %1, so there is nothing to plan from. Clear a filter or learn from a longer period.</source>
+            <translation>%1 没有符合筛选条件的赢单，无法据此倒推。请清除一个筛选条件，或改用更长的学习期间。</translation>
+        </message>
+        <message>
+            <source>No deal was won in %1, so the average won deal is unknown. Learn from a longer period.</source>
+            <translation>%1 没有赢单，因此平均赢单金额未知。请改用更长的学习期间。</translation>
+        </message>
+        <message>
             <source>Enter a target and press Plan to see the wins and the deals needed at every stage.</source>
             <translation>输入目标并点击“倒推”，即可看到所需赢单数和每个阶段所需的商机数。</translation>
         </message>
@@ -5397,6 +5475,14 @@ weighted %3</source>
             <translation>本期没有结单</translation>
         </message>
         <message>
+            <source>No deal was won or lost in %1, so there are no reasons to show.</source>
+            <translation>%1 没有赢单或输单的商机，因此没有可显示的原因。</translation>
+        </message>
+        <message>
+            <source>No deal that matches the filters was won or lost in %1.</source>
+            <translation>%1 没有符合筛选条件的商机赢单或输单。</translation>
+        </message>
+        <message>
             <source>Closed %1: %2 won (%3), %4 lost (%5). Share: of the won or lost total, by %6.</source>
             <translation>%1 结单：赢单 %2 个（%3），输单 %4 个（%5）。占比：占赢单或输单总%6的比例。</translation>
         </message>
@@ -5443,6 +5529,21 @@ weighted %3</source>
         <message>
             <source>Share of value</source>
             <translation>金额占比</translation>
+        </message>
+    </context>
+    <context>
+        <name>SavedNotice</name>
+        <message>
+            <source>Open</source>
+            <translation>打开</translation>
+        </message>
+        <message>
+            <source>Show in folder</source>
+            <translation>在文件夹中显示</translation>
+        </message>
+        <message>
+            <source>Saved %1</source>
+            <translation>已保存 %1</translation>
         </message>
     </context>
     <context>
@@ -5908,6 +6009,14 @@ weighted %3</source>
             <translation>进行中：当前。赢单和输单：%1 结单。</translation>
         </message>
         <message>
+            <source>No deal is open now and none was won or lost in %1.</source>
+            <translation>目前没有进行中的商机，%1 也没有赢单或输单的商机。</translation>
+        </message>
+        <message>
+            <source>No deal that matches the filters is open now or was won or lost in %1.</source>
+            <translation>目前没有符合筛选条件的进行中商机，%1 也没有此类商机赢单或输单。</translation>
+        </message>
+        <message>
             <source>%1
 Open: %2 deals, %3 (weighted %4)
 Won: %5 deals, %6
@@ -6074,8 +6183,8 @@ Drag cards here or add one above.</source>
             <translation>%1 目标 · %2</translation>
         </message>
         <message>
-            <source>%1 of %2 · %3</source>
-            <translation>%1 / %2 · %3</translation>
+            <source>%3 · %1 of %2</source>
+            <translation>%3 · %1 / %2</translation>
         </message>
         <message>
             <source>%1 still to win</source>
@@ -6740,6 +6849,14 @@ Drag cards here or add one above.</source>
         <message>
             <source>Deals closed %1, by the month they closed in (at least 12 months are shown); a gap: no deal closed that month. Shaded and above: the period %2.</source>
             <translation>%1 关闭的商机，按关闭月份统计（至少显示 12 个月）；空缺表示该月没有商机关闭。阴影部分及以上：所选期间 %2。</translation>
+        </message>
+        <message>
+            <source>No deal was won or lost in %1, so there is no win rate to draw.</source>
+            <translation>%1 没有赢单或输单的商机，因此没有可绘制的赢单率。</translation>
+        </message>
+        <message>
+            <source>No deal that matches the filters was won or lost in %1.</source>
+            <translation>%1 没有符合筛选条件的商机赢单或输单。</translation>
         </message>
         <message>
             <source>%1

@@ -116,6 +116,11 @@ class ReasonsPanel(ChartCard):
                           (0.5, 0.5), MUTED)]
             labels.set(texts)
         won, lost = self.summaries.get("won"), self.summaries.get("lost")
+        closed = any(s.count for s in self.summaries.values())
+        self.show_empty("" if closed or self.period is None else self.empty_words(
+            self.tr("No deal was won or lost in %1, so there are no reasons to show."),
+            self.tr("No deal that matches the filters was won or lost in %1."),
+            period_text(f, self.period)))
         if won is not None and lost is not None and self.period is not None:
             self.set_note(self.tr("Closed %1: %2 won (%3), %4 lost (%5). Share: of the won "
                                   "or lost total, by %6.")
@@ -213,6 +218,11 @@ class SizeBandsPanel(ChartCard):
         if self.period is not None:
             self.set_note(self.tr("Open: now. Won and lost: closed %1.").replace(
                 "%1", period_text(f, self.period)))
+        some = any(b.open_count or b.won_count or b.lost_count for b in self.lines)
+        self.show_empty("" if some or self.period is None else self.empty_words(
+            self.tr("No deal is open now and none was won or lost in %1."),
+            self.tr("No deal that matches the filters is open now or was won or lost in %1."),
+            period_text(f, self.period)))
 
     def hover(self, plot: pg.PlotItem, point: QPointF) -> str | None:
         i = round(point.x())

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QCursor, QFont, QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
@@ -183,6 +183,14 @@ class Card(QFrame):
         self.controls.setSpacing(6)
         head.addLayout(self.controls)
         lay.addLayout(head)
+        #: The chart's key figures on a line of their own (see :meth:`add_summary`): beside
+        #: the title they pushed the controls out of a narrow window.
+        self.summary_line = QLabel()
+        self.summary_line.setObjectName("chartSummary")
+        self.summary_line.setWordWrap(True)
+        self.summary_line.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary_line.hide()
+        lay.addWidget(self.summary_line)
         self.legend = QLabel()
         self.legend.setObjectName("chartLegend")
         self.legend.setTextFormat(Qt.TextFormat.RichText)
@@ -200,6 +208,11 @@ class Card(QFrame):
         self.customContextMenuRequested.connect(lambda _p: self.show_menu())
         self.tick_font = QFont(self.font())
         self.tick_font.setPointSizeF(8.5)
+
+    def add_summary(self) -> QLabel:
+        """The line under the title for the chart's key figures (shown from now on)."""
+        self.summary_line.show()
+        return self.summary_line
 
     def set_legend(self, entries: Sequence[str]) -> None:
         self.legend.setText("&nbsp;&nbsp;&nbsp;".join(entries))
@@ -284,6 +297,36 @@ class ChartCard(Card):
         self.canvas.scene().sigMouseMoved.connect(self._mouse_moved)
         self.body.addWidget(self.canvas, 1)
         self.plots: list[pg.PlotItem] = []
+        #: What is empty and why, in place of the plots (see :meth:`show_empty`).
+        self.empty_note = QLabel()
+        self.empty_note.setObjectName("chartEmpty")
+        self.empty_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_note.setWordWrap(True)
+        self.empty_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty_note.hide()
+        self.body.addWidget(self.empty_note, 1)
+        #: Whether the page's filters narrow the deals (an empty chart then says so).
+        self.filtered = False
+
+    def show_empty(self, why: str) -> None:
+        """Say what is empty and why where the plots go (bare axes with a lone "1" tick said
+        nothing); ``""`` shows the plots again."""
+        self.empty_note.setText(why)
+        self.empty_note.setMinimumHeight(self.canvas.minimumHeight())
+        self.empty_note.setVisible(bool(why))
+        self.canvas.setVisible(not why)
+
+    def is_empty(self) -> bool:
+        """Whether the card says it has nothing to draw."""
+        return bool(self.empty_note.text())
+
+    def empty_words(self, plain: str, filtered: str, period: str) -> str:
+        """``plain`` or, when filters narrow the deals, ``filtered`` followed by the hint to
+        widen them; ``%1`` in either is ``period``."""
+        if self.filtered:
+            return (filtered.replace("%1", period) + " " + QCoreApplication.translate(
+                "ChartCard", "Clear or widen the filters to see more."))
+        return plain.replace("%1", period)
 
     # -- building ---------------------------------------------------------------------------
     def add_plot(self, row: int = 0, col: int = 0, *, left: pg.AxisItem | None = None,

@@ -4,13 +4,15 @@ line, and the simulated P10–P90 band with its median — how sure the forecast
 from __future__ import annotations
 
 import math
+from datetime import date
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ...core.analytics import BAND_RUNS
+from ...core.dates import month_end
 from ...core.forecast_chart import ForecastChart
 from ...core.values import Period
 from ..common.fmt import Formatter
@@ -40,9 +42,7 @@ class ForecastPanel(ChartCard):
     def __init__(self, fmt: Formatter, parent: QWidget | None = None) -> None:
         super().__init__(fmt, self.tr("Forecast by month"), rule("forecast_chart") + "\n\n"
                          + rule("band").replace("{runs}", fmt.count(BAND_RUNS)), parent)
-        self.summary = QLabel()
-        self.summary.setObjectName("chartSummary")
-        self.controls.addWidget(self.summary)
+        self.summary = self.add_summary()
         self.set_legend([
             swatch(WON, self.tr("won")),
             swatch(OPEN, self.tr("weighted open")),
@@ -111,6 +111,17 @@ class ForecastPanel(ChartCard):
                 ticks.append((float(i + 1), month_label(f, m.month, with_year=first)))
         category_ticks(self.plot.getAxis("bottom"), ticks)
         self._summary()
+        # a target alone is no forecast: without a deal the chart would be its dashes
+        some = (c.overdue_count or c.undated_count
+                or any(m.open_count or m.won_count for m in c.months))
+        last = month_end(date(int(c.months[-1].month[:4]), int(c.months[-1].month[5:7]), 1)) \
+            if c.months else period.end
+        span = Period(period.start, max(period.end, last))
+        self.show_empty("" if some else self.empty_words(
+            self.tr("Nothing to forecast: no deal is open and none was won in %1."),
+            self.tr("Nothing to forecast: no deal that matches the filters is open or was "
+                    "won in %1."),
+            period_text(f, span)))
 
     def _summary(self) -> None:
         c, f = self.chart, self.fmt

@@ -8,7 +8,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QComboBox, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from ...core.funnel_chart import FunnelChart
 from ...core.values import StageInfo, StageKind
@@ -45,9 +45,7 @@ class FunnelPanel(ChartCard):
         self.measure.addItem(self.tr("By value"), "value")
         self.measure.setToolTip(self.tr("Bar length: number of deals or their amount"))
         self.measure.currentIndexChanged.connect(lambda _i: self._draw())
-        self.summary = QLabel()
-        self.summary.setObjectName("chartSummary")
-        self.controls.addWidget(self.summary)
+        self.summary = self.add_summary()
         self.controls.addWidget(self.measure)
         self._legend(True)
         self.canvas.setMinimumHeight(300)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
+import zlib
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any, cast
@@ -41,6 +42,7 @@ from ..board.strip import Tile
 from ..common import ask
 from ..common.context import AppContext
 from ..common.messages import error_text
+from ..common.saved_notice import STATUS_MS, SavedNotice
 from .breakdown_panel import ReasonsPanel, SizeBandsPanel
 from .filters_sync import copy_filters
 from .forecast_panel import ForecastPanel
@@ -57,8 +59,10 @@ from .trends_panel import CycleChart, VelocityCard, WinRatePanel
 DEBOUNCE_MS = 400
 #: A recompute that took less than this (s) runs at once; a longer one in a worker thread.
 SYNC_SECONDS = 0.25
-#: Where the chosen period is remembered (custom ranges are not).
+#: Where the chosen period is remembered, for each database (custom ranges are not).
 PERIOD_KEY = "analytics/period"
+#: The period a database opened for the first time shows.
+DEFAULT_PERIOD = "quarter"
 #: Kinds of change that make the page's numbers stale.
 RELEVANT = ("deals", "customers", "pipelines", "activities", "settings", "targets", "lists",
             "all")
@@ -72,9 +76,11 @@ QLabel#ruleMark { color: #9ca3af; }
 QLabel#chartSummary { color: #374151; font-weight: 600; }
 QLabel#chartLegend { font-size: 9pt; }
 QLabel#chartNote { color: #6b7280; font-size: 8.5pt; }
+QLabel#chartEmpty { color: #6b7280; padding: 12px 24px; }
 QLabel#periodLabel { color: #374151; font-weight: 600; }
 QLabel#pageStatus { color: #9ca3af; font-size: 8.5pt; }
 QLabel#planHeadline { font-size: 11pt; font-weight: 600; color: #111827; padding: 4px 0; }
+QLabel#planHeadline[problem="true"] { color: #b45309; }
 QFrame#targetBars { background: #ffffff; border: 1px solid #e2e6ec; border-radius: 8px; }
 QLabel#targetText { color: #374151; }
 QProgressBar#targetProgress { border: none; border-radius: 5px; background: #eef1f5; }
@@ -150,12 +156,13 @@ class AnalyticsPage(QWidget):
         bar = QHBoxLayout()
         bar.setSpacing(10)
         self.period = PeriodChooser(fmt, ctx.today)
-        remembered = str(ctx.settings.value(PERIOD_KEY, "") or "")
-        if remembered in ("month", "quarter", "year", "last12"):
-            self.period.set_code(remembered)
+        self.period.set_code(self.remembered_period())
         self.period.changed.connect(self._period_changed)
         bar.addWidget(self.period)
         bar.addStretch(1)
+        #: "Saved funnel.png  Open · Show in folder" after a chart was saved.
+        self.saved_notice = SavedNotice(self, timeout_ms=STATUS_MS)
+        bar.addWidget(self.saved_notice)
         self.status = QLabel()
         self.status.setObjectName("pageStatus")
         bar.addWidget(self.status)
@@ -178,9 +185,9 @@ class AnalyticsPage(QWidget):
         self.tile_rate = Tile(self.tr("Win rate"), rule("win_rate"))
         for t in (self.tile_open, self.tile_pipeline, self.tile_weighted, self.tile_won,
                   self.tile_rate):
-            tiles.addWidget(t, 1)
+            tiles.addWidget(t)  # as wide as their words; the target bars take the rest
         self.targets = TargetBars(fmt)
-        tiles.addWidget(self.targets, 4)
+        tiles.addWidget(self.targets, 1)
         lay.addLayout(tiles)
 
         self.funnel = FunnelPanel(fmt)
@@ -216,6 +223,8 @@ class AnalyticsPage(QWidget):
         self.cards = (self.funnel, self.forecast, self.win_rate, self.cycle, self.velocity,
                       self.reasons, self.sizes, self.people, self.segments, self.planning,
                       self.health)
+        for each in self.cards:
+            each.saved.connect(self.saved_notice.show_saved)
 
         self.threaded = True
         self._job: tuple[int, int] | None = None  # (generation, version at its start)
@@ -265,10 +274,23 @@ class AnalyticsPage(QWidget):
         self.segment = segment
         self._invalidate()
 
+    def period_key(self) -> str:
+        """Where the open database's period is remembered (each database keeps its own)."""
+        return f"{PERIOD_KEY}/{zlib.crc32(connection.location().encode()):08x}"
+
+    def remembered_period(self) -> str:
+        """The named period last chosen on the open database (else :data:`DEFAULT_PERIOD`)."""
+        code = str(self.ctx.settings.value(self.period_key(), "") or "")
+        return code if code in ("month", "quarter", "year", "last12") else DEFAULT_PERIOD
+
     def _period_changed(self) -> None:
         if self.period.code() != "custom":
-            self.ctx.settings.setValue(PERIOD_KEY, self.period.code())
+            self.ctx.settings.setValue(self.period_key(), self.period.code())
         self._invalidate()
+
+    def database_changed(self) -> None:
+        """Another database is open: its own period, not the one chosen on the last."""
+        self.period.set_code(self.remembered_period())
 
     def pipeline_changed(self) -> None:
         """The window switched pipeline (or database)."""
@@ -379,6 +401,8 @@ class AnalyticsPage(QWidget):
 
     def _show_all(self, r: AnalyticsResult) -> None:
         i = r.inputs
+        for card in (self.forecast, self.win_rate, self.cycle, self.reasons, self.sizes):
+            card.filtered = not i.segment.is_empty()
         self._show_live(r)
         self.funnel.show_chart(r.funnel, r.stages)
         self.win_rate.show_rows(r.win_rates, r.metrics, r.trend_period)
@@ -390,7 +414,7 @@ class AnalyticsPage(QWidget):
         self.segments.show_comparisons(r.comparisons)
         quarter = next((p.target for p in r.progress if p.kind == "quarter"), None)
         self.planning.set_data(cast(Any, r.data), i.period, r.band_bounds, default_target=quarter,
-                               precomputed=r.plan_inputs)
+                               precomputed=r.plan_inputs, filtered=not i.segment.is_empty())
         self.health.show_findings(r.findings, r.data.deals, r.stage_names, r.owner_names,
                                   r.thresholds, r.thresholds_error,
                                   r.health_period or i.period, i.today)

@@ -102,6 +102,7 @@ class PlanningPanel(ChartCard):
         self.bounds: tuple[int, ...] = ()
         self.plan: Plan | None = None
         self.cache: dict[tuple[str, bool], PlanInputs] = {}
+        self.filtered = False  # the deals are cut by the page's filters
 
         form = QGridLayout()
         form.setHorizontalSpacing(10)
@@ -184,16 +185,19 @@ class PlanningPanel(ChartCard):
     # -- data -------------------------------------------------------------------------------
     def set_data(self, data: FunnelData, page_period: Period, bounds: tuple[int, ...], *,
                  default_target: int | None = None,
-                 precomputed: dict[tuple[str, bool], PlanInputs] | None = None) -> None:
+                 precomputed: dict[tuple[str, bool], PlanInputs] | None = None,
+                 filtered: bool = False) -> None:
         """The loaded deals (the page's pipeline and segment) the plan learns from. A plan
-        already shown is recomputed; with no target typed yet, ``default_target`` (the
-        quarter's) is planned for."""
+        already shown is recomputed for them (or cleared, saying why, when they hold nothing
+        to learn from); with no target typed yet, ``default_target`` (the quarter's) is
+        planned for. ``filtered``: the deals are cut by the page's filters."""
         self.data, self.stages = data, list(data.stages)
         self.page_period, self.bounds = page_period, bounds
         self.cache = dict(precomputed or {})
+        self.filtered = filtered
         if not self.target.text().strip() and default_target:
             self.target.setText(self.fmt.amount_input(default_target))
-        if self.target.text().strip() and data.deals:
+        if self.target.text().strip() and (data.deals or self.plan is not None):
             self.run()
         elif self.plan is None:
             self._show_empty()
@@ -202,7 +206,9 @@ class PlanningPanel(ChartCard):
         return history_period(str(self.history.currentData()), self._today(), self.page_period)
 
     def run(self) -> Plan | None:
-        """Parse the target and compute the plan; errors are shown at the target field."""
+        """Parse the target and compute the plan. A target that is no amount is said at the
+        target field; a history that cannot give a plan (no won deal in it, for these
+        filters) is said where the plan goes, and the plan shown before is cleared."""
         text = self.target.text().strip()
         if not text:
             self._error(self.tr("Enter a revenue target, e.g. 500,000 or 50万."))
@@ -211,6 +217,11 @@ class PlanningPanel(ChartCard):
             return None
         try:
             target = parse_amount(text, field="target")
+        except ValidationError as err:
+            self._error(error_text(err))
+            return None
+        self._clear_error()
+        try:
             ideal = self.conversions.currentData() == "ideal"
             key = (str(self.history.currentData()), ideal)
             inputs = self.cache.get(key)
@@ -220,11 +231,25 @@ class PlanningPanel(ChartCard):
             plan = make_plan(inputs, target,
                              self.bounds if self.use_bands.isChecked() else None)
         except ValidationError as err:
-            self._error(error_text(err))
+            if err.code == "target_invalid":
+                self._error(error_text(err))
+                return None
+            self._show_empty(self._cannot_plan(err))
             return None
-        self._clear_error()
         self.show_plan(plan, self.stages, inputs)
         return plan
+
+    def _cannot_plan(self, err: ValidationError) -> str:
+        """Why there is no plan, in words: what the history lacks, and for which deals."""
+        history = period_text(self.fmt, self.current_history())
+        if err.code == "no_history":
+            if self.filtered:
+                return self.tr("No won deal that matches the filters closed in %1, so there "
+                               "is nothing to plan from. Clear a filter or learn from a "
+                               "longer period.").replace("%1", history)
+            return self.tr("No deal was won in %1, so the average won deal is unknown. "
+                           "Learn from a longer period.").replace("%1", history)
+        return error_text(err)
 
     def _error(self, text: str) -> None:
         self.target_error.setText(text)
@@ -239,13 +264,18 @@ class PlanningPanel(ChartCard):
             self.target.style().polish(self.target)
         self.target_error.setText("")
 
-    def _show_empty(self) -> None:
+    def _show_empty(self, why: str = "") -> None:
+        """No plan shown: the hint to enter a target, or ``why`` there is none."""
         self.plan = None
         self.legend.hide()
         for axis in ("left", "bottom"):
             self.plot.hideAxis(axis)
-        self.headline.setText(self.tr("Enter a target and press Plan to see the wins and the "
-                                      "deals needed at every stage."))
+        self.headline.setText(why or self.tr("Enter a target and press Plan to see the wins "
+                                             "and the deals needed at every stage."))
+        self.headline.setProperty("problem", bool(why))
+        self.headline.style().unpolish(self.headline)
+        self.headline.style().polish(self.headline)
+        self.set_note("")
         self.band_table.setRowCount(0)
         self.stage_table.setRowCount(0)
         for item in (self.needed_bars, self.open_bars, self.short_bars):
@@ -259,6 +289,9 @@ class PlanningPanel(ChartCard):
         """Show a computed plan (stage names from ``stages``)."""
         self.plan = plan
         self.stages = list(stages)
+        self.headline.setProperty("problem", False)
+        self.headline.style().unpolish(self.headline)
+        self.headline.style().polish(self.headline)
         f = self.fmt
         names = {s.id: s.name for s in stages}
         self.headline.setText(self.tr("To reach %1: %2 wins (average won deal %3).")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -31,6 +32,7 @@ from ...core.targets import TargetProgress
 from ...core.values import Period
 from ...store import analytics_queries as aq
 from ..common.context import AppContext
+from ..common.elided_label import ElidedLabel
 from ..common.fmt import Formatter
 from ..common.messages import error_text
 from .periods import month_label, period_text
@@ -276,6 +278,10 @@ def outcome_amount(text: str) -> int:
     return parse_amount(text, field="target")
 
 
+#: Below this width (px) the month's and quarter's targets go one under the other.
+NARROW_TARGETS = 430
+
+
 class TargetBars(QFrame):
     """Progress toward the current month's and quarter's targets (won so far ÷ target)."""
 
@@ -283,33 +289,64 @@ class TargetBars(QFrame):
         super().__init__(parent)
         self.setObjectName("targetBars")
         self.fmt = fmt
-        grid = QGridLayout(self)
+        self.grid = grid = QGridLayout(self)
         grid.setContentsMargins(14, 6, 14, 6)
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(1)
         self.rows: dict[str, tuple[QLabel, QProgressBar, QLabel]] = {}
-        for col, kind in enumerate(("month", "quarter")):
-            caption = QLabel()
+        for kind in ("month", "quarter"):
+            # one line each, as tall as the tiles beside them: in a narrow window the text
+            # ends in "…" (whole in its tooltip) rather than wrapping to three clipped lines
+            caption = ElidedLabel()
             caption.setObjectName("tileCaption")
             bar = QProgressBar()
             bar.setObjectName("targetProgress")
             bar.setRange(0, 1000)
             bar.setTextVisible(False)
             bar.setFixedHeight(10)
-            text = QLabel()
+            bar.setMinimumWidth(40)
+            text = ElidedLabel()
             text.setObjectName("targetText")
-            for label in (caption, text):  # big amounts in a narrow window: two lines, not cut
-                label.setWordWrap(True)
-            grid.addWidget(caption, 0, col)
-            grid.addWidget(bar, 1, col)
-            grid.addWidget(text, 2, col)
-            grid.setColumnStretch(col, 1)
             self.rows[kind] = (caption, bar, text)
+        self.narrow: bool | None = None
+        self._arrange(False)
         self.setToolTip(self.tr(
             "Won from the first day of the month (quarter) to today ÷ the target. A month "
             "without its own target takes its even share of the quarter's or year's; the "
             "quarter's target is the sum of its months'."))
         self.progress: list[TargetProgress] = []
+
+    def _arrange(self, narrow: bool) -> None:
+        """Side by side (caption, bar and figures under each other), or, when narrow, one
+        under the other (the caption, then the bar beside the figures)."""
+        if narrow == self.narrow:
+            return
+        self.narrow = narrow
+        grid = self.grid
+        for caption, bar, text in self.rows.values():
+            for w in (caption, bar, text):
+                grid.removeWidget(w)
+        for col in range(3):
+            grid.setColumnStretch(col, 0)
+        for i, (caption, bar, text) in enumerate(self.rows.values()):
+            if narrow:
+                grid.addWidget(caption, 2 * i, 0, 1, 2)
+                grid.addWidget(bar, 2 * i + 1, 0)
+                grid.addWidget(text, 2 * i + 1, 1)
+                bar.setFixedWidth(56)
+            else:
+                grid.addWidget(caption, 0, i)
+                grid.addWidget(bar, 1, i)
+                grid.addWidget(text, 2, i)
+                bar.setMinimumWidth(40)
+                bar.setMaximumWidth(16_777_215)
+        grid.setColumnStretch(1 if narrow else 0, 1)
+        if not narrow:
+            grid.setColumnStretch(1, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange(self.width() < NARROW_TARGETS)
 
     def show_progress(self, progress: list[TargetProgress], scope_name: str) -> None:
         self.progress = list(progress)
@@ -321,8 +358,8 @@ class TargetBars(QFrame):
                             .replace("%2", scope_name))
             share = p.share
             show_share(bar, share)
-            if share is not None:
-                text.setText(self.tr("%1 of %2 · %3").replace(
+            if share is not None:  # the share first: it is what a narrow window keeps
+                text.setText(self.tr("%3 · %1 of %2").replace(
                     "%1", f.money(p.won)).replace("%2", f.money(p.target)).replace(
                     "%3", f.percent(share)))
                 text.setToolTip(self.tr("%1 still to win").replace(

@@ -79,9 +79,7 @@ class WinRatePanel(ChartCard):
 
     def __init__(self, fmt: Formatter, parent: QWidget | None = None) -> None:
         super().__init__(fmt, self.tr("Win rate by month"), rule("win_rate"), parent)
-        self.summary = QLabel()
-        self.summary.setObjectName("chartSummary")
-        self.controls.addWidget(self.summary)
+        self.summary = self.add_summary()
         self.set_legend([swatch(OPEN, self.tr("by count"), "line"),
                          swatch(VALUE, self.tr("by value"), "dash")])
         self.plot = self.add_plot(0, 0, left=PercentAxis())
@@ -121,6 +119,11 @@ class WinRatePanel(ChartCard):
                               "are shown); a gap: no deal closed that month. Shaded and above: "
                               "the period %2.").replace("%1", period_text(f, months))
                       .replace("%2", period_text(f, metrics.period)))
+        closed = any(r.won_count or r.lost_count for r in rows)
+        self.show_empty("" if closed else self.empty_words(
+            self.tr("No deal was won or lost in %1, so there is no win rate to draw."),
+            self.tr("No deal that matches the filters was won or lost in %1."),
+            period_text(f, months)))
 
     def hover(self, plot: pg.PlotItem, point: QPointF) -> str | None:
         i = round(point.x())
@@ -151,9 +154,7 @@ class CycleChart(ChartCard):
     def __init__(self, fmt: Formatter, parent: QWidget | None = None) -> None:
         super().__init__(fmt, self.tr("Sales cycle and time in stage"),
                          rule("cycle") + "\n\n" + rule("time_in_stage"), parent)
-        self.summary = QLabel()
-        self.summary.setObjectName("chartSummary")
-        self.controls.addWidget(self.summary)
+        self.summary = self.add_summary()
         self.set_legend([swatch(WON, self.tr("mean days to won"), "line"),
                          swatch(MEDIAN, self.tr("median"), "dash"),
                          swatch(OPEN, self.tr("mean days in stage")),
@@ -231,6 +232,13 @@ class CycleChart(ChartCard):
                               "above: the period %2 (time in stage: deals that entered each "
                               "stage in it).").replace("%1", period_text(f, trend))
                       .replace("%2", period_text(f, period)))
+        drawn = any(m.won for m in months) or any(t.deals for t in stages_rows)
+        self.show_empty("" if drawn else self.empty_words(
+            self.tr("No deal was won in %1 and none entered a stage in the period, so there is "
+                    "no cycle or time in stage to draw."),
+            self.tr("No deal that matches the filters was won in %1 or entered a stage in the "
+                    "period."),
+            period_text(f, trend)))
 
     def hover(self, plot: pg.PlotItem, point: QPointF) -> str | None:
         f = self.fmt

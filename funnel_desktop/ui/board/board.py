@@ -42,6 +42,7 @@ from ..common.context import AppContext
 from ..common.messages import error_text
 from .board_model import DealColumnModel, IdRole, decode_ids
 from .card_delegate import CardDelegate
+from .deal_words import deals_named
 from .totals import WIN_RATE_DAYS, FunnelTotals
 
 
@@ -518,7 +519,26 @@ class Board(QWidget):
                 else self.tr("Move %2 deals to “%1”").replace("%2", str(len(ids))))
         outcome = self.ctx.run(self, text.replace("%1", name), lambda: self.ctx.services.move_deals(
             ids, stage_id, initiator=self), busy=False)
-        return outcome is not None and bool(outcome.value)
+        if outcome is None:
+            return False
+        # once the drop (or menu) is over: the moved cards in view, selected and glowing
+        QTimer.singleShot(0, self, lambda: self.reveal(ids, stage_id))
+        return bool(outcome.value)
+
+    def reveal(self, ids: list[int], stage_id: int) -> bool:
+        """Show moved cards where they landed: their column scrolled into view, the cards
+        selected (the first one scrolled to, the column focused) and glowing a moment."""
+        col = self.column(stage_id)
+        if col is None:
+            return False
+        here = [i for i in ids if col.model.row_of(i) is not None]
+        if not here:
+            return False  # filtered out of the board, or moved on since
+        self._clear_others(col)
+        col.select_ids(here, focus=True)
+        self.scroll_area.ensureWidgetVisible(col, 0, 0)
+        self.delegate.flash(here, col.view)
+        return True
 
     def move_selected(self, col: StageColumn, delta: int) -> None:
         """Ctrl+Left / Ctrl+Right: the column's selection to the previous / next stage."""
@@ -529,7 +549,7 @@ class Board(QWidget):
         target = self.columns[i]
         if self.move_ids(ids, target.stage.id):
             col.view.clearSelection()
-            target.select_ids(ids, focus=True)
+            target.select_ids(ids, focus=True)  # at once, for the next key press
 
     def _close_later(self, ids: list[int], won: bool) -> None:
         # Out of the drop event, so the reason dialog does not run inside the drag.
@@ -539,7 +559,8 @@ class Board(QWidget):
         """Ask for a reason and close the deals as won or lost (Cancel changes nothing)."""
         if not ids:
             return False
-        answer = ask.reason(self, "won" if won else "lost", len(ids))
+        answer = ask.reason(self, "won" if won else "lost", len(ids),
+                            deals_named(ids, self.ctx.fmt))
         if answer is None:
             return False
         reason_id, note = answer
@@ -556,9 +577,10 @@ class Board(QWidget):
         """Delete deals after confirmation."""
         if not ids:
             return False
-        text = (self.tr("Delete this deal with its history and activities?") if len(ids) == 1
-                else self.tr("Delete %1 deals with their history and activities?")
-                .replace("%1", str(len(ids))))
+        named = deals_named(ids, self.ctx.fmt)
+        text = (self.tr("Delete %1 with its history and activities?") if len(ids) == 1
+                else self.tr("Delete these %Ln deals with their history and activities?\n%1",
+                             "", len(ids))).replace("%1", named)
         if not ask.confirm(self, self.tr("Delete deals"), text, self.tr("Delete")):
             return False
         label = (self.tr("Delete deal") if len(ids) == 1

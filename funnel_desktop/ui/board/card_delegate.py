@@ -6,7 +6,16 @@ from collections import OrderedDict
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEasingCurve,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+    QVariantAnimation,
+)
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -17,7 +26,7 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
 )
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ..common import palette as P
 from ..common.fmt import Formatter, avatar_colour, initials
@@ -29,6 +38,8 @@ CARD_HEIGHT = 80
 MARGIN_X, MARGIN_Y = 6, 3
 #: Rendered cards kept (about 75 KB each at 1×): the visible cards of every column and more.
 RENDERED_CARDS = 160
+#: How long a card just moved glows before it fades to its plain look, ms.
+FLASH_MS = 1600
 
 translate = QCoreApplication.translate
 
@@ -43,6 +54,41 @@ class CardDelegate(QStyledItemDelegate):
         self._fmt, self._today = fmt, today
         self._fonts: tuple[QFont, QFont, QFont, QFont] | None = None
         self._rendered: OrderedDict[tuple, QPixmap] = OrderedDict()  # least recent first
+        #: Cards just moved (deal ids), drawn with a glow that fades out (1 → 0).
+        self.flashing: set[int] = set()
+        self.glow = 0.0
+        self._views: list[QAbstractItemView] = []
+        self._fade = QVariantAnimation(self)
+        self._fade.setDuration(FLASH_MS)
+        self._fade.setStartValue(1.0)
+        self._fade.setEndValue(0.0)
+        self._fade.setEasingCurve(QEasingCurve.Type.InQuad)
+        self._fade.valueChanged.connect(self._faded)
+        self._fade.finished.connect(self._flash_done)
+
+    # -- the glow of moved cards ------------------------------------------------------------
+    def flash(self, ids: list[int], view: QAbstractItemView) -> None:
+        """Let the cards of ``ids`` in ``view`` glow for a moment (after a drop or a move)."""
+        self._fade.stop()
+        self._repaint()
+        self.flashing = set(ids)
+        self._views = [view]
+        self.glow = 1.0
+        self._fade.start()
+        self._repaint()
+
+    def _faded(self, value: object) -> None:
+        self.glow = float(value)  # type: ignore[arg-type]
+        self._repaint()
+
+    def _flash_done(self) -> None:
+        self.flashing, self.glow = set(), 0.0
+        self._repaint()
+        self._views = []
+
+    def _repaint(self) -> None:
+        for view in self._views:
+            view.viewport().update()
 
     def _font_set(self, base: QFont) -> tuple[QFont, QFont, QFont, QFont]:
         if self._fonts is None or self._fonts[1] != base:
@@ -88,6 +134,22 @@ class CardDelegate(QStyledItemDelegate):
         else:
             self._rendered.move_to_end(key)
         painter.drawPixmap(rect.topLeft(), pixmap)
+        if self.glow > 0 and card.id in self.flashing:
+            self._draw_glow(painter, QRectF(rect))
+
+    def _draw_glow(self, painter: QPainter, box: QRectF) -> None:
+        """A ring and a wash in the accent colour over a card just moved (not cached)."""
+        r = box.adjusted(MARGIN_X - 1, MARGIN_Y - 1, -MARGIN_X + 1, -MARGIN_Y + 1)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        ring = QColor(P.ACCENT)
+        ring.setAlphaF(0.9 * self.glow)
+        wash = QColor(P.ACCENT)
+        wash.setAlphaF(0.16 * self.glow)
+        painter.setPen(QPen(ring, 2.4))
+        painter.setBrush(wash)
+        painter.drawRoundedRect(r, 7, 7)
+        painter.restore()
 
     def _draw(self, painter: QPainter, box: QRectF, option: QStyleOptionViewItem, card,
               flags, today: date) -> None:

@@ -20,7 +20,8 @@ from ...store.kept_lists import active_reasons
 class ReasonDialog(QDialog):
     """Pick one active reason of ``kind`` (won / lost); OK is enabled once one is picked."""
 
-    def __init__(self, kind: str, count: int, parent: QWidget | None = None) -> None:
+    def __init__(self, kind: str, count: int, parent: QWidget | None = None,
+                 what: str = "") -> None:
         super().__init__(parent)
         self.kind = kind
         won = kind == "won"
@@ -36,6 +37,13 @@ class ReasonDialog(QDialog):
         question = QLabel(text)
         question.setObjectName("dialogQuestion")
         lay.addWidget(question)
+        #: The deal (title and amount), or the first few and their total.
+        self.what = QLabel(what)
+        self.what.setObjectName("dialogSubject")
+        self.what.setTextFormat(Qt.TextFormat.PlainText)  # titles the user typed
+        self.what.setWordWrap(True)
+        self.what.setVisible(bool(what))
+        lay.addWidget(self.what)
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
         self.tree.setRootIsDecorated(False)

@@ -8,6 +8,7 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from ..common.elided_label import ElidedLabel
 from ..common.fmt import Formatter
 from .totals import WIN_RATE_DAYS, FunnelTotals
 
@@ -22,12 +23,13 @@ class Tile(QFrame):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(14, 8, 14, 8)
         lay.setSpacing(0)
-        self.caption = QLabel(caption)
+        # caption and note give way ("…", whole in the tooltip) in a narrow window
+        self.caption = ElidedLabel(caption)
         self.caption.setObjectName("tileCaption")
         self.value = QLabel("—")
         self.value.setObjectName("tileValue")
         self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.note = QLabel(" ")
+        self.note = ElidedLabel(" ")
         self.note.setObjectName("tileNote")
         for w in (self.caption, self.value, self.note):
             lay.addWidget(w)

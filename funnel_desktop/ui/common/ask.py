@@ -83,11 +83,13 @@ def login(parent: QWidget | None, location: str, problem: str) -> Login | None:
     return dlg.value()
 
 
-def reason(parent: QWidget | None, kind: str, count: int) -> tuple[int, str] | None:
-    """A kept won/lost reason and a note for closing ``count`` deals; None to cancel."""
+def reason(parent: QWidget | None, kind: str, count: int, what: str = ""
+           ) -> tuple[int, str] | None:
+    """A kept won/lost reason and a note for closing ``count`` deals (``what`` names them:
+    title and amount); None to cancel."""
     from ..board.reason_dialog import ReasonDialog
 
-    dlg = ReasonDialog(kind, count, parent)
+    dlg = ReasonDialog(kind, count, parent, what)
     if dlg.exec() != QDialog.DialogCode.Accepted:
         return None
     return dlg.result_value()

@@ -139,9 +139,12 @@ class DateField(QWidget):
     def text(self) -> str:
         return self.line.text().strip()
 
-    def set_date(self, d: date | None) -> None:
+    def set_date(self, d: date | None, *, say: bool = False) -> None:
+        """Show ``d`` (``say``: and under the line the day it is, as after typing)."""
         self.line.setText(d.isoformat() if d else "")
         self.hint.hide()
+        if say:
+            self._show_hint()
 
     def value(self, field: str = "date") -> date | None:
         """The date, None when empty; ValidationError ``date_invalid`` for other text."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -60,6 +60,9 @@ from ..common.messages import (
     role_name,
 )
 from .customer_models import ATTITUDES, ROLES, ChoiceDelegate, ContactsModel
+
+#: The form's width (px) from which the profile's two halves sit side by side.
+TWO_COLUMNS = 600
 
 #: Colour of the recommendation box by MAN action (the style sheet styles ``[action=...]``).
 ACTION_TONE = {"pursue": "good", "create_need": "approach", "find_authority": "approach",
@@ -226,9 +229,11 @@ class CustomerForm(QWidget):
             "Show the customer as saved now (your unsaved changes are dropped)"))
         outer.addWidget(self.banner)
 
-        scroll = QScrollArea()
+        self.body_scroll = scroll = QScrollArea()  # (not ``scroll``: QWidget.scroll())
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._body_viewport = scroll.viewport()  # kept: its resizes rearrange the profile
+        self._body_viewport.installEventFilter(self)
         body = QWidget()
         body.setObjectName("formBody")
         scroll.setWidget(body)
@@ -268,10 +273,9 @@ class CustomerForm(QWidget):
         self.returning = QLabel()
         self.returning.setObjectName("derivedValue")
         right.addRow(self.tr("Customer type"), self.returning)
-        grid.addLayout(left, 0, 0)
-        grid.addLayout(right, 0, 1)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
+        self.profile_grid, self.profile_forms = grid, (left, right)
+        self.profile_columns = 0
+        self._arrange_profile(2)
         lay.addLayout(grid)
         texts = QGridLayout()
         texts.setHorizontalSpacing(16)
@@ -428,6 +432,29 @@ class CustomerForm(QWidget):
         bl.addWidget(self.save_button)
         outer.addWidget(bar)
 
+    def _arrange_profile(self, columns: int) -> None:
+        """The profile's two halves side by side, or one under the other (``columns`` 1)
+        when the form is too narrow for both to keep their fields readable."""
+        if columns == self.profile_columns:
+            return
+        self.profile_columns = columns
+        grid, (left, right) = self.profile_grid, self.profile_forms
+        grid.removeItem(left)
+        grid.removeItem(right)
+        grid.addLayout(left, 0, 0)
+        if columns == 2:
+            grid.addLayout(right, 0, 1)
+            grid.setColumnStretch(1, 1)
+        else:
+            grid.addLayout(right, 1, 0)
+            grid.setColumnStretch(1, 0)
+        grid.setColumnStretch(0, 1)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._body_viewport and event.type() == QEvent.Type.Resize:
+            self._arrange_profile(2 if self._body_viewport.width() >= TWO_COLUMNS else 1)
+        return super().eventFilter(watched, event)
+
     # -- loading ----------------------------------------------------------------------------
     def _fill_lists(self) -> None:
         for combo, kind, none in ((self.region, "region", self.tr("— none —")),
@@ -448,6 +475,8 @@ class CustomerForm(QWidget):
         self.banner.hide()
         self._seq = feed.last_seq()
         c = customer_record(customer_id) if customer_id else None
+        if c is None or c.id != self.customer_id:  # another customer: from the top
+            self.body_scroll.verticalScrollBar().setValue(0)
         self.customer_id = c.id if c else None
         for name in ("name", "contact_person", "phone", "email", "im", "address", "industry",
                      "scale"):

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +31,12 @@ from ...services.events import Changes
 from ..common.context import AppContext
 from .customer_form import CustomerForm
 from .customer_models import CustomerListModel, IdRole
+
+#: The least width (px) the customer names keep before other columns fold away.
+NAME_WIDTH = 150
+#: Columns folded away in a narrow list, least needed first: contact (also in the form),
+#: open deals, class, priority, phone, industry, region, open value (the last to go).
+FOLD_ORDER = (1, 7, 5, 6, 2, 3, 4, 8)
 
 
 class CustomersPage(QWidget):
@@ -83,10 +98,20 @@ class CustomersPage(QWidget):
             header.resizeSection(col, max(56, fm.horizontalAdvance(title) + 30))
         header.resizeSection(1, 96)
         header.resizeSection(8, max(header.sectionSize(8), 96))
-        for col in (2, 3, 4):  # phone, industry, region: in the form; the header menu shows them
+        #: Columns the user turned off (the header's menu); phone, industry and region are in
+        #: the form, so they start off.
+        self.hidden_columns: set[int] = {2, 3, 4}
+        #: Columns put away while the list is too narrow to show the names (see :meth:`fit`).
+        self.folded_columns: set[int] = set()
+        #: Each column's width when shown (a hidden one measures 0), kept as the user drags.
+        self.column_widths = {c: header.sectionSize(c) for c in range(self.model.columnCount())}
+        header.sectionResized.connect(self._column_resized)
+        for col in self.hidden_columns:
             self.table.setColumnHidden(col, True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
+        self._list_viewport = self.table.viewport()  # kept: its resizes refit the columns
+        self._list_viewport.installEventFilter(self)
         ll.addWidget(self.table, 1)
         self.count = QLabel()
         self.count.setObjectName("sectionNote")
@@ -113,14 +138,54 @@ class CustomersPage(QWidget):
         self._stale = False
 
     def _header_menu(self, pos: QPoint) -> None:
+        menu = self.column_menu()
+        menu.exec(self.table.horizontalHeader().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def column_menu(self) -> QMenu:
+        """The header's menu: a check for each column but the name (built, not shown)."""
         menu = QMenu(self)
         for col in range(1, self.model.columnCount()):
             act = menu.addAction(str(self.model.headerData(col, Qt.Orientation.Horizontal)))
             act.setCheckable(True)
-            act.setChecked(not self.table.isColumnHidden(col))
-            act.toggled.connect(lambda on, c=col: self.table.setColumnHidden(c, not on))
-        menu.exec(self.table.horizontalHeader().mapToGlobal(pos))
-        menu.deleteLater()
+            act.setChecked(col not in self.hidden_columns)
+            act.toggled.connect(lambda on, c=col: self.show_column(c, on))
+        return menu
+
+    def show_column(self, col: int, shown: bool) -> None:
+        """The user's choice for a column (a narrow list may still fold it away)."""
+        if shown:
+            self.hidden_columns.discard(col)
+        else:
+            self.hidden_columns.add(col)
+        self.fit()
+
+    def fit(self) -> None:
+        """Keep the names readable: while the list is narrower than the name column's least
+        width plus the other shown columns, fold those columns away, least needed first
+        (they come back as the list widens)."""
+        room = self.table.viewport().width()
+        wanted = [c for c in range(1, self.model.columnCount()) if c not in self.hidden_columns]
+        folded: set[int] = set()
+        used = sum(self.column_widths[c] for c in wanted)
+        for col in FOLD_ORDER:
+            if room - used >= NAME_WIDTH:
+                break
+            if col in wanted:
+                folded.add(col)
+                used -= self.column_widths[col]
+        self.folded_columns = folded
+        for col in range(1, self.model.columnCount()):
+            self.table.setColumnHidden(col, col in self.hidden_columns or col in folded)
+
+    def _column_resized(self, col: int, _old: int, new: int) -> None:
+        if col and new > 0:
+            self.column_widths[col] = new
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._list_viewport and event.type() == QEvent.Type.Resize:
+            self.fit()
+        return super().eventFilter(watched, event)
 
     # -- list -------------------------------------------------------------------------------
     def reload(self) -> None:

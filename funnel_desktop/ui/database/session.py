@@ -140,6 +140,15 @@ class DatabaseSession(QObject):
         if bar is not None:
             bar().showMessage(text, 6000)
 
+    def saved(self, path: Path, text: str) -> None:
+        """Say a copy or backup was written, with Show in folder (the window's notice), or on
+        the status bar of a window without one."""
+        notice = getattr(self.window, "saved_notice", None)
+        if notice is None:
+            self.status(text)
+        else:
+            notice.show_saved(path, text, can_open=False)
+
     # -- following other writers ------------------------------------------------------------
     def stop_watching(self) -> None:
         if self.live is not None:
@@ -273,7 +282,7 @@ class DatabaseSession(QObject):
             return None
         if out is None:
             return None
-        self.status(self.tr("Saved a copy to %1").replace("%1", str(out)))
+        self.saved(out, self.tr("Saved a copy to %1").replace("%1", str(out)))
         return out
 
     def _long(self, title: str, work: Callable[[], Path], failed: list[BaseException]
@@ -313,7 +322,7 @@ class DatabaseSession(QObject):
             return None
         if out is None:
             return None
-        self.status(self.tr("Backed up to %1").replace("%1", str(out)))
+        self.saved(out, self.tr("Backed up to %1").replace("%1", str(out)))
         return out
 
     def restore_from_backup(self) -> bool:

@@ -787,8 +787,11 @@ class DealEditor(QDialog):
     def delete(self) -> None:
         if self.deal_id is None:
             return
+        from ..board.deal_words import deals_named
+
         if not ask.confirm(self, self.tr("Delete deal"),
-                           self.tr("Delete this deal with its history and activities?"),
+                           self.tr("Delete %1 with its history and activities?").replace(
+                               "%1", deals_named([self.deal_id], self.ctx.fmt)),
                            self.tr("Delete")):
             return
         deal_id = self.deal_id

@@ -28,6 +28,7 @@ from ...store.db import translated_errors
 from ...store.exporting import export
 from ...store.pipeline_rows import pipeline_choices
 from ..common.operations import OperationRunner
+from ..common.saved_notice import SavedNotice
 
 translate = QCoreApplication.translate
 
@@ -157,11 +158,15 @@ class ExportDialog(QDialog):
         return True
 
 
-def run_export_dialog(parent: QWidget | None, runner: OperationRunner | None = None
-                      ) -> Path | None:
-    """Show the export dialog; the file written, or None."""
+def run_export_dialog(parent: QWidget | None, runner: OperationRunner | None = None,
+                      notice: SavedNotice | None = None) -> Path | None:
+    """Show the export dialog; the file written, or None. ``notice`` says what was written
+    (with Open and Show in folder)."""
     dialog = ExportDialog(parent, runner)
     _exec(dialog)
-    written = dialog.written
+    written, count = dialog.written, dialog.count
     dialog.deleteLater()
+    if written is not None and notice is not None:
+        notice.show_saved(written, translate("ExportDialog", "Exported %Ln row(s) to %1", None,
+                                             count).replace("%1", written.name))
     return written

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     Qt,
 )
 from PySide6.QtWidgets import (
@@ -63,6 +64,7 @@ from ...store.importing.reading import cell_text
 from ...store.queries import stages_of
 from ..common.messages import error_text
 from ..common.operations import OperationRunner
+from ..common.screen_fit import fit_to_screen
 
 translate = QCoreApplication.translate
 
@@ -233,6 +235,34 @@ class PreviewModel(QAbstractTableModel):
         return str(section + 2)  # spreadsheet row numbers: the header is row 1
 
 
+#: The widest a column of a preview or mapping table starts, px (the user can widen it).
+COLUMN_MAX = 280
+#: Rows of the stage table shown without scrolling (more scroll).
+STAGE_ROWS = 8
+
+
+def fit_columns(view: QTableView | QTableWidget, widest: int = COLUMN_MAX) -> None:
+    """Columns as wide as their header and the rows shown (a preview holds few), so no
+    header is clipped; none wider than ``widest``."""
+    view.resizeColumnsToContents()
+    header = view.horizontalHeader()
+    for col in range(header.count()):
+        if header.sectionResizeMode(col) != QHeaderView.ResizeMode.Stretch and \
+                header.sectionSize(col) > widest:
+            header.resizeSection(col, widest)
+
+
+def fit_rows(table: QTableWidget, rows: int = STAGE_ROWS) -> None:
+    """A table tall enough for ``rows`` rows (or all it has, when fewer)."""
+    shown = max(1, min(rows, table.rowCount()))
+    height = table.horizontalHeader().height() + 2 * table.frameWidth() + sum(
+        table.rowHeight(r) for r in range(shown)) if table.rowCount() else \
+        table.horizontalHeader().height() + 2 * table.frameWidth() + 30
+    if table.rowCount() > shown:
+        height += table.rowHeight(0) // 2  # half a row more: there is more to scroll to
+    table.setMinimumHeight(height)
+
+
 # -- pages ----------------------------------------------------------------------------------
 class FilePage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
@@ -293,7 +323,9 @@ class FormatPage(QWizardPage):
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        form = QFormLayout()
+        self.view.horizontalHeader().setDefaultAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.form = form = QFormLayout()
         form.addRow(translate("ImportWizard", "Encoding:"), self.encoding)
         form.addRow(translate("ImportWizard", "Delimiter:"), self.delimiter)
         form.addRow(translate("ImportWizard", "Sheet:"), self.sheet)
@@ -308,9 +340,12 @@ class FormatPage(QWizardPage):
     def initializePage(self) -> None:
         t = self.w.table
         is_csv = not t.sheets
+        # a text file has an encoding and a delimiter, a workbook its sheets: only what applies
         for widget in (self.encoding, self.delimiter):
             widget.setEnabled(is_csv)
+            self.form.setRowVisible(widget, is_csv)
         self.sheet.setEnabled(not is_csv)
+        self.form.setRowVisible(self.sheet, not is_csv)
         self.sheet.clear()
         for name in t.sheets:
             self.sheet.addItem(name, name)
@@ -321,6 +356,7 @@ class FormatPage(QWizardPage):
     def show_table(self) -> None:
         t = self.w.table
         self.model.set_table(t)
+        fit_columns(self.view)
         if t.sheets:
             text = (translate("ImportWizard", "Sheet “%1”: %2 rows, %3 columns.")
                     .replace("%1", t.sheet))
@@ -465,6 +501,7 @@ class ValuesPage(QWizardPage):
         self.lookups = QLabel()
         self.lookups.setTextFormat(Qt.TextFormat.PlainText)
         self.lookups.setWordWrap(True)
+        self.lookups.hide()
         save = QPushButton(translate("ImportWizard", "Save mapping…"))
         save.clicked.connect(self.save_preset)
         form = QFormLayout()
@@ -474,7 +511,9 @@ class ValuesPage(QWizardPage):
         form.addRow(translate("ImportWizard", "Deals without a created date get:"),
                     self.missing_date)
         form.addRow(translate("ImportWizard", "Won and lost deals came through:"), self.closed_via)
+        self.stages_caption = QLabel(translate("ImportWizard", "Stages in the file:"))
         lay = QVBoxLayout(self)
+        lay.addWidget(self.stages_caption)
         lay.addWidget(self.stages, 1)
         lay.addLayout(form)
         lay.addWidget(self.from_price)
@@ -509,6 +548,16 @@ class ValuesPage(QWizardPage):
             combo.currentIndexChanged.connect(self.completeChanged)
             self.stages.setCellWidget(i, 1, combo)
             self.stage_combos[value] = combo
+        self.stages.resizeColumnToContents(0)
+        self.stages.resizeRowsToContents()
+        fit_rows(self.stages)
+        self.stages.setVisible(bool(values))
+        first = stage_ref(m.default_stage, stages) if m.default_stage else None
+        first = first or next((s for s in stages if s.kind == StageKind.OPEN), None)
+        self.stages_caption.setText(
+            translate("ImportWizard", "Stages in the file:") if values else
+            translate("ImportWizard", "No column is mapped to the deal's stage: the deals go "
+                                      "into “%1”.").replace("%1", first.name if first else "?"))
         self.closed_via.clear()
         self.closed_via.addItem(translate("ImportWizard", "Straight to won or lost"), "")
         for s in stages:
@@ -532,6 +581,7 @@ class ValuesPage(QWizardPage):
                                  .replace("%1", ", ".join(lk.file for lk in m.lookups)))
         else:
             self.lookups.setText("")
+        self.lookups.setVisible(bool(m.lookups))
 
     def collect(self) -> Mapping:
         """The wizard's mapping with this page's choices."""
@@ -671,7 +721,7 @@ class ImportWizard(QWizard):
         for page in (self.file_page, self.format_page, self.columns_page, self.values_page,
                      self.check_page, self.done_page):
             self.addPage(page)
-        self.resize(760, 560)
+        fit_to_screen(self, QSize(900, 720))
 
     def load(self, path: Path, *, encoding: str = "auto", delimiter: str = "auto",
              sheet: str | None = None) -> bool:

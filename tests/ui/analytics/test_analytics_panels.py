@@ -129,8 +129,8 @@ def test_targets_dialog_saves_and_the_progress_bar_shows_it(window: MainWindow, 
     caption, bar, text = page.targets.rows["month"]
     assert caption.text() == "Nov 2026 target · whole business"
     assert bar.value() == round(month.won / 150_000_000 * 1000)
-    assert text.text() == f"{window.ctx.fmt.money(month.won)} of ¥1,500,000 · " \
-                          f"{window.ctx.fmt.percent(month.won / 150_000_000)}"
+    assert text.text() == f"{window.ctx.fmt.percent(month.won / 150_000_000)} · " \
+                          f"{window.ctx.fmt.money(month.won)} of ¥1,500,000"
     assert page.forecast.chart.months[1].target == 150_000_000  # Oct, Nov, …
     # and on the board's strip, at once
     tile = window.target_tile
@@ -189,7 +189,8 @@ def test_health_lists_findings_and_opens_their_deals(window: MainWindow, answers
               for i in range(health.deals.rowCount())]
     assert sorted(listed) == sorted(finding.deal_ids)[:MAX_LISTED]
     # clicking a finding in the list shows its deals
-    other = next(i for i, f in enumerate(r.findings) if f.kind == "overdue_next_step")
+    other = next(i for i, f in enumerate(r.findings)  # another finding, of several deals
+                 if f.kind != "close_date_passed" and len(f.deal_ids) >= 2)
     rect = health.list.visualItemRect(health.list.item(other, 1))
     qtbot.mouseClick(health.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert health.shown_ids and set(health.shown_ids) == set(r.findings[other].deal_ids)
@@ -302,3 +303,66 @@ def test_health_sentences_use_the_business_currency():
     fmt = Formatter("en", "USD")
     words = sentence_formatter(fmt, "en")
     assert words.money(1_250_000) == fmt.money(1_250_000) == "$12,500"
+
+
+def test_planning_follows_the_filters_and_says_why_there_is_no_plan(window: MainWindow,
+                                                                    qtbot: Any) -> None:
+    """A search that matches nothing clears the whole business's plan and says why where
+    the plan goes, not at the target (whose amount is fine)."""
+    page = shown(window)
+    panel = page.planning
+    assert panel.plan is not None and panel.stage_rows()
+    refreshes = page.full_refreshes
+    page.filters.search.setText("no deal is called this")
+    page.filters._emit()
+    settle(page, qtbot, refreshes)
+    assert panel.plan is None and panel.stage_rows() == []
+    assert panel.band_table.rowCount() == 0
+    assert panel.target_error.text() == "" and panel.target.property("invalid") is not True
+    assert panel.headline.text().startswith("No won deal that matches the filters closed in ")
+    assert panel.run() is None  # Plan again: the same words, in the same place
+    assert panel.target_error.text() == ""
+    assert "matches the filters" in panel.headline.text()
+    refreshes = page.full_refreshes
+    page.filters.clear()
+    settle(page, qtbot, refreshes)
+    assert panel.plan is not None and panel.headline.text().startswith("To reach ")
+
+
+# -- empty states -------------------------------------------------------------------------------
+def test_empty_charts_say_what_is_empty_and_why(window: MainWindow, qtbot: Any) -> None:
+    """Filters that match nothing: Trends, Reasons, Deal sizes and the forecast say so where
+    their plots go (not bare axes with a lone "1" tick); clearing the filters draws them."""
+    page = shown(window)
+    cards = (page.forecast, page.win_rate, page.cycle, page.reasons, page.sizes)
+    assert not any(card.is_empty() for card in cards)
+    refreshes = page.full_refreshes
+    page.filters.search.setText("no deal is called this")
+    page.filters._emit()
+    settle(page, qtbot, refreshes)
+    for card in cards:
+        page.show_tab(card)
+        QApplication.processEvents()
+        assert card.is_empty(), card.title
+        assert card.empty_note.isVisible() and not card.canvas.isVisible(), card.title
+        text = card.empty_note.text()
+        assert "matches the filters" in text and "widen the filters" in text, text
+    assert page.reasons.empty_note.text().startswith(
+        "No deal that matches the filters was won or lost in ")
+    refreshes = page.full_refreshes
+    page.filters.clear()
+    settle(page, qtbot, refreshes)
+    for card in cards:
+        assert not card.is_empty() and not card.empty_note.isVisible(), card.title
+
+
+def test_a_new_database_says_its_charts_are_empty_without_blaming_filters(
+        empty_window: MainWindow) -> None:
+    empty_window.show_page("analytics")
+    page = empty_window.analytics()
+    page.threaded = False
+    page.refresh()
+    assert page.win_rate.empty_note.text().startswith("No deal was won or lost in ")
+    assert page.forecast.empty_note.text().startswith("Nothing to forecast: no deal is open")
+    for card in (page.forecast, page.win_rate, page.cycle, page.reasons, page.sizes):
+        assert card.is_empty() and "filters" not in card.empty_note.text(), card.title

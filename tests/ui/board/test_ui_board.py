@@ -169,6 +169,8 @@ def test_close_by_drop_with_reason_then_undo_redo(window: MainWindow, answers: A
     deal = Deal.get_by_id(deal_id)
     closing = Stage.get((Stage.pipeline == b.pipeline_id) & (Stage.kind == kind))
     assert answers.asked[-1] == ("reason", (kind, 1))
+    d = Deal.get_by_id(deal_id)
+    assert answers.reason_named == f"“{d.title}” ({window.ctx.fmt.money(d.amount, short=False)})"
     assert deal.stage_id == closing.id
     assert deal.close_reason_id == reason.id
     assert deal.close_note == answers.reason[1]
@@ -281,7 +283,9 @@ def test_delete_key_asks_then_deletes_and_undo_restores(window: MainWindow, answ
 
     answers.confirm = False
     qtbot.keyClick(col.view, Qt.Key.Key_Delete)
-    assert answers.asked[-1] == ("confirm", "Delete this deal with its history and activities?")
+    d = Deal.get_by_id(deal_id)
+    named = f"“{d.title}” ({window.ctx.fmt.money(d.amount, short=False)})"
+    assert answers.asked[-1] == ("confirm", f"Delete {named} with its history and activities?")
     assert Deal.get_or_none(Deal.id == deal_id) is not None
 
     answers.confirm = True

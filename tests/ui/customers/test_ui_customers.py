@@ -278,3 +278,25 @@ def test_typed_text_is_never_markup(page: Any, window: MainWindow,
     row = col.model.row_of(deal_id)
     assert col.model.index(row).data(Qt.ItemDataRole.ToolTipRole) == "<i>x</i>\n<b>Acme</b> Corp"
     assert col.header.name.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_another_customer_opens_at_the_top_of_the_profile(page: Any, window: MainWindow,
+                                                        qtbot: Any) -> None:
+    """The profile does not keep the previous customer's scroll position (it does keep its
+    place when the same customer is shown again, after a save)."""
+    from PySide6.QtWidgets import QApplication
+
+    window.resize(1024, 640)
+    QApplication.processEvents()
+    page.table.selectRow(1)
+    bar = page.form.body_scroll.verticalScrollBar()
+    assert bar.maximum() > 0  # the profile is taller than the window
+    bar.setValue(bar.maximum())
+    page.form.load(page.form.customer_id)  # the same customer again (after a save)
+    assert bar.value() == bar.maximum()
+    page.table.selectRow(2)
+    assert page.form.customer_id == page.model.id_at(2)
+    assert bar.value() == 0
+    bar.setValue(bar.maximum())
+    page.new_customer()
+    assert bar.value() == 0

@@ -283,3 +283,40 @@ def test_db_problem_dialog_offers_what_applies(qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(db_problem_dialog, "_exec", lambda dialog: dialog.reject() or 0)
     assert db_problem_dialog.run_db_problem_dialog(None, ro, good) == DbChoice("quit")
     database.initialize(None)
+
+
+def test_pages_fit_what_they_show(qtbot, services, pipeline, tmp_path, errors):
+    """A CSV has no sheet to choose (no empty "Sheet:" combo), a workbook no encoding; the
+    preview's headers are whole; the stage table shows every stage value of the file."""
+    w = _wizard(qtbot, services, pipeline)
+    w.file_page.path_edit.setText(str(MAVEN))
+    w.next()
+    page = w.format_page
+    assert page.encoding.isVisible() and page.delimiter.isVisible()
+    assert page.sheet.isHidden() and page.form.labelForField(page.sheet).isHidden()
+    header = page.view.horizontalHeader()
+    metrics = header.fontMetrics()
+    for col in range(header.count()):
+        title = page.model.headerData(col, Qt.Orientation.Horizontal)
+        assert header.sectionSize(col) >= metrics.horizontalAdvance(title), title
+    w.next()
+    w.next()
+    stages = w.values_page.stages
+    shown = stages.minimumHeight() - stages.horizontalHeader().height()
+    assert stages.rowCount() == 4 and shown >= sum(stages.rowHeight(r) for r in range(4))
+
+    book = tmp_path / "deals.xlsx"
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.title = "Deals"
+    wb.active.append(["title", "amount", "stage"])
+    wb.active.append(["ERP rollout", 12000, "Won"])
+    wb.save(book)
+    w2 = _wizard(qtbot, services, pipeline)
+    w2.file_page.path_edit.setText(str(book))
+    w2.next()
+    page2 = w2.format_page
+    assert page2.sheet.isVisible() and page2.sheet.currentText() == "Deals"
+    assert page2.encoding.isHidden() and page2.delimiter.isHidden()
+    assert not errors
