@@ -80,7 +80,8 @@ class MainWindow(QMainWindow):
         if now is not None:
             self.ctx.now = now
         self.setMinimumSize(900, 600)
-        fit_to_screen(self, QSize(1360, 860))  # a small laptop's screen holds it whole
+        # a small laptop's screen holds it whole; a large monitor gives it most of its room
+        fit_to_screen(self, QSize(1360, 860), grow=0.8)
 
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)

@@ -42,3 +42,18 @@ def test_print_preview_fits_the_screen(window: MainWindow, qtbot: Any,
     dlg.preview()
     assert sizes and sizes[0].height() <= room().height() * 0.92 + 1
     assert sizes[0].width() <= min(900, room().width())
+
+
+def test_a_large_screen_gives_the_main_window_most_of_its_room(qtbot: Any) -> None:
+    """On a 2560×1440 monitor the window opened at 1360×860 in a corner: with ``grow`` it
+    takes 80 % of a screen larger than its least size, centred; a small screen still
+    shrinks it."""
+    w = QWidget()
+    qtbot.addWidget(w)
+    least = QSize(room().width() // 4, room().height() // 4)
+    size = fit_to_screen(w, least, grow=0.8)
+    assert size == QSize(int(room().width() * 0.8), int(room().height() * 0.8))
+    area = QGuiApplication.primaryScreen().availableGeometry()
+    assert abs(w.x() + size.width() // 2 - area.center().x()) <= 1
+    big = fit_to_screen(w, QSize(room().width() * 3, room().height() * 3), grow=0.8)
+    assert big.width() <= room().width() and big.height() <= room().height()
