@@ -68,6 +68,21 @@ def test_customer_names_are_readable(small_window: MainWindow, width: int,
 
 
 @pytest.mark.parametrize(("width", "height"), SIZES)
+def test_a_long_stage_name_ends_in_an_ellipsis_not_mid_word(small_window: MainWindow,
+                                                            width: int, height: int) -> None:
+    """A column narrower than its stage's name shows "Product introd…" with the whole name as
+    its tooltip (it was cut mid-word: "Product introductio")."""
+    w = small_window
+    settle(w, width, height)
+    for col in w.board_page.board.columns:
+        name = col.header.name
+        assert name.full_text() == col.stage.name
+        if name.is_elided():
+            assert col.stage.name in name.toolTip()
+        assert inside(name, col.header)
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
 def test_analytics_header_fits(small_window: MainWindow, width: int, height: int) -> None:
     w = small_window
     w.show_page("analytics")

@@ -39,6 +39,7 @@ from ...store import screen_queries as sq
 from ..common import ask
 from ..common import palette as P
 from ..common.context import AppContext
+from ..common.elided_label import ElidedLabel
 from ..common.messages import error_text
 from .board_model import DealColumnModel, IdRole, decode_ids
 from .card_delegate import CardDelegate
@@ -162,11 +163,10 @@ class ColumnHeader(QFrame):
         lay.setSpacing(2)
         top = QHBoxLayout()
         top.setSpacing(6)
-        self.name = QLabel(stage.name)
+        # a narrow column ends a long stage name in "…" (the whole name is its tooltip)
+        self.name = ElidedLabel(stage.name, least=24)
         self.name.setObjectName("stageName")
-        self.name.setTextFormat(Qt.TextFormat.PlainText)
-        self.name.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.name.setToolTip(stage.name)
+        self.name.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.prob = QLabel(f"{stage.probability}%")
         self.prob.setObjectName("probPill")
         self.prob.setToolTip(self.tr("Default win probability of this stage"))
