@@ -12,7 +12,6 @@ from . import RESOURCES
 REQUIRED = (
     "translations/funnel_en.qm",
     "translations/funnel_zh_CN.qm",
-    "translations/funnel_en.qm",
     "styles/app.qss",
     *(f"icons/{name}.svg" for name in ("app", "arrow-down", "arrow-up", "calendar",
                                        "chevron-down", "minus", "palette", "plus",
