@@ -30,7 +30,14 @@ def _machine() -> dict[str, Any]:
         head = ""
     return {"cpus": os.cpu_count(), "python": platform.python_version(),
             "platform": platform.platform(), "pyside6": PySide6.__version__,
-            "commit": head, "load_average": os.getloadavg()}
+            "commit": head}
+
+
+def _load() -> str:
+    from .timing import load_average
+
+    load = load_average()
+    return "?" if load is None else " ".join(f"{x:.2f}" for x in load)
 
 
 def _log(text: str) -> None:
@@ -38,8 +45,10 @@ def _log(text: str) -> None:
 
 
 def run(sizes: list[int], parts: tuple[str, ...], *, drops: int, runs: int, seed: int,
-        workdir: Path, team: dict[str, Any] | None = None) -> dict[str, Any]:
-    """Measure every part at every size; the results keyed by size (as text)."""
+        workdir: Path, team: dict[str, Any] | None = None, repeats: int = 3
+        ) -> dict[str, Any]:
+    """Measure every part at every size (each timed part ``repeats`` times); the results
+    keyed by size (as text)."""
     from PySide6.QtWidgets import QApplication
 
     from .board import measure_board
@@ -66,14 +75,14 @@ def run(sizes: list[int], parts: tuple[str, ...], *, drops: int, runs: int, seed
                                          "open": ds.open, "today": ds.today.isoformat(),
                                          "path": str(ds.path)}}
         steps = (("coldstart", "cold_start", lambda ds=ds: measure_cold_start(ds, workdir, runs)),
-                 ("board", "board", lambda ds=ds: measure_board(ds, workdir, drops)),
-                 ("metrics", "metrics", lambda ds=ds: measure_metrics(ds)),
-                 ("report", "report", lambda ds=ds: measure_report(ds, workdir)),
-                 ("import", "import", lambda ds=ds: measure_import(ds, workdir)),
+                 ("board", "board", lambda ds=ds: measure_board(ds, workdir, drops, repeats)),
+                 ("metrics", "metrics", lambda ds=ds: measure_metrics(ds, repeats)),
+                 ("report", "report", lambda ds=ds: measure_report(ds, workdir, repeats)),
+                 ("import", "import", lambda ds=ds: measure_import(ds, workdir, repeats)),
                  ("stall", "stall", lambda ds=ds: measure_stall(ds, workdir)))
         for part, key, fn in steps:
             if part in parts:
-                _log(f"[bench] {size:,} deals: {part} …")
+                _log(f"[bench] {size:,} deals: {part} … (load average {_load()})")
                 r[key] = fn()
         results[str(size)] = r
     del app
@@ -88,6 +97,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--json", help="write the results to this JSON file")
     p.add_argument("--drops", type=int, default=200, help="measured drops per size")
     p.add_argument("--runs", type=int, default=5, help="cold-start launches per size")
+    p.add_argument("--repeats", type=int, default=3,
+                   help="runs of each other timed part (min / median / max of them)")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--only", default=",".join(DEFAULT_PARTS),
                    help=f"parts to run, of {','.join(PARTS)} (default: all but team)")
@@ -106,10 +117,16 @@ def main(argv: list[str] | None = None) -> int:
     parts = tuple(x.strip() for x in args.only.split(",") if x.strip())
     if unknown := [x for x in parts if x not in PARTS]:
         p.error(f"unknown part(s): {', '.join(unknown)}")
-    if not sizes or min(sizes) < 10 or args.drops < 1 or args.runs < 1:
-        p.error("sizes must be at least 10, --drops and --runs at least 1")
+    if not sizes or min(sizes) < 10 or args.drops < 1 or args.runs < 1 or args.repeats < 1:
+        p.error("sizes must be at least 10, --drops, --runs and --repeats at least 1")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from .table import check_targets, render
+    from .timing import load_average, yardstick
+
+    load_at_start = load_average()
+    speed = yardstick()
+    print(f"load average at start: {_load()} · {os.cpu_count()} cores · yardstick (a fixed "
+          f"Python loop, fastest of 5): {speed:.3f} s", flush=True)
 
     with tempfile.TemporaryDirectory(prefix="funnel-bench-") as tmp:
         workdir = Path(args.workdir) if args.workdir else Path(tmp)
@@ -118,12 +135,14 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["XDG_CONFIG_HOME"] = str(home / "config")
         results = run(sizes, parts, drops=args.drops, runs=args.runs, seed=args.seed,
                       workdir=workdir, team={"pg_url": args.pg, "clients_pg": args.clients,
-                                             "seconds": args.seconds})
+                                             "seconds": args.seconds}, repeats=args.repeats)
     targets = check_targets(results)
     print(render(results, targets))
     if args.json:
-        out = {"machine": _machine(), "sizes": sizes, "drops": args.drops,
-               "cold_start_runs": args.runs, "seed": args.seed, "results": results,
+        out = {"machine": {**_machine(), "load_average_at_start": load_at_start,
+                           "yardstick_s": speed, "load_average_at_end": load_average()},
+               "sizes": sizes, "drops": args.drops, "cold_start_runs": args.runs,
+               "repeats": args.repeats, "seed": args.seed, "results": results,
                "targets": targets}
         Path(args.json).write_text(json.dumps(out, indent=1, ensure_ascii=False),
                                    encoding="utf-8")

@@ -1,8 +1,11 @@
-"""Board load, memory and drop → committed → refreshed → repainted, in a fresh process.
+"""Board load, memory and drop → committed → refreshed → repainted, in a fresh process;
+then the Analytics page's full refresh in every period, each with its own peak RSS.
 
-Run by :func:`measure_board` as ``python -m funnel_desktop.bench.board`` so that each size
-gets its own peak RSS. The window is the app's :class:`MainWindow` (offscreen); a drop is the
-drag-enter / drag-move / drop events sent to a column's viewport, as the UI tests do.
+Run by :func:`measure_board` as ``python -m funnel_desktop.bench.board`` (several times: min /
+median / max of every figure) so that each run gets its own peak RSS. The window is the app's
+:class:`MainWindow` (offscreen); a drop is the drag-enter / drag-move / drop events sent to a
+column's viewport, as the UI tests do. Beside the drops, the same run times their raw
+baseline: the statements a move writes, by the driver alone, on a copy of the file.
 """
 
 from __future__ import annotations
@@ -18,9 +21,19 @@ from pathlib import Path
 from typing import Any, cast
 
 from .datasets import Dataset, cache_dir, working_copy
-from .timing import clock, current_rss_mb, peak_rss_mb, summary_ms
+from .timing import (
+    clock,
+    combine,
+    current_rss_mb,
+    load_average,
+    peak_rss_mb,
+    reset_peak_rss,
+    summary_ms,
+)
 
 WARMUP_DROPS = 5
+#: The Analytics periods each run refreshes the page in (the page's default first).
+PERIODS = ("quarter", "month", "year", "last12")
 
 
 def child_env(home: Path) -> dict[str, str]:
@@ -35,14 +48,68 @@ def child_env(home: Path) -> dict[str, str]:
     return env
 
 
-def measure_board(ds: Dataset, workdir: Path, drops: int = 200) -> dict[str, Any]:
-    """Run the board worker on a copy of ``ds``; its JSON result."""
-    db = working_copy(ds, workdir / "board")
-    out = workdir / "board" / f"board-{ds.size}.json"
-    cmd = [sys.executable, "-m", "funnel_desktop.bench.board", "--db", str(db),
-           "--today", ds.today.isoformat(), "--drops", str(drops), "--out", str(out)]
-    subprocess.run(cmd, env=child_env(workdir / "home"), check=True, timeout=1800)
-    return json.loads(out.read_text(encoding="utf-8"))
+def measure_board(ds: Dataset, workdir: Path, drops: int = 200, repeats: int = 3
+                  ) -> dict[str, Any]:
+    """Run the board worker ``repeats`` times, each on a fresh copy of ``ds``: every figure
+    as min / median / max over the runs (``runs``: each run's own)."""
+    runs = []
+    for _ in range(max(1, repeats)):
+        db = working_copy(ds, workdir / "board")
+        raw = working_copy(ds, workdir / "board", "raw-moves.sqlite")
+        out = workdir / "board" / f"board-{ds.size}.json"
+        cmd = [sys.executable, "-m", "funnel_desktop.bench.board", "--db", str(db),
+               "--raw-db", str(raw), "--today", ds.today.isoformat(), "--drops", str(drops),
+               "--out", str(out)]
+        subprocess.run(cmd, env=child_env(workdir / "home"), check=True, timeout=3600)
+        runs.append(json.loads(out.read_text(encoding="utf-8")))
+    result = combine(runs)
+    result["runs"] = runs
+    return result
+
+
+def raw_moves(db: str, n: int) -> dict[str, Any]:
+    """``n`` moves by the driver alone, each its own transaction, on the file ``db`` (a copy):
+    the rows a move reads and writes — the deal, its stage, its stays (read, closed, one
+    added), the deal updated and read again, one change-feed row. The floor under a drop's
+    commit on this machine, now."""
+    import sqlite3
+
+    con = sqlite3.connect(db, isolation_level=None)
+    try:
+        con.execute("PRAGMA synchronous = normal")
+        con.execute("PRAGMA journal_mode = wal")
+        stages = [sid for (sid,) in con.execute(
+            "SELECT id FROM stage WHERE kind = 'open' ORDER BY position")]
+        deals = [i for (i,) in con.execute(
+            "SELECT d.id FROM deal d JOIN stage s ON s.id = d.stage_id WHERE s.kind = 'open' "
+            "ORDER BY d.id LIMIT ?", (n + WARMUP_DROPS,))]
+        times = []
+        for k, deal_id in enumerate(deals):
+            now = datetime(2030, 1, 1) + timedelta(seconds=k)
+            t0 = clock()
+            con.execute("BEGIN IMMEDIATE")
+            row = con.execute("SELECT * FROM deal WHERE id = ?", (deal_id,)).fetchone()
+            new = stages[(stages.index(row[4]) + 1) % len(stages)] if row[4] in stages \
+                else stages[0]
+            con.execute("SELECT * FROM stage WHERE id = ?", (new,)).fetchone()
+            con.execute("SELECT * FROM stage_history WHERE deal_id = ?", (deal_id,)).fetchall()
+            con.execute("UPDATE stage_history SET left_at = ?, version = version + 1 "
+                        "WHERE deal_id = ? AND left_at IS NULL", (now, deal_id))
+            con.execute('INSERT INTO stage_history (deal_id, stage_id, entered_at, "by") '
+                        "VALUES (?, ?, ?, 'bench')", (deal_id, new, now))
+            con.execute("UPDATE deal SET stage_id = ?, stage_entered_at = ?, updated_at = ?, "
+                        "version = version + 1 WHERE id = ?", (new, now, now, deal_id))
+            con.execute("SELECT * FROM deal WHERE id = ?", (deal_id,)).fetchone()
+            con.execute("SELECT * FROM stage_history WHERE deal_id = ?", (deal_id,)).fetchall()
+            con.execute('INSERT INTO change_feed (at, "by", client, action, kinds, deal_ids, '
+                        "customer_ids, moves) VALUES (?, 'bench', 'raw', 'move deals', "
+                        "'deals', ?, '', ?)", (now, str(deal_id), f"{deal_id}:{row[4]}:{new}"))
+            con.execute("COMMIT")
+            if k >= WARMUP_DROPS:
+                times.append(clock() - t0)
+    finally:
+        con.close()
+    return summary_ms(times)
 
 
 # -- the worker (in the child process) ------------------------------------------------------
@@ -69,7 +136,8 @@ def _paint_spy():  # -> QObject
     return PaintSpy()
 
 
-def _worker(db: str, today: date, drops: int) -> dict[str, Any]:
+def _worker(db: str, today: date, drops: int, raw_db: str | None = None
+            ) -> dict[str, Any]:
     t_start = clock()
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
@@ -249,6 +317,9 @@ def _worker(db: str, today: date, drops: int) -> dict[str, Any]:
     live_drops = run_drops(drops)
     services.write = write  # type: ignore[method-assign]
     consistent = page.totals.check(today, now) and check_analytics()
+    peak = peak_rss_mb()  # with Analytics computed and kept current through the drops
+    periods = _periods(analytics, window) if hasattr(analytics, "period") else None
+    raw = raw_moves(raw_db, drops) if raw_db else None
     result = {
         "imports_s": round(imports_s, 3), "load_s": round(load_s, 3),
         "rss_board_mb": rss_board, "rss_page_built_mb": rss_page,
@@ -257,11 +328,36 @@ def _worker(db: str, today: date, drops: int) -> dict[str, Any]:
         "drops": live_drops, "drops_before_analytics": cold_drops,
         "consistent": bool(consistent), "analytics_path": path,
         "analytics_live_updates": getattr(analytics, "live_updates", None),
-        "peak_rss_mb": peak_rss_mb(),
+        "peak_rss_mb": peak, "periods": periods, "raw_move_ms": raw,
+        "drop_ratio": round(live_drops["total_ms"]["p95"] / raw["p95"], 2)
+        if raw and raw["p95"] else None,
+        "load_average": load_average(),
     }
+    if periods:
+        result["analytics_max_s"] = max(p["refresh_s"] for p in periods.values())
+        result["analytics_peak_rss_mb"] = max(p["peak_rss_mb"] for p in periods.values())
     window.close()
     opened.db.close()
     return result
+
+
+def _periods(analytics: Any, window: Any) -> dict[str, Any]:
+    """The page's full refresh in each of :data:`PERIODS` (after its drops): seconds, and
+    the peak RSS of the process while it ran (the peak started afresh before each; where
+    that is not possible, the process's peak so far)."""
+    from PySide6.QtWidgets import QApplication
+
+    out: dict[str, Any] = {}
+    for code in PERIODS:
+        analytics.period.set_code(code)
+        QApplication.processEvents()
+        reset_peak_rss()
+        t0 = clock()
+        analytics.refresh()
+        seconds = clock() - t0
+        out[code] = {"refresh_s": round(seconds, 3), "peak_rss_mb": peak_rss_mb(),
+                     "compute": {k: round(v, 3) for k, v in analytics.result.timings.items()}}
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -270,8 +366,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--today", required=True)
     p.add_argument("--drops", type=int, default=200)
     p.add_argument("--out", required=True)
+    p.add_argument("--raw-db", help="a copy of the file for the raw moves' baseline")
     args = p.parse_args(argv)
-    result = _worker(args.db, date.fromisoformat(args.today), args.drops)
+    result = _worker(args.db, date.fromisoformat(args.today), args.drops, args.raw_db)
     Path(args.out).write_text(json.dumps(result, indent=1), encoding="utf-8")
     return 0
 

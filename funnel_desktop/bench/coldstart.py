@@ -1,5 +1,6 @@
 """Cold start: process launch → first paint of the app's board, beside a bare QMainWindow
-started the same way in the same run (the median of several launches each, interleaved)."""
+started the same way in the same run (several launches each, interleaved: min / median /
+max of each, and the ratio app ÷ bare window of the medians and of each pair)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from typing import Any
 
 from .board import child_env
 from .datasets import Dataset, working_copy
+from .timing import load_average, spread
 
 RUNS = 5
 
@@ -43,5 +45,8 @@ def measure_cold_start(ds: Dataset, workdir: Path, runs: int = RUNS) -> dict[str
     app_s, bare_s = statistics.median(app_runs), statistics.median(bare_runs)
     return {"app_s": round(app_s, 3), "bare_s": round(bare_s, 3),
             "ratio": round(app_s / bare_s, 2) if bare_s else None,
+            "app": spread(app_runs, 3), "bare": spread(bare_runs, 3),
+            "pair_ratio": spread([a / b for a, b in zip(app_runs, bare_runs, strict=True)
+                                  if b], 2),
             "app_runs": [round(x, 3) for x in app_runs],
-            "bare_runs": [round(x, 3) for x in bare_runs]}
+            "bare_runs": [round(x, 3) for x in bare_runs], "load_average": load_average()}

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from .datasets import Dataset
-from .timing import best_of, clock
+from .timing import clock, combine, load_average
 
 REPEATS = 3
 
@@ -21,12 +21,13 @@ def bench_period(today: date) -> Any:  # -> core.values.Period
 
 
 def orm_metrics(pipeline_id: int, period: Any, as_of: date) -> tuple[Any, float, float]:
-    """(Metrics, load seconds, compute seconds) the way the app computes them."""
-    from ..core.metrics import compute
-    from ..store.queries import load_funnel
+    """(Metrics, load seconds, compute seconds) the way the app computes them (the
+    ``metrics`` command: every deal in columns, ``core.column_metrics.compute``)."""
+    from ..core.column_metrics import compute
+    from ..store.deal_columns import load_columns
 
     t0 = clock()
-    data = load_funnel(pipeline_id)
+    data = load_columns(pipeline_id, open_deals=False)
     t1 = clock()
     m = compute(data, period, as_of)
     return m, t1 - t0, clock() - t1
@@ -191,31 +192,35 @@ def disagreements(m: Any, raw: dict[str, Any]) -> list[str]:
 
 
 def measure_metrics(ds: Dataset, repeats: int = REPEATS) -> dict[str, Any]:
-    """Best of ``repeats`` for each path, on the cached database (read only)."""
+    """Each path ``repeats`` times, interleaved, after one warm-up of the app's path, on the
+    cached database (read only): min / median / max of each, and the ratio app ÷ raw SQL of
+    each run and of the medians."""
     from ..store.db import open_database
 
     opened = open_database(ds.path, readonly=True)
     try:
         period = bench_period(ds.today)
-        parts: list[tuple[float, float]] = []
-
-        def orm() -> Any:
+        runs: list[dict[str, float]] = []
+        wrong: list[str] = []
+        orm_metrics(ds.pipeline_id, period, ds.today)  # warm-up, not counted
+        for _ in range(max(1, repeats)):
+            t0 = clock()
             m, load_s, compute_s = orm_metrics(ds.pipeline_id, period, ds.today)
-            parts.append((load_s, compute_s))
-            return m
-
-        orm_s, m = best_of(orm, repeats)
-        raw_s, raw = best_of(lambda: raw_sql_metrics(ds.pipeline_id, period, ds.today),
-                             repeats)
-        load_s, compute_s = min(parts, key=sum)
-        wrong = disagreements(m, raw)
+            orm_s = clock() - t0
+            t0 = clock()
+            raw = raw_sql_metrics(ds.pipeline_id, period, ds.today)
+            raw_s = clock() - t0
+            wrong = wrong or disagreements(m, raw)
+            del m, raw
+            runs.append({"orm_s": orm_s, "load_funnel_s": load_s, "compute_s": compute_s,
+                         "raw_sql_s": raw_s, "ratio": orm_s / raw_s if raw_s else math.nan})
     finally:
         opened.db.close()
-    return {"period": [period.start.isoformat(), period.end.isoformat()],
-            "orm_s": round(orm_s, 4), "load_funnel_s": round(load_s, 4),
-            "compute_s": round(compute_s, 4), "raw_sql_s": round(raw_s, 4),
-            "ratio": round(orm_s / raw_s, 2) if raw_s else None,
-            "agree": not wrong, "disagree": wrong}
+    out = combine(runs)
+    orm_med, raw_med = out["orm_s"]["median"], out["raw_sql_s"]["median"]
+    return {"period": [period.start.isoformat(), period.end.isoformat()], **out,
+            "ratio_of_medians": round(orm_med / raw_med, 3) if raw_med else None,
+            "agree": not wrong, "disagree": wrong, "load_average": load_average()}
 
 
 __all__ = ["bench_period", "datetime", "disagreements", "measure_metrics", "orm_metrics",

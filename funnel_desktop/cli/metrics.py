@@ -6,6 +6,7 @@ import argparse
 import json
 from typing import Any
 
+from ..core import column_metrics
 from ..core.dates import as_utc_end, parse_date
 from ..core.history import as_of as rebuild_as_of
 from ..core.metrics import Metrics, compute, coverage
@@ -15,6 +16,7 @@ from ..core.planning import round_rate
 from ..core.serialize import metrics_dict
 from ..locale_format import Formatter
 from ..store.analytics_queries import target_scope
+from ..store.deal_columns import load_columns
 from ..store.health_inputs import period_target
 from ..store.queries import load_changes, load_funnel
 from .common import (
@@ -51,13 +53,18 @@ def collect(args: argparse.Namespace) -> dict:
     as_of = parse_date(args.as_of, field="as-of")
     period = make_period(args.start, args.end or as_of, today=as_of or today)
     pipeline = pipeline_of(args)
-    data = load_funnel(pipeline.id, segment_of(args))
     look_at = as_of or today
     if as_of is not None:
-        data = rebuild_as_of(data, load_changes(pipeline.id), as_utc_end(as_of))
-    m = compute(data, period, look_at, strict=args.strict)
+        history = rebuild_as_of(load_funnel(pipeline.id, segment_of(args)),
+                                load_changes(pipeline.id), as_utc_end(as_of))
+        m = compute(history, period, look_at, strict=args.strict)
+        stages = history.stages
+    else:  # the pipeline as it is: every deal in columns (core.column_metrics)
+        columns = load_columns(pipeline.id, segment_of(args), open_deals=False)
+        m = column_metrics.compute(columns, period, look_at, strict=args.strict)
+        stages = columns.stages
     out: dict[str, Any] = {"pipeline": pipeline.name}
-    out.update(metrics_dict(m, data.stages))
+    out.update(metrics_dict(m, stages))
     # the target as the Analytics page and the weekly report read it: the whole months of
     # the period, in the scope the segment reads
     target = period_target(period, target_scope(segment_of(args)))

@@ -102,7 +102,7 @@ def stage_conversion(stages: list[StageInfo], deals: list[DealFacts],
         for i in range(len(chain) - 1, -1, -1):
             n += top_n[i]
             reached[i] = n
-    return _conversion([s.id for s in chain], reached, bool(won_ids), strict)
+    return conversion_of_reached([s.id for s in chain], reached, bool(won_ids), strict)
 
 
 def merged_conversion(stages: list[StageInfo], parts: Iterable[Conversion], *,
@@ -114,12 +114,13 @@ def merged_conversion(stages: list[StageInfo], parts: Iterable[Conversion], *,
     for part in parts:
         for i, sid in enumerate(ids):
             reached[i] += part.reached.get(sid, 0)
-    return _conversion(ids, reached, any(s.kind == StageKind.WON for s in stages), strict)
+    return conversion_of_reached(ids, reached, any(s.kind == StageKind.WON for s in stages), strict)
 
 
-def _conversion(chain: list[int], reached: list[int], has_won: bool, strict: bool
-                ) -> Conversion:
-    """The steps and the overall rate of the reached counts along ``chain``."""
+def conversion_of_reached(chain: list[int], reached: list[int], has_won: bool, strict: bool
+                          ) -> Conversion:
+    """The steps and the overall rate of the reached counts along ``chain`` (the stage ids
+    of :func:`funnel_chain`; ``has_won``: the pipeline has a won stage)."""
     steps = [ConversionStep(chain[i], chain[i + 1], reached[i], reached[i + 1],
                             ratio(reached[i + 1], reached[i])) for i in range(len(chain) - 1)]
     overall = ratio(reached[-1], reached[0]) if chain and has_won else None

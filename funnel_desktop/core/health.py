@@ -42,6 +42,7 @@ from .errors import ValidationError
 from .metrics import Metrics, effective_probability
 from .planning import DEFAULT_BANDS
 from .stats import median, weighted_minor
+from .targets import coverage_of, missing_to
 from .values import DealFacts, FunnelData, StageInfo, StageKind
 
 SEVERITIES = ("high", "medium", "low")
@@ -185,12 +186,10 @@ def low_coverage(deals: list[DealFacts], target: int | None, won: int,
                  t: HealthThresholds) -> list[Finding]:
     if not target or target <= 0:
         return []
-    missing = max(0, target - won)
-    if missing == 0:
-        return []
+    missing = missing_to(target, won)
     amount = sum(d.amount for d in deals)
-    cover = amount / missing
-    if cover >= t.min_coverage:
+    cover = coverage_of(amount, target, won)
+    if cover is None or cover >= t.min_coverage:
         return []
     return [_finding("low_coverage", {"coverage": cover, "minimum": t.min_coverage,
                                       "open_amount": amount, "target": target, "won": won,

@@ -5,6 +5,7 @@ Money is in minor units. A rate is a float in [0, 1] or None when its denominato
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -14,7 +15,7 @@ from .conversion import Conversion, stage_conversion, visited_stages
 from .dates import month_key
 from .stats import mean, median, ratio, weighted_minor
 from .values import DealFacts, FunnelData, Period, StageInfo, StageKind, StageVisit, within
-from .visit_table import VisitTable
+from .visit_table import ONE_US, VisitTable
 
 #: The rule of every number, shown beside it (English source; the UI translates).
 RULES: dict[str, str] = {
@@ -188,10 +189,11 @@ def forecast_by_month(data: FunnelData, period: Period, as_of: date) -> Forecast
 def _time_in_stage_days(visits: Sequence[StageVisit], period: Period, as_of: datetime
                         ) -> dict[int, list[float]]:
     """stage id → days per deal in it (re-entries summed), for deals that entered it in the
-    period, in a stable order."""
-    if isinstance(visits, VisitTable):  # the same loop over its columns
+    period, in a stable order. A deal's days are its stays' whole microseconds summed (each
+    stay from 0 up), then divided once: exact whatever the order of the stays."""
+    if isinstance(visits, VisitTable):  # the same sums over its columns
         return visits.time_in_stage_days(period, as_of)
-    per: dict[int, dict[int, float]] = {}  # stage → deal → days
+    per: dict[int, dict[int, int]] = {}  # stage → deal → microseconds
     entered_in_period: set[tuple[int, int]] = set()
     start, stop = period.moment_bounds()
     if stop is None:
@@ -202,27 +204,30 @@ def _time_in_stage_days(visits: Sequence[StageVisit], period: Period, as_of: dat
         by_deal = per.get(sid)
         if by_deal is None:
             by_deal = per[sid] = {}
-        d = ((as_of if v.left is None else v.left) - e).total_seconds() / 86400
-        by_deal[did] = by_deal.get(did, 0.0) + (d if d > 0.0 else 0.0)
+        us = ((as_of if v.left is None else v.left) - e) // ONE_US
+        by_deal[did] = by_deal.get(did, 0) + (us if us > 0 else 0)
         if start <= e < stop if e.__class__ is datetime else period.contains(e):
             add((sid, did))
     days: dict[int, list[float]] = defaultdict(list)
     for sid, did in entered_in_period:
-        days[sid].append(per[sid][did])
+        days[sid].append(per[sid][did] / 1000000 / 86400)
     return days
 
 
 def time_in_stage(stages: list[StageInfo], visits: Sequence[StageVisit], period: Period,
                   as_of: datetime) -> list[TimeInStage]:
     """Per open stage: days per deal in it (re-entries summed), over deals that entered it in
-    the period."""
+    the period. The mean is exactly rounded (``math.fsum``): the same whatever the order of
+    the deals."""
     days = _time_in_stage_days(visits, period, as_of)
     out = []
     for s in sorted(stages, key=lambda s: s.position):
         if s.kind != StageKind.OPEN:
             continue
         values = days.get(s.id, [])
-        out.append(TimeInStage(s.id, len(values), mean(values), median(values)))
+        out.append(TimeInStage(s.id, len(values),
+                               math.fsum(values) / len(values) if values else None,
+                               median(values)))
     return out
 
 
@@ -287,6 +292,9 @@ def compute(data: FunnelData, period: Period, as_of: date | None = None, *,
 
 def coverage(open_amount: int, weighted: int, target: int, won_so_far: int
              ) -> tuple[float | None, float | None, int]:
-    """(coverage, weighted coverage, missing): pipeline ÷ (target − won so far)."""
-    missing = max(0, target - won_so_far)
-    return ratio(open_amount, missing), ratio(weighted, missing), missing
+    """(coverage, weighted coverage, missing): pipeline ÷ (target − won so far), by the rule
+    of :mod:`core.targets` (a target of 0 misses nothing)."""
+    from .targets import coverage_of, missing_to
+
+    return (coverage_of(open_amount, target, won_so_far),
+            coverage_of(weighted, target, won_so_far), missing_to(target, won_so_far) or 0)

@@ -80,10 +80,16 @@ def simulate(amounts: np.ndarray, probabilities: np.ndarray, buckets: np.ndarray
     if n == 0 or n_buckets == 0:
         return out
     p = np.clip(np.asarray(probabilities, dtype=np.float64), 0.0, 1.0)
-    layout = np.zeros((n, n_buckets), dtype=np.float64)
-    layout[np.arange(n), buckets] = np.where(p > 0, amounts, 0.0)  # p = 0 never counts
+    won_amount = np.where(p > 0, amounts, 0.0)  # p = 0 never counts
     # win when draw <= limit, with limit = round(p × 65536) − 1 (p = 1 → 65535: always)
     limit = (np.clip(np.round(p * 65536), 1, 65536) - 1).astype(np.uint16)
+    # the deals grouped by bucket: each run's bucket sums are sums over runs of columns
+    # (each deal is in one bucket: no multiplying by the zeros of a deals × buckets layout)
+    order = np.argsort(buckets, kind="stable")
+    grouped = np.asarray(buckets)[order]
+    firsts = np.flatnonzero(np.r_[True, grouped[1:] != grouped[:-1]])
+    present = grouped[firsts]
+    won_amount, limit = won_amount[order], limit[order]
     rng = np.random.default_rng(seed)
     block = max(1, _CHUNK_ELEMENTS // n)
     # A block's draws are read a few (an even number of) rows at a time: ``rng.bytes`` of
@@ -95,8 +101,8 @@ def simulate(amounts: np.ndarray, probabilities: np.ndarray, buckets: np.ndarray
         for i in range(start, stop, rows):
             j = min(stop, i + rows)
             draws = np.frombuffer(rng.bytes(2 * (j - i) * n), dtype=np.uint16)
-            np.matmul((draws.reshape(j - i, n) <= limit).astype(np.float64), layout,
-                      out=out[i:j])
+            won = np.where(draws.reshape(j - i, n)[:, order] <= limit, won_amount, 0.0)
+            out[i:j, present] = np.add.reduceat(won, firsts, axis=1)
     return out
 
 

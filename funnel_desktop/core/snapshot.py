@@ -69,6 +69,11 @@ class FunnelSnapshot:
     open_by_day: dict[date | None, list[int]] = field(default_factory=dict)  # [n, Σa, Σa×p]
     won_by_day: dict[date, list[int]] = field(default_factory=dict)  # [n, Σa]
     lost_by_day: dict[date, list[int]] = field(default_factory=dict)  # [n, Σa]
+    #: what the readers sum over the days, kept while the days it sums do not change (a
+    #: move between open stages touches neither): closed_in by period, the won deals of
+    #: forecast by period
+    _closed_memo: dict[tuple[str, Period], object] = field(
+        default_factory=dict, compare=False, repr=False)
 
     # -- building ---------------------------------------------------------------------------
     @classmethod
@@ -118,6 +123,7 @@ class FunnelSnapshot:
         elif deal.closed is not None:
             table = self.won_by_day if stage.kind == StageKind.WON else self.lost_by_day
             _bump(table, deal.closed.date(), (1, deal.amount), sign)
+            self._closed_memo.clear()
 
     def apply_create(self, deal: DealFacts) -> None:
         """A new deal (or one that entered the segment)."""
@@ -216,12 +222,10 @@ class FunnelSnapshot:
                 m.open_count += n
                 m.open_amount += amount
                 acc[key] = acc.get(key, 0) + wp
-        for day, (n, amount) in self.won_by_day.items():
-            if period.contains(day):
-                key = month_key(day)
-                m = months.setdefault(key, MonthForecast(key))
-                m.won_count += n
-                m.won_amount += amount
+        for key, (n, amount) in self._won_months(period).items():
+            m = months.setdefault(key, MonthForecast(key))
+            m.won_count += n
+            m.won_amount += amount
         for key, wp in acc.items():
             months[key].weighted = weighted_minor(wp)
         f.overdue_weighted = weighted_minor(overdue)
@@ -229,15 +233,35 @@ class FunnelSnapshot:
         f.months = [months[k] for k in sorted(months)]
         return f
 
+    def _won_months(self, period: Period) -> dict[str, tuple[int, int]]:
+        """YYYY-MM → (count, Σ amount) of the deals won in ``period``."""
+        memo = self._closed_memo
+        found = memo.get(("months", period))
+        if found is None:
+            acc: dict[str, list[int]] = {}
+            for day, (n, amount) in self.won_by_day.items():
+                if period.contains(day):
+                    row = acc.setdefault(month_key(day), [0, 0])
+                    row[0] += n
+                    row[1] += amount
+            found = memo[("months", period)] = {k: (v[0], v[1]) for k, v in acc.items()}
+        return found  # type: ignore[return-value]
+
     def closed_in(self, period: Period) -> tuple[int, int, int, int]:
         """(won count, won amount, lost count, lost amount) closed in ``period``."""
+        memo = self._closed_memo
+        found = memo.get(("closed", period))
+        if found is not None:
+            return found  # type: ignore[return-value]
         start, end = period.start, period.end  # the days are dates: compared inline
         won = [row for day, row in self.won_by_day.items()
                if (start <= day <= end if day.__class__ is date else period.contains(day))]
         lost = [row for day, row in self.lost_by_day.items()
                 if (start <= day <= end if day.__class__ is date else period.contains(day))]
-        return (sum(r[0] for r in won), sum(r[1] for r in won), sum(r[0] for r in lost),
-                sum(r[1] for r in lost))
+        out = (sum(r[0] for r in won), sum(r[1] for r in won), sum(r[0] for r in lost),
+               sum(r[1] for r in lost))
+        memo[("closed", period)] = out
+        return out
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, FunnelSnapshot):

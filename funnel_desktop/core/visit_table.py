@@ -126,8 +126,8 @@ class VisitTable(Sequence[StageVisit]):
 
     def time_in_stage_days(self, period: Period, as_of: datetime) -> dict[int, list[float]]:
         """stage id → days per deal in it (re-entries summed), for the deals that entered it
-        in ``period`` — exactly ``core.metrics._time_in_stage_days`` of these visits (the same
-        sums in the same order: ``timedelta.total_seconds()`` is whole microseconds ÷ 10⁶)."""
+        in ``period`` — exactly ``core.metrics._time_in_stage_days`` of these visits (each
+        deal's stays summed in whole microseconds, then divided once)."""
         entered_in_period: set[tuple[int, int]] = set()
         first, after = period.moment_bounds()
         start = to_us(first)
@@ -137,8 +137,8 @@ class VisitTable(Sequence[StageVisit]):
         for did, sid, e in zip(self.deal, self.stage, self.entered, strict=True):
             if start <= e < stop:
                 add((sid, did))
-        # the sums only for the stays counted (the same additions in the same order)
-        per: dict[int, dict[int, float]] = {}
+        # the sums only for the stays counted
+        per: dict[int, dict[int, int]] = {}
         wanted = entered_in_period
         for did, sid, e, left in zip(self.deal, self.stage, self.entered, self.left,
                                      strict=True):
@@ -147,10 +147,9 @@ class VisitTable(Sequence[StageVisit]):
             by_deal = per.get(sid)
             if by_deal is None:
                 by_deal = per[sid] = {}
-            d = (((now if left == OPEN_END else left) - e) / 1000000) / 86400
-            by_deal[did] = by_deal.get(did, 0.0) + (d if d > 0.0 else 0.0)
+            us = (now if left == OPEN_END else left) - e
+            by_deal[did] = by_deal.get(did, 0) + (us if us > 0 else 0)
         days: dict[int, list[float]] = {}
         for sid, did in entered_in_period:
-            days.setdefault(sid, []).append(per[sid][did])
+            days.setdefault(sid, []).append(per[sid][did] / 1000000 / 86400)
         return days
-

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 
+from ..core.weekly_report import FunnelRow, MonthLine
 from ..locale_format import Formatter
-from .data import FunnelRow, MonthLine
 
 SCALE = 3  # pixels per layout point: 3× for print
 FUNNEL_COLOURS = ("#2f6fb0", "#3f83c6", "#5597d6", "#6eabe2", "#88bdea", "#a3cef0", "#bddcf4")

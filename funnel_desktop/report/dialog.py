@@ -29,6 +29,7 @@ from ..core.dates import iso_week
 from ..core.errors import FunnelError
 from ..core.values import Period
 from ..core.weekly import week_containing
+from ..core.weekly_report import WeeklyReportData
 from ..i18n import language
 from ..services import Services
 from ..store.kept_lists import names
@@ -36,7 +37,6 @@ from ..store.pipeline_rows import pipeline_choices
 from ..store.queries import get_setting
 from ..store.weekly_notes import note_text
 from ..ui.common.fields import DateField
-from .data import WeeklyReportData
 from .document import PDF_DPI, page_layout, paint_document
 from .scope import ReportScope
 from .weekly import document_for, footer_for, report_for, write_weekly_pdf

@@ -18,10 +18,10 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
+from ..core.weekly_report import WeeklyReportData
 from ..locale_format import Formatter
 from ..texts.moments import period_words
 from .charts import forecast_image, funnel_image
-from .data import WeeklyReportData
 from .html import render_html
 from .pagination import paginate
 
@@ -59,7 +59,7 @@ def build_document(data: WeeklyReportData, fmt: Formatter, findings_text=None) -
     option = doc.defaultTextOption()
     option.setWrapMode(QTextOption.WrapMode.WordWrap)
     doc.setDefaultTextOption(option)
-    target = next((t.target for t in data.targets if t.label == "month"), None)
+    target = next((t.target for t in data.targets if t.kind == "month"), None)
     cohort = period_words(fmt, data.conversion_period)
     doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl("funnel.png"),
                     funnel_image(data.funnel, fmt,

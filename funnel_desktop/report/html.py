@@ -7,9 +7,9 @@ from html import escape
 
 from PySide6.QtCore import QCoreApplication
 
+from ..core.weekly_report import LIST_TOP, DealLine, DealList, ReasonLine, WeeklyReportData
 from ..locale_format import Formatter
 from ..texts.moments import as_of_line, period_words
-from .data import LIST_TOP, DealLine, DealList, ReasonLine, WeeklyReportData
 
 translate = QCoreApplication.translate
 #: A run of this many characters without a space gets invisible break chances, so that a
@@ -341,12 +341,12 @@ def render_html(r: WeeklyReportData, fmt: Formatter,
     out.append(_h2(translate("WeeklyReport", "Target progress"), "targets"))
     trows = []
     for tl in r.targets:
-        label = (translate("WeeklyReport", "This month") if tl.label == "month"
+        label = (translate("WeeklyReport", "This month") if tl.kind == "month"
                  else translate("WeeklyReport", "This quarter")) \
             + f' <span class="sub">({period_words(fmt, tl.period)})</span>'
-        missing = (tl.target - tl.won) if tl.target else None
+        missing = tl.missing
         trows.append([label, fmt.money(tl.target), fmt.money(tl.won),
-                      fmt.percent(tl.progress, 0), fmt.money(max(0, missing))
+                      fmt.percent(tl.share, 0), fmt.money(missing)
                       if missing is not None else "—",
                       (fmt.number(tl.coverage, 1) + "×") if tl.coverage is not None else "—"])
     out.append(_table([(translate("WeeklyReport", "Period"), False),

@@ -11,11 +11,12 @@ from PySide6.QtGui import QTextDocument
 from ..core.dates import iso_week, parse_week
 from ..core.errors import ValidationError
 from ..core.values import Period
+from ..core.weekly_report import WeeklyReportData
 from ..i18n import language
 from ..locale_format import database_formatter
 from ..store.pipeline_rows import find_pipeline_id
+from ..store.weekly_report import gather
 from ..texts.health import FindingWriter
-from .data import WeeklyReportData, gather
 from .document import build_document, write_pdf
 from .scope import ReportScope
 

@@ -36,7 +36,7 @@ from ..store.models import (
     StageHistory,
     database,
 )
-from ..store.queries import model_rows, rows_with
+from ..store.queries import in_ids, model_rows, rows_with
 
 Row = dict[str, Any]
 Key = tuple[str, int]
@@ -172,7 +172,7 @@ def read_rows(model: type[BaseModel], fld: peewee.Field, ids: Iterable[int],
         return model_rows(model, sql, [ids[0]])
     out = []
     for chunk in chunks(sorted(ids), CHUNK):  # one order everywhere: no deadlocks
-        out.extend(model_rows(model, model.select().where(fld.in_(chunk))
+        out.extend(model_rows(model, model.select().where(in_ids(fld, chunk))
                               .order_by(model.id).for_update()))
     return out
 
@@ -381,7 +381,7 @@ def apply(cs: ChangeSet, now: datetime) -> Applied:
         model = MODELS[table]
         ids = [r["id"] for r in remove[table]]
         for chunk in chunks(ids, CHUNK):
-            model.delete().where(model.id.in_(chunk)).execute()
+            model.delete().where(in_ids(model.id, chunk)).execute()
             progress.advance(len(chunk))
         redo_rows.extend(RowChange(table, r, None) for r in remove[table])
         touched.extend((table, r) for r in remove[table])
@@ -406,10 +406,11 @@ def _missing_parents(put_back: dict[str, list[Row]]) -> list[Conflict]:
             model = MODELS[parent]
             there: set[int] = set()
             for chunk in chunks(sorted(wanted), CHUNK):
-                there.update(i for (i,) in model.select(model.id).where(model.id.in_(chunk))
-                             .tuples())
+                q = model.select(model.id).where(in_ids(model.id, chunk))
+                there.update(i for (i,) in model._meta.database.execute(q))
+            gone = wanted - there
             for r in rows:
-                if r.get(fk.name) in wanted - there:
+                if r.get(fk.name) in gone:
                     conflicts.append(Conflict(table, r["id"], "parent_gone", (fk.name,),
                                               _name(table, r), parent, r[fk.name]))
     return conflicts
@@ -427,8 +428,8 @@ def _refuse_foreign_children(cs: ChangeSet, remove: dict[str, list[Row]],
             ctable = child._meta.table_name
             going = leaving.get(ctable, set())
             for chunk in chunks(ids, CHUNK):
-                for cid, parent in (child.select(child.id, fk).where(fk.in_(chunk))
-                                    .tuples()):
+                q = child.select(child.id, fk).where(in_ids(fk, chunk))
+                for cid, parent in child._meta.database.execute(q):  # the driver's tuples
                     if cid not in going:
                         row = next(r for r in rows if r["id"] == parent)
                         conflicts.append(Conflict(table, parent, "referenced",

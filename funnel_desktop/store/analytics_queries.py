@@ -110,7 +110,7 @@ def activity_counts_by_owner(pipeline_id: int | None, period: Period | None = No
 def decision_maker_customers() -> set[int]:
     """Ids of customers with at least one contact whose role is decision maker."""
     q = (Contact.select(Contact.customer).where(Contact.role == "decision_maker").distinct())
-    return {int(c) for (c,) in q.tuples()}
+    return {int(c) for (c,) in Contact._meta.database.execute(q)}  # the driver's tuples
 
 
 def reason_rows(pipeline_id: int | None, period: Period, segment: Segment | None = None

@@ -17,6 +17,7 @@ from datetime import datetime
 import peewee
 
 from .models import ChangeFeed, database
+from .prepared import Prepared
 
 #: Ids listed per feed row; an action touching more says "*" (readers refresh everything).
 MAX_IDS = 2000
@@ -71,10 +72,14 @@ def record(at: datetime, by: str, client: str, action: str, kinds: Iterable[str]
     move_list = list(moves)
     moves_text = "" if len(move_list) > MAX_IDS else ",".join(
         f"{d}:{a}:{b}" for d, a, b in move_list)
-    return int(ChangeFeed.insert(
-        at=at, by=by, client=client, action=action, kinds=",".join(sorted(set(kinds))),
-        deal_ids=_ids_text(deal_ids), customer_ids=_ids_text(customer_ids),
-        moves=moves_text).execute())
+    return _INSERT.insert(at=at, by=by, client=client, action=action,
+                          kinds=",".join(sorted(set(kinds))), deal_ids=_ids_text(deal_ids),
+                          customer_ids=_ids_text(customer_ids), moves=moves_text)
+
+
+#: The feed row's INSERT (every committed action writes one).
+_INSERT = Prepared(lambda **v: ChangeFeed.insert(**v), at=datetime, by=str, client=str,
+                   action=str, kinds=str, deal_ids=str, customer_ids=str, moves=str)
 
 
 def last_seq() -> int:

@@ -9,6 +9,7 @@ import dataclasses
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from ..core import targets
 from ..core.conversion import Conversion, stage_conversion, visited_stages
 from ..core.dates import add_months, month_end, period_of
 from ..core.errors import ValidationError
@@ -49,18 +50,11 @@ def target_months(first: date, last: date, scope: tuple[str, int | None, int | N
 
 
 def period_target(period: Period, scope: tuple[str, int | None, int | None]) -> int | None:
-    """The target of a period: the sum of the targets of the whole months inside it
-    (:func:`target_months`: a month's own target, else its share of its quarter's or year's),
-    None when none has one. A month, quarter or year is its months; a period starting or
-    ending mid-month leaves that month out."""
-    months = target_months(period.start, period.end, scope)
-    whole = {k: v for k, v in months.items()
-             if period.start <= _first_day(k) and month_end(_first_day(k)) <= period.end}
-    return sum(whole.values()) if whole else None
-
-
-def _first_day(key: str) -> date:
-    return date(int(key[:4]), int(key[5:7]), 1)
+    """The target of a period (:func:`core.targets.period_target`): the sum of the targets
+    of the whole months inside it (:func:`target_months`: a month's own target, else its
+    share of its quarter's or year's), None when none has one. A month, quarter or year is
+    its months; a period starting or ending mid-month leaves that month out."""
+    return targets.period_target(target_months(period.start, period.end, scope), period)
 
 
 def won_between(data: FunnelData, period: Period) -> int:

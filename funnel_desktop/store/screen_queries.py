@@ -16,7 +16,8 @@ from ..core.classify import ClassThresholds, customer_class
 from ..core.dates import parse_date
 from ..core.values import Segment
 from .models import Customer, Deal, Owner, Region, Stage, database
-from .queries import returning_customer_ids, segment_where
+from .prepared import Prepared
+from .queries import data_stamp, field_reader, returning_customer_ids, segment_where
 
 
 def _day(value: Any) -> date | None:
@@ -73,8 +74,15 @@ def board_keys(ids: list[int]) -> dict[int, BoardKey]:
     """The board keys of these deals (comparable with :func:`column_entries`' keys)."""
     if not ids:
         return {}
-    q = Deal.select(Deal.id, Deal.expected_close).where(Deal.id.in_(list(ids)))
-    return {i: (c is None, c or "", i) for i, c in _raw(q)}
+    if len(ids) == 1:
+        rows = _KEY_OF_ONE.execute(id=ids[0]).fetchall()
+    else:
+        rows = _raw(Deal.select(Deal.id, Deal.expected_close).where(Deal.id.in_(list(ids))))
+    return {i: (c is None, c or "", i) for i, c in rows}
+
+
+_KEY_OF_ONE = Prepared(
+    lambda id: Deal.select(Deal.id, Deal.expected_close).where(Deal.id == id), id=int)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,13 +114,18 @@ def customer_classes(customer_ids: list[int], today: date,
     ids = [i for i in dict.fromkeys(customer_ids) if i is not None]
     if not ids:
         return {}
-    agg = {cid: (int(total or 0), _day(first)) for cid, total, first in (
-        Deal.select(Deal.customer, fn.SUM(Deal.amount), fn.MIN(Deal.expected_close))
-        .where(Deal.customer.in_(ids) & Deal.stage.in_(_open_stage_ids()))
-        .group_by(Deal.customer).tuples())}
+    if len(ids) == 1:  # the card of a moved deal
+        sums = _OPEN_OF_CUSTOMER.execute(customer=ids[0]).fetchall()
+        manuals = _CLASS_OF_CUSTOMER.execute(customer=ids[0]).fetchall()
+    else:
+        sums = (Deal.select(Deal.customer, fn.SUM(Deal.amount), fn.MIN(Deal.expected_close))
+                .where(Deal.customer.in_(ids) & Deal.stage.in_(_open_stage_ids()))
+                .group_by(Deal.customer).tuples())
+        manuals = Customer.select(Customer.id, Customer.class_manual).where(
+            Customer.id.in_(ids)).tuples()
+    agg = {cid: (int(total or 0), _day(first)) for cid, total, first in sums}
     out = {}
-    for cid, manual in Customer.select(Customer.id, Customer.class_manual).where(
-            Customer.id.in_(ids)).tuples():
+    for cid, manual in manuals:
         open_deals = [agg[cid]] if cid in agg else []
         out[cid] = customer_class(open_deals, today, thresholds, manual or "")
     return out
@@ -124,16 +137,12 @@ def card_rows(ids: list[int], today: date, thresholds: ClassThresholds,
     a stage without its own idle limit takes ``default_idle``."""
     if not ids:
         return {}
-    prob = fn.COALESCE(Deal.probability, Stage.probability)
-    q = (Deal.select(Deal.id, Deal.title, Deal.stage, Deal.amount, prob, Deal.expected_close,
-                     Deal.customer, Customer.name, Owner.name, Deal.next_step,
-                     Deal.next_step_due, Deal.stage_entered_at, Deal.last_activity_at,
-                     Stage.idle_days, Deal.closed_at, Customer.priority)
-         .join(Stage, on=(Deal.stage == Stage.id))
-         .switch(Deal).join(Customer, JOIN.LEFT_OUTER, on=(Deal.customer == Customer.id))
-         .switch(Deal).join(Owner, JOIN.LEFT_OUTER, on=(Deal.owner == Owner.id))
-         .where(Deal.id.in_(list(ids))).tuples())
-    rows = list(q)
+    if len(ids) == 1:  # a moved card
+        sql, params = _CARD_OF_ONE.bound(id=ids[0])
+        rows = [tuple(_CARD_READ[i](v) if i in _CARD_READ else v for i, v in enumerate(r))
+                for r in database.execute_sql(sql, params).fetchall()]
+    else:
+        rows = list(_card_query(Deal.id.in_(list(ids))).tuples())
     classes = customer_classes([r[6] for r in rows], today, thresholds)
     out = {}
     for (did, title, sid, amount, p, close, cid, cname, oname, step, due, entered, last,
@@ -146,16 +155,73 @@ def card_rows(ids: list[int], today: date, thresholds: ClassThresholds,
     return out
 
 
+def _card_query(where: peewee.Expression) -> peewee.Select:
+    prob = fn.COALESCE(Deal.probability, Stage.probability)
+    return (Deal.select(Deal.id, Deal.title, Deal.stage, Deal.amount, prob,
+                        Deal.expected_close, Deal.customer, Customer.name, Owner.name,
+                        Deal.next_step, Deal.next_step_due, Deal.stage_entered_at,
+                        Deal.last_activity_at, Stage.idle_days, Deal.closed_at,
+                        Customer.priority)
+            .join(Stage, on=(Deal.stage == Stage.id))
+            .switch(Deal).join(Customer, JOIN.LEFT_OUTER, on=(Deal.customer == Customer.id))
+            .switch(Deal).join(Owner, JOIN.LEFT_OUTER, on=(Deal.owner == Owner.id))
+            .where(where))
+
+
+#: The queries of one card (a moved deal), built once; the card's date and time columns as
+#: peewee's ``.tuples()`` converts them.
+_CARD_OF_ONE = Prepared(lambda id: _card_query(Deal.id == id), id=int)
+_CARD_READ = {5: field_reader(Deal.expected_close), 10: field_reader(Deal.next_step_due),
+              11: field_reader(Deal.stage_entered_at), 12: field_reader(Deal.last_activity_at),
+              14: field_reader(Deal.closed_at)}
+_OPEN_OF_CUSTOMER = Prepared(
+    lambda customer: Deal.select(Deal.customer, fn.SUM(Deal.amount), fn.MIN(Deal.expected_close))
+    .where((Deal.customer == customer) & Deal.stage.in_(_open_stage_ids()))
+    .group_by(Deal.customer), customer=int)
+_CLASS_OF_CUSTOMER = Prepared(
+    lambda customer: Customer.select(Customer.id, Customer.class_manual).where(
+        Customer.id == customer), customer=int)
+
+
 def moved_facts(ids: list[int], pipeline_id: int, segment: Segment | None = None
                 ) -> dict[int, tuple[int, int | None, date | None, datetime | None]]:
     """id → (amount, own probability, expected close, closed at) for those of ``ids`` that are
     in the pipeline and the segment (for updating totals after a move)."""
     if not ids:
         return {}
-    q = (Deal.select(Deal.id, Deal.amount, Deal.probability, Deal.expected_close,
-                     Deal.closed_at)
-         .where(_where(pipeline_id, segment) & Deal.id.in_(list(ids))).tuples())
-    return {i: (int(a or 0), p, _day(c), closed) for i, a, p, c, closed in q}
+    stamp = data_stamp()  # the totals and the Analytics page ask the same after a drop
+    key = (tuple(ids), pipeline_id, segment, stamp)
+    if stamp is not None and key in _facts_asked:
+        return dict(_facts_asked[key])
+    facts = _moved_facts(ids, pipeline_id, segment)
+    _facts_asked.clear()
+    if stamp is not None:
+        _facts_asked[key] = facts
+    return dict(facts)
+
+
+#: The last answer of :func:`moved_facts`, while the data has not changed.
+_facts_asked: dict[tuple[Any, ...],
+                   dict[int, tuple[int, int | None, date | None, datetime | None]]] = {}
+
+
+def _moved_facts(ids: list[int], pipeline_id: int, segment: Segment | None
+                 ) -> dict[int, tuple[int, int | None, date | None, datetime | None]]:
+    if len(ids) == 1 and segment is None:  # a drop
+        rows: Any = [(i, a, p, c, _read_closed(closed)) for i, a, p, c, closed in
+                _FACTS_OF_ONE.execute(pipeline=pipeline_id, id=ids[0]).fetchall()]
+    else:
+        rows = (Deal.select(Deal.id, Deal.amount, Deal.probability, Deal.expected_close,
+                            Deal.closed_at)
+                .where(_where(pipeline_id, segment) & Deal.id.in_(list(ids))).tuples())
+    return {i: (int(a or 0), p, _day(c), closed) for i, a, p, c, closed in rows}
+
+
+_FACTS_OF_ONE = Prepared(
+    lambda pipeline, id: Deal.select(Deal.id, Deal.amount, Deal.probability,
+                                     Deal.expected_close, Deal.closed_at)
+    .where((Deal.pipeline == pipeline) & (Deal.id == id)), pipeline=int, id=int)
+_read_closed = field_reader(Deal.closed_at)
 
 
 def forecast_between(pipeline_id: int, segment: Segment | None, start: date, end: date

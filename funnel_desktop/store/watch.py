@@ -21,7 +21,9 @@ from .models import database
 
 
 class FeedWatcher:
-    """What other writers committed since the last look, for the open database."""
+    """What other writers committed since the last look, for the database open when it was
+    made. Once that database is closed (or another is open in its place) it sees nothing:
+    a watcher outliving its database never reads another one's feed."""
 
     def __init__(self, location: str, own_client: str = "") -> None:
         self.location = location
@@ -30,6 +32,7 @@ class FeedWatcher:
         self._version: int | None = None
         self._listener: Any = None
         db = database.obj
+        self._db = db
         self.is_sqlite = isinstance(db, peewee.SqliteDatabase)
         if self.is_sqlite:
             self._version = self._data_version()
@@ -69,8 +72,14 @@ class FeedWatcher:
         return got
 
     # -- both -----------------------------------------------------------------------------------
+    def watching(self) -> bool:
+        """Whether the database this watcher was made for is still the open one."""
+        return self._db is not None and database.obj is self._db
+
     def changed(self) -> bool:
         """Whether another writer may have committed since the last look (cheap)."""
+        if not self.watching():
+            return False
         with translated_errors(self.location):
             if self.is_sqlite:
                 version = self._data_version()
@@ -83,7 +92,7 @@ class FeedWatcher:
     def news(self, force: bool = False) -> list[feed.FeedEntry]:
         """The feed rows committed by others since the last call (all when ``force``, even
         without a sign of change: the catch-up read)."""
-        if not (self.changed() or force):
+        if not (self.changed() or force) or not self.watching():
             return []
         with translated_errors(self.location):
             entries = feed.since(self.last)

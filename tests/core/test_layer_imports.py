@@ -10,10 +10,6 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "funnel_desktop"
 
-#: Still building peewee queries themselves: the issue-19 speed rework of these two modules
-#: is under way on another branch (the lead removes this exemption when it has landed).
-EXEMPT = {"funnel_desktop.report.data", "funnel_desktop.ui.analytics.data"}
-
 #: What ui/ and report/ must not import: the ORM, and the models (or any name from them).
 FORBIDDEN = ("peewee", "playhouse", "funnel_desktop.store.models")
 
@@ -38,8 +34,7 @@ UI_SCRIPT = """
 import importlib, inspect, pkgutil, re, sys
 import funnel_desktop.report, funnel_desktop.ui
 from funnel_desktop.store.models import SCHEMA_MODELS
-exempt = set(sys.argv[1].split(","))
-forbidden = tuple(sys.argv[2].split(","))
+forbidden = tuple(sys.argv[1].split(","))
 models = {m.__name__ for m in SCHEMA_MODELS} | {"BaseModel", "Versioned"}
 
 def orm(name):
@@ -54,8 +49,6 @@ for pkg in (funnel_desktop.ui, funnel_desktop.report):
     for info in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + "."):
         module = importlib.import_module(info.name)
         names.append(info.name)
-        if info.name in exempt:
-            continue
         for key, value in vars(module).items():
             if inspect.ismodule(value):
                 where = value.__name__
@@ -124,7 +117,7 @@ def test_ui_and_report_import_no_peewee_nor_models():
     files = _ui_and_report_files()
     assert len(files) >= 60  # the walk found the rooms
     bad = [f"{path.relative_to(PACKAGE.parent)}:{line}: {name}"
-           for path in files if _module_name(path) not in EXEMPT
+           for path in files
            for line, name in _imported(path.read_text(encoding="utf-8"), _module_name(path),
                                        path.name == "__init__.py")
            if any(name == f or name.startswith(f + ".") for f in FORBIDDEN)]
@@ -151,9 +144,8 @@ def test_the_static_check_resolves_relative_and_nested_imports():
 def test_ui_and_report_modules_hold_no_peewee_objects():
     """At run time: every module of ui/ and report/ imports, and none holds a peewee module,
     model, query, field or database among its names (the store below them does)."""
-    done = subprocess.run([sys.executable, "-c", UI_SCRIPT, ",".join(sorted(EXEMPT)),
-                           ",".join(FORBIDDEN)], capture_output=True, text=True, timeout=120,
-                          env=_offscreen())
+    done = subprocess.run([sys.executable, "-c", UI_SCRIPT, ",".join(FORBIDDEN)],
+                          capture_output=True, text=True, timeout=120, env=_offscreen())
     assert done.returncode == 0, done.stderr
     count, *names = done.stdout.split()
     for expected in ("funnel_desktop.ui.deals.deal_editor", "funnel_desktop.ui.main_window",

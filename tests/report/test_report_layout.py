@@ -16,6 +16,7 @@ from PySide6.QtGui import QTextCursor, QTextDocument
 
 from funnel_desktop.core.dates import iso_week
 from funnel_desktop.core.weekly import week_containing
+from funnel_desktop.core.weekly_report import MonthLine
 from funnel_desktop.i18n import language
 from funnel_desktop.locale_format import Formatter
 from funnel_desktop.report.charts import (
@@ -23,7 +24,6 @@ from funnel_desktop.report.charts import (
     funnel_layout,
     legend_fits,
 )
-from funnel_desktop.report.data import MonthLine
 from funnel_desktop.report.document import PDF_DPI, lay_out, page_layout, page_size
 from funnel_desktop.report.pagination import violations
 from funnel_desktop.report.scope import ReportScope
@@ -222,7 +222,7 @@ def test_forecast_labels_clear_whiskers_lines_and_each_other(qapp, lang):
 
 
 def test_the_funnel_legend_and_labels_fit(qapp):
-    from funnel_desktop.report.data import FunnelRow
+    from funnel_desktop.core.weekly_report import FunnelRow
 
     rows = [FunnelRow(i, f"Stage {i}", 10 * i, 3, 100_00, 10_00, 50 - 10 * i, 0.5)
             for i in range(5)]

@@ -14,21 +14,22 @@ import pytest
 from funnel_desktop.cli import build_parser
 from funnel_desktop.cli import health as cli_health
 from funnel_desktop.cli import metrics as cli_metrics
+from funnel_desktop.core.analytics import Inputs, period_for, previous_for
 from funnel_desktop.core.dates import iso_week, parse_week
 from funnel_desktop.core.periods import health_period
 from funnel_desktop.core.values import Segment
 from funnel_desktop.core.weekly import week_containing
 from funnel_desktop.locale_format import database_formatter
-from funnel_desktop.report.data import gather
 from funnel_desktop.report.scope import ReportScope
 from funnel_desktop.report.weekly import report_for
 from funnel_desktop.services import Services
 from funnel_desktop.services.importing import import_table
+from funnel_desktop.store.analytics_data import compute_all
 from funnel_desktop.store.importing import Mapping, read_table
 from funnel_desktop.store.models import Deal, Stage, StageHistory
 from funnel_desktop.store.queries import first_pipeline
+from funnel_desktop.store.weekly_report import gather
 from funnel_desktop.texts.health import FindingWriter
-from funnel_desktop.ui.analytics.data import Inputs, compute_all, period_for, previous_for
 
 #: Tuesday of the demo's last week (2026-W48, Nov 23–29); the demo's last event is before noon
 TODAY = date(2026, 11, 24)

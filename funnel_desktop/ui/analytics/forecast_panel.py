@@ -10,6 +10,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QLabel, QWidget
 
+from ...core.analytics import BAND_RUNS
 from ...core.forecast_chart import ForecastChart
 from ...core.values import Period
 from ..common.fmt import Formatter
@@ -26,7 +27,6 @@ from .charts import (
     mk_pen,
     swatch,
 )
-from .data import BAND_RUNS
 from .periods import month_label, period_text
 from .rules import rule
 

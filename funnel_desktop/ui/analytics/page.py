@@ -1,7 +1,7 @@
 """The Analytics page: the board's filters and a period, key numbers, target progress, and tabs
 of charts, tables, reverse planning and health findings.
 
-Keeping it current: a full recompute (:func:`data.compute_all`) runs only while the page is
+Keeping it current: a full recompute (:func:`compute_all`) runs only while the page is
 visible, after a short pause (changes in a burst are computed once), or when the page is shown
 after something changed. A stage move (``Changes.moves``) is applied at once to the held
 snapshot in O(moved deals), refreshing the key numbers, the funnel's "now" columns, the
@@ -16,6 +16,7 @@ import threading
 import time
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any, cast
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
@@ -29,24 +30,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.analytics import BAND_RUNS, AnalyticsResult, Inputs, pure_moves
 from ...core.errors import FunnelError
 from ...core.values import Period, Segment
 from ...services.events import Changes
 from ...store import connection
+from ...store.analytics_data import apply_moves, compute_all
 from ..board.filters import FilterBar
 from ..board.strip import Tile
 from ..common import ask
 from ..common.context import AppContext
 from ..common.messages import error_text
 from .breakdown_panel import ReasonsPanel, SizeBandsPanel
-from .data import (
-    BAND_RUNS,
-    AnalyticsResult,
-    Inputs,
-    apply_moves,
-    compute_all,
-    pure_moves,
-)
 from .filters_sync import copy_filters
 from .forecast_panel import ForecastPanel
 from .funnel_panel import FunnelPanel
@@ -394,7 +389,7 @@ class AnalyticsPage(QWidget):
         self.people.show_tables(r.owners, r.teams, r.owner_names, r.team_names, i.period)
         self.segments.show_comparisons(r.comparisons)
         quarter = next((p.target for p in r.progress if p.kind == "quarter"), None)
-        self.planning.set_data(r.data, i.period, r.band_bounds, default_target=quarter,
+        self.planning.set_data(cast(Any, r.data), i.period, r.band_bounds, default_target=quarter,
                                precomputed=r.plan_inputs)
         self.health.show_findings(r.findings, r.data.deals, r.stage_names, r.owner_names,
                                   r.thresholds, r.thresholds_error,

@@ -9,10 +9,10 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QWidget
 
+from ...core.analytics import period_for, previous_for
 from ...core.values import Period
 from ...texts.moments import period_words
 from ..common.fmt import Formatter
-from .data import period_for, previous_for
 
 
 def period_text(fmt: Formatter, period: Period | None) -> str:

@@ -24,6 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.analytics import (
+    DEFAULT_HISTORY,
+    PlanInputs,
+    history_period,
+    make_plan,
+    plan_inputs,
+)
 from ...core.errors import ValidationError
 from ...core.money import parse_amount
 from ...core.planning import Plan
@@ -43,7 +50,6 @@ from .charts import (
     x_room_for_labels,
 )
 from .charts import swatch as legend_swatch
-from .data import DEFAULT_HISTORY, PlanInputs, history_period, make_plan, plan_inputs
 from .periods import period_text
 
 
@@ -77,8 +83,9 @@ def small_table(headers: list[str]) -> QTableWidget:
 class PlanningPanel(ChartCard):
     """Target, history and conversions in; wins and deals needed per stage out.
 
-    Computation: :func:`data.plan_inputs` (history → won amounts, conversions, open now) and
-    :func:`data.make_plan`; :meth:`show_plan` shows any :class:`core.planning.Plan`.
+    Computation: :func:`core.analytics.plan_inputs` (history → won amounts, conversions, open
+    now) and :func:`core.analytics.make_plan`; :meth:`show_plan` shows any
+    :class:`core.planning.Plan`.
     """
 
     def __init__(self, fmt: Formatter, today: Callable[[], date],

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QProgressBar, QVBoxLayout, QWidget
 
 from ...core.dates import period_of
-from ...core.forecast_chart import month_keys, monthly_targets
+from ...core.targets import calendar_progress
 from ...core.values import Segment
 from ...services.events import Changes
 from ...store import analytics_queries as aq
@@ -39,18 +39,19 @@ RELEVANT = ("deals", "targets", "settings", "pipelines", "all")
 def month_target_progress(pipeline_id: int | None, segment: Segment | None, today: date
                           ) -> tuple[int | None, int]:
     """(this month's target, won from its first day to now) for the segment's target scope:
-    two small queries. The month's numbers of the Analytics page's target progress (a test
-    holds them equal), without importing what the page's full recompute needs."""
+    two small queries, then the one rule of target progress (:mod:`core.targets`) — the
+    month's numbers of the Analytics page's target progress (a test holds them equal),
+    without importing what the page's full recompute needs."""
     if pipeline_id is None:
         return None, 0
     month = period_of("month", today)
     kind, team_id, owner_id = aq.target_scope(segment)
     rows = aq.target_rows(month.start, month.end, scope=kind, team_id=team_id,
                           owner_id=owner_id)
-    months = monthly_targets(rows, month_keys(month.start, month.end))
     since = datetime(month.start.year, month.start.month, month.start.day)
     won = closed_since(pipeline_id, segment, since)["won"][1]
-    return (sum(months.values()) if months else None), won
+    progress = calendar_progress("month", today, rows, won)
+    return progress.target, progress.won
 
 
 def show_share(bar: QProgressBar, share: float | None) -> None:

@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
 
 from ...core.dates import add_months, period_of
 from ...core.errors import FunnelError, ValidationError
+from ...core.targets import TargetProgress
 from ...core.values import Period
 from ...store import analytics_queries as aq
 from ..common.context import AppContext
 from ..common.fmt import Formatter
 from ..common.messages import error_text
-from .data import TargetProgress
 from .periods import month_label, period_text
 from .target_tile import show_share
 

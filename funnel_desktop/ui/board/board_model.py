@@ -21,6 +21,9 @@ from .paging import PagedIds
 #: The app's drag-and-drop format: a JSON list of deal ids.
 MIME_DEAL_IDS = "application/x-funnel-deal-ids;version=1"
 
+#: Card rows read at a time (a column shows about seven cards).
+CARD_BLOCK = 16
+
 CardRole = Qt.ItemDataRole.UserRole + 1
 IdRole = Qt.ItemDataRole.UserRole + 2
 
@@ -164,12 +167,14 @@ class DealColumnModel(PagedIds, QAbstractListModel):
         return pos
 
     def card(self, row: int) -> CardFacts | None:
+        """The card of a row, its rows read a block at a time (what a column shows and a
+        little more: the first paint reads the cards it shows, not the page)."""
         deal_id = self._ids[row]
         card = self._cache.get(deal_id)
         if card is None:
-            start = row - row % self.PAGE
-            page = [i for i in self._ids[start:start + self.PAGE] if i not in self._cache]
-            self._cache.update(self._load(page))
+            start = row - row % CARD_BLOCK
+            block = [i for i in self._ids[start:start + CARD_BLOCK] if i not in self._cache]
+            self._cache.update(self._load(block))
             card = self._cache.get(deal_id)
         return card
 

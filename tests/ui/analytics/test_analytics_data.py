@@ -13,6 +13,16 @@ from ui_support import TODAY
 
 from funnel_desktop.cli import build_parser
 from funnel_desktop.cli.plan import build as cli_plan
+from funnel_desktop.core.analytics import (
+    Inputs,
+    PlanInputs,
+    make_plan,
+    period_for,
+    plan_inputs,
+    previous_for,
+    subset,
+    trend_period,
+)
 from funnel_desktop.core.errors import ValidationError
 from funnel_desktop.core.forecast_chart import forecast_chart
 from funnel_desktop.core.funnel_chart import funnel_chart
@@ -28,20 +38,10 @@ from funnel_desktop.core.snapshot import FunnelSnapshot
 from funnel_desktop.core.trends import cycle_trend, win_rate_trend
 from funnel_desktop.core.values import Period, Segment
 from funnel_desktop.store import analytics_queries as aq
+from funnel_desktop.store.analytics_data import compute_all
 from funnel_desktop.store.db import OpenedDatabase
 from funnel_desktop.store.queries import first_pipeline, load_funnel
 from funnel_desktop.ui.analytics import rules
-from funnel_desktop.ui.analytics.data import (
-    Inputs,
-    PlanInputs,
-    compute_all,
-    make_plan,
-    period_for,
-    plan_inputs,
-    previous_for,
-    subset,
-    trend_period,
-)
 
 
 def inputs(code: str = "quarter", segment: Segment | None = None) -> Inputs:

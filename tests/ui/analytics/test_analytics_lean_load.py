@@ -10,6 +10,17 @@ from datetime import date, datetime
 import pytest
 from ui_support import TODAY
 
+from funnel_desktop.core.analytics import (
+    COMPARISONS,
+    HISTORY_MONTHS,
+    Inputs,
+    history_period,
+    period_for,
+    plan_inputs,
+    previous_for,
+    subset,
+    trend_period,
+)
 from funnel_desktop.core.conversion import merged_conversion, stage_conversion
 from funnel_desktop.core.funnel_chart import funnel_chart
 from funnel_desktop.core.health import diagnose
@@ -24,20 +35,9 @@ from funnel_desktop.core.trends import cycle_trend, win_rate_trend
 from funnel_desktop.core.values import Period, Segment, StageKind
 from funnel_desktop.core.visit_table import VisitTable
 from funnel_desktop.store import analytics_queries as aq
+from funnel_desktop.store.analytics_data import compute_all
 from funnel_desktop.store.db import OpenedDatabase
 from funnel_desktop.store.queries import first_pipeline, load_funnel
-from funnel_desktop.ui.analytics.data import (
-    COMPARISONS,
-    HISTORY_MONTHS,
-    Inputs,
-    compute_all,
-    history_period,
-    period_for,
-    plan_inputs,
-    previous_for,
-    subset,
-    trend_period,
-)
 
 
 def _metrics_equal(a, b) -> None:

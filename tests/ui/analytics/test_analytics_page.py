@@ -11,9 +11,10 @@ from typing import Any
 from PySide6.QtWidgets import QApplication
 from ui_support import TODAY, send_drop, wait_idle
 
+from funnel_desktop.core.analytics import Inputs
 from funnel_desktop.core.values import Period, Segment
+from funnel_desktop.store.analytics_data import compute_all
 from funnel_desktop.store.models import Deal, Reason
-from funnel_desktop.ui.analytics.data import Inputs, compute_all
 from funnel_desktop.ui.analytics.page import AnalyticsPage
 from funnel_desktop.ui.main_window import MainWindow
 

@@ -16,12 +16,12 @@ from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication
 from ui_support import TODAY, wait_idle
 
+from funnel_desktop.core.analytics import PlanInputs, make_plan
 from funnel_desktop.core.planning import DEFAULT_BANDS
 from funnel_desktop.core.values import StageInfo, StageKind
 from funnel_desktop.store.models import Target
 from funnel_desktop.texts.health import FindingWriter
 from funnel_desktop.ui.analytics import charts
-from funnel_desktop.ui.analytics.data import PlanInputs, make_plan
 from funnel_desktop.ui.analytics.health_panel import MAX_LISTED, sentence_formatter
 from funnel_desktop.ui.analytics.page import AnalyticsPage
 from funnel_desktop.ui.analytics.planning_panel import PlanningPanel

@@ -12,9 +12,9 @@ from typing import Any
 from PySide6.QtWidgets import QApplication
 from ui_support import wait_idle
 
+from funnel_desktop.core.analytics import PlanInputs, make_plan
 from funnel_desktop.core.planning import DEFAULT_BANDS
 from funnel_desktop.core.values import FunnelData, StageInfo, StageKind
-from funnel_desktop.ui.analytics.data import PlanInputs, make_plan
 from funnel_desktop.ui.analytics.page import AnalyticsPage
 from funnel_desktop.ui.analytics.periods import PeriodChooser
 from funnel_desktop.ui.analytics.planning_panel import PlanningPanel

@@ -20,14 +20,16 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from ui_support import TODAY, send_drop
 
+from funnel_desktop.core.analytics import target_progress
+from funnel_desktop.core.dates import period_of
 from funnel_desktop.core.values import Segment
 from funnel_desktop.services import Services
 from funnel_desktop.store import analytics_queries as aq
+from funnel_desktop.store.analytics_data import progress_rows
 from funnel_desktop.store.backup import backup_now, list_backups
 from funnel_desktop.store.db import open_database
 from funnel_desktop.store.models import Deal, Reason, database
 from funnel_desktop.ui import app as app_module
-from funnel_desktop.ui.analytics import data
 from funnel_desktop.ui.analytics.target_tile import month_target_progress
 from funnel_desktop.ui.database.db_problem_dialog import RESTORE, DbChoice
 from funnel_desktop.ui.main_window import MainWindow
@@ -158,7 +160,7 @@ w = MainWindow(Services(user="t"), open_database(sys.argv[1]), "en",
 w.show()
 app.processEvents()
 heavy = ("pyqtgraph", "numpy", "funnel_desktop.ui.analytics.page",
-         "funnel_desktop.ui.analytics.data", "funnel_desktop.ui.customers.customers")
+         "funnel_desktop.store.analytics_data", "funnel_desktop.ui.customers.customers")
 out = {"before": [m for m in heavy if m in sys.modules],
        "pages": [w.analytics_page is None, w._customers is None],
        "tile": w.target_tile.value.text()}
@@ -180,7 +182,7 @@ def test_the_board_starts_without_pyqtgraph_numpy_or_the_other_pages(
     assert out["pages"] == [True, True]
     assert out["tile"] != "—" or "no target" in out["tile"]
     assert out["after"] == ["pyqtgraph", "numpy", "funnel_desktop.ui.analytics.page",
-                            "funnel_desktop.ui.analytics.data"]
+                            "funnel_desktop.store.analytics_data"]
     assert out["shown"]
 
 
@@ -213,8 +215,8 @@ def test_targets_from_the_menu_need_no_page(window: MainWindow, answers: Any) ->
 def page_numbers(pipeline_id: int, segment: Segment | None = None
                  ) -> tuple[int | None, int]:
     """This month's target and won toward it as the Analytics page computes them."""
-    month = data.target_progress(aq.load_snapshot(pipeline_id, segment), TODAY,
-                                 aq.target_scope(segment))[0]
+    month = target_progress(aq.load_snapshot(pipeline_id, segment), TODAY,
+                            progress_rows(TODAY, aq.target_scope(segment)))[0]
     assert month.kind == "month"
     return month.target, month.won
 
@@ -230,7 +232,7 @@ def test_the_tile_shows_from_the_start_with_the_pages_numbers(
     assert window.analytics_page is None
     assert (tile.target, tile.won) == tile_numbers(window)
     assert tile.won > 0  # the demo won deals this month
-    p = data.period_of("month", TODAY)
+    p = period_of("month", TODAY)
     ui_services.set_target("business", p.start, p.end, "1500000")
     assert (tile.target, tile.won) == tile_numbers(window) == (150_000_000, tile.won)
     assert tile.value.text() == window.ctx.fmt.percent(tile.won / 150_000_000)
@@ -241,7 +243,7 @@ def test_the_light_query_gives_the_pages_numbers_for_every_scope(
     from funnel_desktop.store.models import Owner
 
     owner = Owner.select().first()
-    p = data.period_of("quarter", TODAY)
+    p = period_of("quarter", TODAY)
     ui_services.set_target("owner", p.start, p.end, "300000", owner_id=owner.id)
     ui_services.set_target("business", p.start, p.end, "900000")
     pid = window.board_page.pipeline_id

@@ -1,211 +1,71 @@
-"""Everything the weekly report shows, gathered as plain values (no text, no Qt)."""
+"""Gathering the weekly report from the database (:func:`gather`): the deals touched since the
+report's earliest period, as they stood when the week is looked at, into the plain values of
+``core.weekly_report``."""
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from peewee import fn
 
 from ..core.batches import chunks
+from ..core.conversion import (
+    Conversion,
+    conversion_of_reached,
+    funnel_chain,
+    merged_conversion,
+    stage_conversion,
+    visited_stages,
+)
 from ..core.dates import add_months, month_key, period_of
-from ..core.health import Finding
 from ..core.history import as_of
 from ..core.metrics import forecast_by_month, open_totals
 from ..core.periods import health_period
-from ..core.simulation import forecast_band
-from ..core.values import DealFacts, FunnelData, Period, Segment, StageKind
-from ..core.weekly import (
-    AsOf,
-    KeyFigures,
-    key_figures,
-    previous_week,
-    week_as_of,
-    week_changes,
+from ..core.targets import calendar_progress
+from ..core.values import DealFacts, FunnelData, Period, Segment, StageInfo, StageKind, within
+from ..core.weekly import key_figures, previous_week, week_as_of, week_changes
+from ..core.weekly_report import (
+    DealLine,
+    DealList,
+    FunnelRow,
+    ListEntry,
+    MonthLine,
+    Scope,
+    WeeklyReportData,
+    forecast_bands,
+    list_entries,
+    reason_lines,
+    top_entries,
+    window_start,
 )
-from ..store.analytics_queries import target_scope
-from ..store.health_inputs import health_check, period_target, won_between
-from ..store.models import Activity, Customer, Deal, Owner, Reason, WeeklyNote, utcnow
-from ..store.queries import (
+from .analytics_queries import target_rows, target_scope
+from .health_inputs import cohort_conversion, health_check, won_between
+from .models import (
+    Activity,
+    Customer,
+    Deal,
+    Owner,
+    Reason,
+    Stage,
+    StageHistory,
+    WeeklyNote,
+    utcnow,
+)
+from .queries import (
     field_reader,
     get_setting,
     health_thresholds,
+    in_ids,
     load_changes,
     load_funnel,
     segment_where,
     stages_of,
 )
-from .scope import ReportScope
-
-BAND_RUNS = 2000
-LIST_TOP = 15  # each list of the week shows its biggest deals; one row counts the rest
 
 
-@dataclass(frozen=True, slots=True)
-class FunnelRow:
-    stage_id: int
-    name: str
-    probability: int
-    count: int
-    amount: int
-    weighted: int
-    reached: int
-    conversion: float | None  # to the next stage (the last: to won)
-
-
-@dataclass(frozen=True, slots=True)
-class DealLine:
-    """One deal in a list of the report."""
-
-    deal_id: int
-    title: str
-    customer: str
-    owner: str
-    amount: int
-    stage: str = ""
-    detail: str = ""  # reason label, or the stage it came from
-    category: str = ""
-    note: str = ""
-    forward: bool = True
-
-
-@dataclass(frozen=True, slots=True)
-class DealList:
-    """One list of the week: its biggest deals (by value, then oldest deal first) and the
-    count and sum of all of them (the rest print as one "and N more" row)."""
-
-    lines: list[DealLine]
-    count: int
-    amount: int
-
-    @property
-    def more(self) -> int:
-        """Deals of the list that are not shown."""
-        return self.count - len(self.lines)
-
-    @property
-    def more_amount(self) -> int:
-        """The value of the deals that are not shown."""
-        return self.amount - sum(d.amount for d in self.lines)
-
-
-@dataclass(frozen=True, slots=True)
-class ReasonLine:
-    """Deals won (or lost) in the week with one kept reason; label "" = no reason kept."""
-
-    label: str
-    category: str
-    count: int
-    amount: int
-
-
-@dataclass(frozen=True, slots=True)
-class MonthLine:
-    month: str  # YYYY-MM
-    weighted: int
-    open_amount: int
-    p10: int | None = None
-    p50: int | None = None
-    p90: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class TargetLine:
-    label: str  # "month" / "quarter"
-    period: Period
-    target: int | None
-    won: int
-    open_amount: int
-    weighted: int
-
-    @property
-    def progress(self) -> float | None:
-        return self.won / self.target if self.target else None
-
-    @property
-    def coverage(self) -> float | None:
-        missing = (self.target or 0) - self.won
-        return self.open_amount / missing if self.target and missing > 0 else None
-
-
-@dataclass(slots=True)
-class WeeklyReportData:
-    business: str
-    scope: ReportScope
-    pipeline: str
-    week: Period
-    week_label: str
-    printed: datetime  # local time
-    as_of: AsOf  # the moment the pipeline is looked at (now while the week runs)
-    this: KeyFigures
-    last: KeyFigures
-    funnel: list[FunnelRow]
-    overall_conversion: float | None  # the cohort's lead-to-win: reached(won) ÷ reached(first)
-    cohort_won: int  # of the cohort: won (reached the won stage)
-    cohort_size: int  # of the cohort: reached the first stage
-    conversion_period: Period  # the cohort: deals created in it (also the health period)
-    won: DealList
-    lost: DealList
-    new: DealList
-    forward: DealList  # stage moves forward
-    back: DealList  # stage moves back
-    slipped: DealList
-    won_reasons: list[ReasonLine]
-    lost_reasons: list[ReasonLine]
-    overdue: MonthLine
-    forecast: list[MonthLine]
-    targets: list[TargetLine]
-    findings: list[Finding] = field(default_factory=list)
-    health_target: int | None = None  # the quarter's, as the coverage finding judges it
-    notes: str = ""
-    stage_names: dict[int, str] = field(default_factory=dict)
-    deal_count: int = 0
-
-    @property
-    def empty(self) -> bool:
-        return self.deal_count == 0
-
-
-def window_start(week: Period, day: date | None = None) -> datetime:
-    """The earliest moment any number of the week's report looks at, the pipeline being
-    looked at on ``day`` (default: the week's end): last week's start (its key figures), the
-    health period's start (the funnel's conversion cohort and the health findings), the
-    month's and quarter's starts (target progress). Everything else is about moments inside
-    the window: the pipeline then and at last week's end, the forecast and its band (deals
-    open then)."""
-    day = day or week.end
-    first = min(previous_week(week).start, health_period(day).start,
-                period_of("quarter", day).start, period_of("month", day).start)
-    return datetime(first.year, first.month, first.day)
-
-
-@dataclass(slots=True)
-class _Entry:
-    """A deal of a list before it is chosen to be shown: the deal as it stood when the week
-    is looked at and what the list says about it."""
-
-    deal: DealFacts
-    stage: str = ""
-    detail: str = ""
-    forward: bool = True
-    reason_id: int | None = None
-
-
-def top_entries(entries: list[_Entry], n: int = LIST_TOP) -> list[_Entry]:
-    """The ``n`` biggest by value; on a tie the oldest deal (smallest id) first, then the
-    list's own order (a deal moved twice keeps its moves in order)."""
-    return sorted(entries, key=lambda e: (-e.deal.amount, e.deal.id))[:n]
-
-
-def _entries(ids: Iterable[int], index: dict[int, DealFacts], stage: dict[int, str]
-             ) -> list[_Entry]:
-    return [_Entry(d, stage.get(d.stage_id, "")) for i in ids
-            if (d := index.get(i)) is not None]
-
-
-def gather(pipeline_id: int, week: Period, scope: ReportScope, *, week_label: str,
+def gather(pipeline_id: int, week: Period, scope: Scope, *, week_label: str,
            now: datetime | None = None, today: date | None = None,
            printed: datetime | None = None, band: bool = True, full: bool = False
            ) -> WeeklyReportData:
@@ -217,12 +77,20 @@ def gather(pipeline_id: int, week: Period, scope: ReportScope, *, week_label: st
     (default the local clock).
 
     Only the deals touched since :func:`window_start` are read (the others were closed
-    before it and never changed since, so no number of the report can see them); ``full``
-    reads every deal — the same report, slower (the check that the window loses nothing)."""
+    before it and never changed since, so no number of the report can see them); while the
+    week runs, only those touched since last week began, and the two numbers that reach
+    further back — the health cohort's conversion and what was won toward the month's and
+    quarter's targets — add the older deals from aggregate reads. ``full`` reads every deal
+    — the same report, slower (the check that the windows lose nothing)."""
     look = week_as_of(week, now or utcnow(), today or date.today())
     stages = stages_of(pipeline_id)
     segment = scope.segment()
     since = None if full else window_start(week, look.day)
+    older: datetime | None = None  # the loaded deals start here; before it, aggregates
+    if since is not None and look.running:
+        recent = _start_of(previous_week(week).start)
+        if recent > since:
+            since = older = recent
     data = load_funnel(pipeline_id, segment, since=since)
     changes = load_changes(pipeline_id, since=since)
     if look.running:  # the pipeline as it stands: what the database holds now
@@ -243,7 +111,13 @@ def gather(pipeline_id: int, week: Period, scope: ReportScope, *, week_label: st
     if bad is not None:
         raise bad
     # the funnel's conversion column is the cohort the health findings judge
-    health = health_check(pipeline_id, segment, then, look.day, thresholds=thresholds)
+    quarter = period_of("quarter", look.day)
+    health = health_check(
+        pipeline_id, segment, then, look.day, thresholds=thresholds,
+        conversion=None if older is None else _cohort_conversion(
+            pipeline_id, segment, then, health_period(look.day), older),
+        won_so_far=None if older is None else _won_between(
+            pipeline_id, segment, then, Period(quarter.start, look.day), older))
     conv = health.conversion
     totals, _, _, _ = open_totals(then)
     step = {s.from_stage: s for s in conv.steps}
@@ -260,24 +134,25 @@ def gather(pipeline_id: int, week: Period, scope: ReportScope, *, week_label: st
 
     index = {d.id: d for d in then.deals}
     stage_name = {s.id: s.name for s in stages}
-    won = _entries(wc.won, index, stage_name)
-    lost = _entries(wc.lost, index, stage_name)
+    won = list_entries(wc.won, index, stage_name)
+    lost = list_entries(wc.lost, index, stage_name)
     closing = _close_reasons([e.deal.id for e in won + lost])
     for e in won + lost:
         e.reason_id = closing.get(e.deal.id, (None, ""))[0]
-    moves: dict[bool, list[_Entry]] = {True: [], False: []}
+    moves: dict[bool, list[ListEntry]] = {True: [], False: []}
     for m_list, forward in ((wc.forward, True), (wc.back, False)):
         for m in m_list:
             d = index.get(m.deal_id)
             if d is not None:
-                moves[forward].append(_Entry(d, stage_name.get(m.to_stage, ""),
+                moves[forward].append(ListEntry(d, stage_name.get(m.to_stage, ""),
                                              stage_name.get(m.from_stage, ""), forward))
-    slipped = [_Entry(d, stage_name.get(d.stage_id, ""), f"{c.old} → {c.new}")
+    slipped = [ListEntry(d, stage_name.get(d.stage_id, ""), f"{c.old} → {c.new}")
                for c in wc.slipped if (d := index.get(c.deal_id)) is not None]
-    lists = {"won": won, "lost": lost, "new": _entries(wc.added, index, stage_name),
+    lists = {"won": won, "lost": lost, "new": list_entries(wc.added, index, stage_name),
              "forward": moves[True], "back": moves[False], "slipped": slipped}
     shown = {key: top_entries(entries) for key, entries in lists.items()}
-    reasons = {r.id: r for r in Reason.select()}
+    reasons = {int(i): (label or "", category or "") for i, label, category in
+               Reason.select(Reason.id, Reason.label, Reason.category).tuples()}
     names = _names(e.deal for entries in shown.values() for e in entries)
 
     def deal_list(key: str) -> DealList:
@@ -288,8 +163,8 @@ def gather(pipeline_id: int, week: Period, scope: ReportScope, *, week_label: st
             lines.append(DealLine(
                 d.id, d.title, names["customer"].get(d.customer_id or 0, ""),
                 names["owner"].get(d.owner_id or 0, ""), d.amount, e.stage,
-                (r.label if r else "") if key in ("won", "lost") else e.detail,
-                r.category if r else "",
+                (r[0] if r else "") if key in ("won", "lost") else e.detail,
+                r[1] if r else "",
                 closing.get(d.id, (None, ""))[1] if key in ("won", "lost") else "",
                 e.forward))
         return DealList(lines, len(lists[key]), sum(e.deal.amount for e in lists[key]))
@@ -299,21 +174,24 @@ def gather(pipeline_id: int, week: Period, scope: ReportScope, *, week_label: st
     months = [month_key(add_months(look.day, i)) for i in range(3)]
     forecast_all = forecast_by_month(then, Period(look.day, look.day), look.day)
     by_month = {m.month: m for m in forecast_all.months}
-    bands = _bands(then, look.day, months) if band else {}
+    bands = forecast_bands(then, look.day, months) if band else {}
     forecast = [MonthLine(m, by_month[m].weighted if m in by_month else 0,
                           by_month[m].open_amount if m in by_month else 0,
                           *bands.get(m, (None,) * 3)) for m in months]
 
     # targets: as the Analytics page and the coverage finding read them
     targets = []
-    scope_of_target = target_scope(segment)
+    kind, team_id, owner_id = target_scope(segment)
     open_amount = sum(t.amount for t in totals)
     weighted = sum(t.weighted for t in totals)
-    for label in ("month", "quarter"):
+    for label in ("month", "quarter"):  # core.targets: one rule for every surface
         p = period_of(label, look.day)
-        targets.append(TargetLine(label, p, period_target(p, scope_of_target),
-                                  won_between(then, Period(p.start, look.day)), open_amount,
-                                  weighted))
+        targets.append(calendar_progress(
+            label, look.day, target_rows(p.start, p.end, scope=kind, team_id=team_id,
+                                         owner_id=owner_id),
+            _won_between(pipeline_id, segment, then, Period(p.start, look.day), older),
+            open_amount=open_amount,
+            weighted=weighted))
 
     note = WeeklyNote.get_or_none((WeeklyNote.week == week_label)
                                   & (WeeklyNote.scope == scope.key))
@@ -335,27 +213,94 @@ def gather(pipeline_id: int, week: Period, scope: ReportScope, *, week_label: st
         deal_count=deal_count)
 
 
-def reason_lines(entries: list[_Entry], reasons: dict[int, Reason]) -> list[ReasonLine]:
-    """The week's won (or lost) deals by kept reason, the biggest value first (then the most
-    deals, then by label); deals without a reason in one line labelled ""."""
-    acc: dict[int | None, list[int]] = {}
-    for e in entries:
-        rid = e.reason_id if e.reason_id in reasons else None
-        a = acc.setdefault(rid, [0, 0])
-        a[0] += 1
-        a[1] += e.deal.amount
-    out = [ReasonLine(reasons[rid].label if rid is not None else "",
-                      reasons[rid].category if rid is not None else "", n, amount)
-           for rid, (n, amount) in acc.items()]
-    return sorted(out, key=lambda r: (-r.amount, -r.count, r.label == "", r.label))
+def _start_of(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day)
+
+
+def _cohort_conversion(pipeline_id: int, segment: Segment | None, data: FunnelData,
+                       period: Period, since: datetime) -> Conversion:
+    """``health_inputs.cohort_conversion`` of every deal created in ``period`` when ``data``
+    holds only the deals touched since ``since``: the loaded ones created from ``since`` on,
+    the older part of the cohort counted from the database (:func:`_older_reached`), the
+    reached counts added up."""
+    start = _start_of(period.start)
+    if start >= since:
+        return cohort_conversion(data, period)
+    inside = within(period)
+    cohort = [d for d in data.deals if inside(d.created) and d.created >= since]
+    loaded = stage_conversion(data.stages, cohort,
+                              visited_stages(data.visits, {d.id for d in cohort}))
+    stop = since if period.end >= since.date() else _start_of(period.end + timedelta(days=1))
+    chain = [s.id for s in funnel_chain(data.stages)]
+    older = conversion_of_reached(
+        chain, _older_reached(pipeline_id, segment, data.stages, start, stop),
+        any(s.kind == StageKind.WON for s in data.stages), False)
+    return merged_conversion(data.stages, [loaded, older])
+
+
+def _older_reached(pipeline_id: int, segment: Segment | None, stages: list[StageInfo],
+                   start: datetime, stop: datetime) -> list[int]:
+    """Reached counts along the funnel chain (the *reached* rule of
+    ``core.conversion.stage_conversion``) of the deals created in [start, stop): each deal's
+    furthest open stage — the furthest its stays visited, or the one it is in — or the won
+    stage, read as one number per deal."""
+    chain = funnel_chain(stages)
+    at = {s.position: i for i, s in enumerate(chain) if s.kind == StageKind.OPEN}
+    kind = {s.id: s.kind for s in stages}
+    own = {s.id: s.position for s in stages if s.kind == StageKind.OPEN}
+    h, st = StageHistory.alias(), Stage.alias()
+    far = (h.select(fn.MAX(st.position)).join(st, on=(h.stage == st.id))
+           .where((h.deal == Deal.id) & (st.kind == "open") & (st.pipeline == pipeline_id)))
+    where = (Deal.pipeline == pipeline_id) & (Deal.created_at >= start) & (Deal.created_at < stop)
+    extra = segment_where(segment) if segment else None
+    if extra is not None:
+        where &= extra
+    top_n = [0] * len(chain)
+    for stage_id, furthest in Deal._meta.database.execute(
+            Deal.select(Deal.stage, far.alias("far")).where(where)):
+        if kind.get(stage_id) == StageKind.WON:
+            top_n[-1] += 1
+            continue
+        positions = [p for p in (furthest, own.get(stage_id)) if p is not None and p in at]
+        if positions:
+            top_n[at[max(positions)]] += 1
+    reached, n = [0] * len(chain), 0
+    for i in range(len(chain) - 1, -1, -1):
+        n += top_n[i]
+        reached[i] = n
+    return reached
+
+
+def _won_between(pipeline_id: int, segment: Segment | None, data: FunnelData,
+                 period: Period, since: datetime | None) -> int:
+    """``health_inputs.won_between`` of every deal when ``data`` holds only the deals
+    touched since ``since`` (None: every deal that matters): the loaded wins from ``since``
+    on, the older ones summed by the database."""
+    start = _start_of(period.start)
+    if since is None or start >= since:
+        return won_between(data, period)
+    won = {s.id for s in data.stages if s.kind == StageKind.WON}
+    inside = within(period)
+    recent = sum(d.amount for d in data.deals if d.stage_id in won and d.closed is not None
+                 and d.closed >= since and inside(d.closed))
+    if not won:
+        return recent
+    stop = min(since, _start_of(period.end + timedelta(days=1)))
+    where = ((Deal.pipeline == pipeline_id) & Deal.stage.in_(sorted(won))
+             & (Deal.closed_at >= start) & (Deal.closed_at < stop))
+    extra = segment_where(segment) if segment else None
+    if extra is not None:
+        where &= extra
+    return recent + int(Deal.select(fn.SUM(Deal.amount)).where(where).scalar() or 0)
 
 
 def _close_reasons(ids: list[int]) -> dict[int, tuple[int | None, str]]:
     """deal id → (kept reason id, close note)."""
     out: dict[int, tuple[int | None, str]] = {}
-    for chunk in chunks(sorted(set(ids)), 900):  # SQLite's limit of bound values, with room
-        for did, rid, note in Deal.select(Deal.id, Deal.close_reason, Deal.close_note).where(
-                Deal.id.in_(chunk)).tuples():
+    for chunk in chunks(sorted(set(ids)), 20_000):  # ids in the text: no bound values
+        q = Deal.select(Deal.id, Deal.close_reason, Deal.close_note).where(
+            in_ids(Deal.id, chunk))
+        for did, rid, note in Deal._meta.database.execute(q):  # the driver's tuples
             out[did] = (rid, note or "")
     return out
 
@@ -389,21 +334,6 @@ def _pipeline_name(pipeline_id: int) -> str:
 
     p = Pipeline.get_or_none(Pipeline.id == pipeline_id)
     return p.name if p else ""
-
-
-def _bands(data: FunnelData, day: date, months: list[str]
-           ) -> dict[str, tuple[int, int, int]]:
-    """P10 / P50 / P90 of revenue per month from simulating the open deals that are not
-    overdue on ``day`` (overdue deals are shown apart, as in the table)."""
-    current = [d for d in data.deals if d.expected_close is None or d.expected_close >= day]
-    band = forecast_band(FunnelData(data.stages, current, []), day, runs=BAND_RUNS,
-                         seed=0, horizon_months=len(months))
-    out = {}
-    for m in months:
-        b = band.bucket(m)
-        if b is not None:
-            out[m] = (b.p10, b.p50, b.p90)
-    return out
 
 
 def _activities_as_of(then: FunnelData, data: FunnelData, moment: datetime) -> FunnelData:
