@@ -32,7 +32,7 @@ from ..core.analytics import (
     trend_period,
 )
 from ..core.dates import period_of
-from ..core.deal_columns import ColumnData, DealColumns, in_period
+from ..core.deal_columns import WON, ColumnData, DealColumns, in_period
 from ..core.forecast_chart import TargetRow
 from ..core.periods import health_period
 from ..core.reasons_summary import reasons_summary
@@ -105,7 +105,9 @@ def compare(data: ColumnData, pipeline_id: int | None, inputs: Inputs
     stays only through the cohort's conversion)."""
     period, today = inputs.period, inputs.today
     cohort = in_period(data.columns.created, period)
-    back = returning(data.columns) if pipeline_id is not None else None
+    whole = (pipeline_id, data.codes().kind == WON) if inputs.store_segment is None \
+        and pipeline_id is not None else None
+    back = returning(data.columns, whole) if pipeline_id is not None else None
     out = {}
     for code, (fld, a, b) in COMPARISONS.items():
         sides = []

@@ -162,17 +162,19 @@ def load_columns(pipeline_id: int, segment: Segment | None = None, *,
     return ColumnData(stages, cols, facts, visits)
 
 
-def first_wins() -> tuple[np.ndarray, np.ndarray]:
+def first_wins(besides: int | None = None) -> tuple[np.ndarray, np.ndarray]:
     """(customer ids ascending, the moment of each one's first won deal in µs): the deals of
     a customer created after that moment are its returning ones
-    (``store.queries.returning_deal``)."""
+    (``store.queries.returning_deal``). ``besides``: only the deals outside that pipeline."""
     from ..core.deal_columns import NONE as _missing
     from .models import Stage
 
     won = Stage.select(Stage.id).where(Stage.kind == "won")
-    q = (Deal.select(Deal.customer, peewee.fn.MIN(Deal.closed_at))
-         .where(Deal.stage.in_(won) & Deal.customer.is_null(False)
-                & Deal.closed_at.is_null(False))
+    where = (Deal.stage.in_(won) & Deal.customer.is_null(False)
+             & Deal.closed_at.is_null(False))
+    if besides is not None:
+        where &= Deal.pipeline != besides
+    q = (Deal.select(Deal.customer, peewee.fn.MIN(Deal.closed_at)).where(where)
          .group_by(Deal.customer).order_by(Deal.customer))
     rows = Deal._meta.database.execute(q).fetchall()
     if not rows:
@@ -183,10 +185,30 @@ def first_wins() -> tuple[np.ndarray, np.ndarray]:
     return _ints(customers), moments
 
 
-def returning(columns: DealColumns) -> np.ndarray:
+def _earliest(customers: np.ndarray, moments: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each customer once (ascending) with the earliest of its moments."""
+    order = np.lexsort((moments, customers))
+    c, m = customers[order], moments[order]
+    first = np.r_[True, c[1:] != c[:-1]] if len(c) else np.zeros(0, dtype=bool)
+    return c[first], m[first]
+
+
+def returning(columns: DealColumns, whole: tuple[int, np.ndarray] | None = None
+              ) -> np.ndarray:
     """Which deals are of a returning customer: one who had won a deal (in any pipeline)
-    before this one was created — ``store.queries.returning_deal`` of each."""
-    customers, firsts = first_wins()
+    before this one was created — ``store.queries.returning_deal`` of each.
+
+    ``whole``: (pipeline id, which deals are won) when ``columns`` hold every deal of that
+    pipeline — its first wins are then read from the columns, only the other pipelines'
+    from the database."""
+    if whole is None:
+        customers, firsts = first_wins()
+    else:
+        pipeline_id, won = whole
+        mine = won & (columns.customer != NONE) & (columns.closed != NONE)
+        others = first_wins(pipeline_id)
+        customers, firsts = _earliest(np.concatenate((others[0], columns.customer[mine])),
+                                      np.concatenate((others[1], columns.closed[mine])))
     out = np.zeros(len(columns), dtype=bool)
     if not len(customers):
         return out
