@@ -43,6 +43,7 @@ from ..core.trends import cycle_panel
 from ..core.values import FunnelData, Period, Segment
 from ..core.visit_table import VisitTable
 from . import analytics_queries as aq
+from .concat_columns import concat_columns
 from .deal_columns import load_columns, returning
 from .health_inputs import band_bounds, health_check, target_months
 from .models import Deal, Reason
@@ -79,7 +80,11 @@ def deal_ids(pipeline_id: int, segment: Segment | None) -> np.ndarray:
     extra = segment_where(segment) if segment else None
     if extra is not None:
         where &= extra
-    rows = Deal._meta.database.execute(Deal.select(Deal.id).where(where)).fetchall()
+    db = Deal._meta.database
+    read = concat_columns(db, Deal.select(Deal.id.alias("c0")).where(where), ("int",), Deal.id)
+    if read is not None:
+        return read[0]
+    rows = db.execute(Deal.select(Deal.id).where(where)).fetchall()
     return np.array([i for (i,) in rows], dtype=np.int64)
 
 
