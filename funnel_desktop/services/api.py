@@ -898,20 +898,29 @@ class Services:
 
     def set_setting(self, key: str, value: Any, initiator: object | None = None) -> Outcome:
         """Store one business setting (JSON)."""
-        key = v.text(key, "key", required=True)
-        try:
-            text = json.dumps(value, ensure_ascii=False, allow_nan=False)
-        except (TypeError, ValueError, RecursionError):
-            raise ValidationError("json_invalid", "json", value=str(value)[:40]) from None
-        text = v.checked_text(text, "json")
+        return self.set_settings({key: value}, initiator=initiator)
+
+    def set_settings(self, values: dict[str, Any], initiator: object | None = None
+                     ) -> Outcome:
+        """Store business settings (JSON each) in one transaction: all of them or none."""
+        texts: dict[str, str] = {}
+        for key, value in values.items():
+            key = v.text(key, "key", required=True)
+            try:
+                text = json.dumps(value, ensure_ascii=False, allow_nan=False)
+            except (TypeError, ValueError, RecursionError):
+                raise ValidationError("json_invalid", "json", value=str(value)[:40]) from None
+            texts[key] = v.checked_text(text, "json")
         self.require_admin()
 
-        def work(step: Step) -> str:
-            Setting.insert(key=key, value=text).on_conflict(
-                conflict_target=[Setting.key],
-                update={Setting.value: text, Setting.version: Setting.version + 1}).execute()
+        def work(step: Step) -> list[str]:
+            for key, text in texts.items():
+                Setting.insert(key=key, value=text).on_conflict(
+                    conflict_target=[Setting.key],
+                    update={Setting.value: text, Setting.version: Setting.version + 1}
+                ).execute()
             step.names({"settings"})
-            return key
+            return list(texts)
 
         return self.perform("setting", work, initiator, undoable=False)
 

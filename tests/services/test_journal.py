@@ -9,6 +9,7 @@ from funnel_desktop.core.errors import ValidationError
 from funnel_desktop.services import Services, journal
 from funnel_desktop.services.journal import Fate
 from funnel_desktop.store.models import Deal, StageHistory
+from funnel_desktop.store.prepared import Prepared
 
 
 @pytest.fixture(autouse=True)
@@ -36,6 +37,7 @@ def test_an_error_inside_the_write_rolls_it_back_and_says_so(
         raise OverflowError("Python int too large to convert to SQLite INTEGER")
 
     monkeypatch.setattr(StageHistory, "insert_many", overflow)
+    monkeypatch.setattr(Prepared, "execute", overflow)  # a single move's prepared writes
     with pytest.raises(OverflowError) as caught:
         svc.move_deals([world.servers], world.stages[2])
     assert Deal.get_by_id(world.servers).stage_id == before  # rolled back indeed

@@ -29,6 +29,8 @@ from ...core import progress as P
 from ...core.errors import FunnelError
 from ...services import Outcome
 from ...store import connection
+from . import ask
+from .messages import error_text
 
 T = TypeVar("T")
 
@@ -245,3 +247,26 @@ class _StallMeter:
 
 
 __all__ = ["OperationRunner"]
+
+
+def runner_for(parent: QWidget | None,
+               record: Callable[[Outcome, str], object] | None = None) -> OperationRunner:
+    """The runner a dialog's actions go through: its window's (``parent.ctx.runner``, which
+    puts outcomes on that window's undo stack), or — for a dialog on its own — one that
+    hands outcomes to ``record`` (if any) and shows refusals in a message box."""
+    ctx = getattr(parent, "ctx", None)
+    runner = getattr(ctx, "runner", None)
+    if isinstance(runner, OperationRunner) and record is None:
+        return runner
+
+    def keep(outcome: Outcome, text: str) -> Outcome:
+        if record is not None:
+            record(outcome, text)
+        return outcome
+
+    def show(where: QWidget | None, err: FunnelError) -> None:
+        ask.error(where, QCoreApplication.translate("AppContext", "Funnel Desktop"),
+                  error_text(err))
+
+    return OperationRunner(keep, show, parent)
+

@@ -622,21 +622,22 @@ class CustomerForm(QWidget):
                 self._show_heading()
                 return True
             base = Base({k: self._base.get(k) for k in fields}, self._version, self._seq)
-        try:
-            outcome = self._save(fields, contacts, base)
-        except FunnelError as err:
-            field = getattr(err, "field", None)
-            if not (field and self.errors.show(field, error_text(err))):
-                self.general_error.setText(error_text(err))
-                self.general_error.show()
-            return False
+        name = fields.get("name") or self.name.text().strip()
+        outcome = self.ctx.run(self, self.tr("Save customer “%1”").replace("%1", name),
+                               lambda: self._save(fields, contacts, base),
+                               on_error=self._show_error)
         if outcome is None:
             return False
-        name = fields.get("name") or self.name.text().strip()
-        self.ctx.record(outcome, self.tr("Save customer “%1”").replace("%1", name))
         self.load(outcome.value)
         self.saved.emit(outcome.value)
         return True
+
+    def _show_error(self, err: FunnelError) -> None:
+        """A refusal at its field, or above the form."""
+        field = getattr(err, "field", None)
+        if not (field and self.errors.show(field, error_text(err))):
+            self.general_error.setText(error_text(err))
+            self.general_error.show()
 
     def _save(self, fields: dict[str, Any], contacts: list[dict[str, Any]] | None,
               base: Base | None) -> Any:

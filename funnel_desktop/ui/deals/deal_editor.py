@@ -619,41 +619,54 @@ class DealEditor(QDialog):
             return False
         services = self.ctx.services
         name = self.customer.text().strip()
-        new_customer = None
-        try:
-            if name and name not in self._customers:
-                new_customer = services.save_customer(None, {"name": name}, initiator=self)
-                fields["customer"] = new_customer.value
-            else:
-                fields["customer"] = self._customers.get(name) if name else None
+        made: list[Outcome] = []  # the new customer this save created, if any
+        new_name = name if name and name not in self._customers else ""
+        if not new_name:
+            fields["customer"] = self._customers.get(name) if name else None
+        changed: dict[str, Any] = {}
+        if self.deal_id is None:
+            text = self.tr("New deal “%1”").replace("%1", fields["title"])
+        else:
+            changed = self.changed_fields(fields)
+            if not changed and not new_name:
+                self._saved_state = self._state()
+                self._edited()
+                return True
+            text = self.tr("Edit deal “%1”").replace("%1", fields["title"])
+
+        def work() -> Outcome | None:
+            if new_name:
+                made.append(services.save_customer(None, {"name": new_name}, initiator=self))
+                fields["customer"] = changed["customer"] = made[0].value
             if self.deal_id is None:
                 if self.pipeline_id is None:  # opened on no pipeline
                     raise ValidationError("pipeline_unknown", "pipeline", value="")
-                outcome = services.create_deal(self.pipeline_id, self.stage_combo.currentData(),
-                                               fields, initiator=self)
-                text = self.tr("New deal “%1”").replace("%1", fields["title"])
-            else:
-                changed = self.changed_fields(fields)
-                if not changed:
-                    self._saved_state = self._state()
-                    self._edited()
-                    return True
-                outcome = self._update(changed)
-                if outcome is None:
-                    return False
-                text = self.tr("Edit deal “%1”").replace("%1", fields["title"])
-        except FunnelError as err:
-            if new_customer is not None and new_customer.inverse is not None:
-                services.undo(new_customer.inverse)  # nothing half-way
-            elif isinstance(err, ValidationError) and err.field == "name":
+                return services.create_deal(self.pipeline_id, self.stage_combo.currentData(),
+                                            fields, initiator=self)
+            return self._update(changed)
+
+        def take_back() -> bool:
+            """Undo the customer this save made (nothing half-way); whether there was one."""
+            inverse = made.pop().inverse if made else None
+            if inverse is not None:
+                services.undo(inverse)
+            return inverse is not None
+
+        def refused(err: FunnelError) -> None:
+            if not take_back() and isinstance(err, ValidationError) and err.field == "name":
                 err.field = "customer"  # the new customer's name is the customer field
             self._show_error(err)
+
+        # one undo step: the deal and the customer it made (recorded below, together)
+        outcome = self.ctx.run(self, text, work, undoable=False, on_error=refused)
+        if outcome is None:
+            take_back()  # the save was called off: nothing half-way
             return False
         stack = self.ctx.undo_stack
-        if new_customer is not None:
-            self._customers[name] = new_customer.value
+        if made:
+            self._customers[name] = made[0].value
             stack.beginMacro(text)
-            self.ctx.record(new_customer, self.tr("New customer “%1”").replace("%1", name))
+            self.ctx.record(made[0], self.tr("New customer “%1”").replace("%1", name))
             self.ctx.record(outcome, text)
             stack.endMacro()
         else:

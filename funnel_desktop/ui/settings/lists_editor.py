@@ -37,6 +37,7 @@ from ..common import ask
 from ..common.fields import editor_buttons
 from ..common.icons import icon
 from ..common.messages import error_text
+from ..common.operations import runner_for
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -314,6 +315,7 @@ class ListsEditor(QDialog):
         self.setWindowTitle(self.tr("Kept lists"))
         self.resize(720, 540)
         self.services = services
+        self.runner = runner_for(parent)
         lay = QVBoxLayout(self)
         intro = QLabel(self.tr("The choices offered in deals and customers. A row still in "
                                "use cannot be removed; reasons and salespeople can be made "
@@ -407,12 +409,9 @@ class ListsEditor(QDialog):
         group = self.group(tab)
         items = [i for t in group for i in t.items()]
         self.problem.hide()
-        try:
-            save_list(self.services, tab.which, items, initiator=self)
-        except FunnelError as err:
-            self.problem.setText(error_text(err))
-            self.problem.show()
-            ask.error(self, self.tr("Kept lists"), error_text(err))
+        if self.runner.run(self, self.tr("Edit kept list"),
+                           lambda: save_list(self.services, tab.which, items, initiator=self),
+                           on_error=self._refused) is None:
             return False
         for t in group:
             t.load()
@@ -420,6 +419,12 @@ class ListsEditor(QDialog):
             self.owners.load()
         self.update_buttons()
         return True
+
+    def _refused(self, err: FunnelError) -> None:
+        """Nothing of the list was saved: say why, above it and in a message."""
+        self.problem.setText(error_text(err))
+        self.problem.show()
+        ask.error(self, self.tr("Kept lists"), error_text(err))
 
     def revert(self) -> None:
         for t in self.group(self.current()):

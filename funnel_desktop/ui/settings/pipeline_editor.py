@@ -44,6 +44,7 @@ from ..common import ask
 from ..common.fields import editor_buttons, set_invalid
 from ..common.icons import icon
 from ..common.messages import error_text
+from ..common.operations import runner_for
 from .stage_table import (
     COLOUR,
     DEALS,
@@ -133,10 +134,9 @@ class PipelineEditor(QDialog):
     def __init__(self, services: Services, lang: str = "en", pipeline_id: int | None = None,
                  parent: QWidget | None = None, record: Record | None = None) -> None:
         super().__init__(parent)
-        if record is None:
-            ctx = getattr(parent, "ctx", None)
-            record = getattr(ctx, "record", None)
-        self._record = record
+        #: its saves run here (the parent window's runner, which puts them on its undo
+        #: stack; or one handing them to ``record``)
+        self.runner = runner_for(parent, record)
         self.setObjectName("pipelineEditor")
         self.setWindowTitle(self.tr("Pipelines and stages"))
         self.resize(1060, 640)
@@ -358,22 +358,25 @@ class PipelineEditor(QDialog):
         it."""
         if not self.maybe_leave():
             return None
-        try:
-            if template_code is None:
-                outcome = save_pipeline(self.services, None, self._unique_name(
-                    self.tr("New pipeline")), [
-                    StageSpec(self.tr("First contact"), "open", 10),
-                    StageSpec(self.tr("Won"), "won", 100),
-                    StageSpec(self.tr("Lost"), "lost", 0)], initiator=self)
-            else:
-                outcome = self.services.create_pipeline(template_code, self.lang,
-                                                        initiator=self)
-        except FunnelError as err:
-            self._error(err)
+        if template_code is None:
+            name = self._unique_name(self.tr("New pipeline"))
+            stages = [StageSpec(self.tr("First contact"), "open", 10),
+                      StageSpec(self.tr("Won"), "won", 100),
+                      StageSpec(self.tr("Lost"), "lost", 0)]
+
+            def work() -> Outcome:
+                return save_pipeline(self.services, None, name, stages, initiator=self)
+        else:
+            name = next(t.zh if self.lang.startswith("zh") else t.en
+                        for t in TEMPLATES if t.code == template_code)
+
+            def work() -> Outcome:
+                return self.services.create_pipeline(template_code, self.lang, initiator=self)
+        outcome = self.runner.run(self, self.tr("New pipeline \u201c%1\u201d").replace(
+            "%1", name), work, on_error=self._error)
+        if outcome is None:
             return None
         pid = int(outcome.value)
-        self._recorded(outcome, self.tr("New pipeline \u201c%1\u201d").replace(
-            "%1", str(pipeline_row(pid).name)))
         self.dirty = False
         self.fill_pipelines(pid)
         self.name.setFocus()
@@ -389,12 +392,11 @@ class PipelineEditor(QDialog):
                            self.tr("Delete the pipeline \u201c%1\u201d and its stages?")
                            .replace("%1", name), self.tr("Delete")):
             return False
-        try:
-            outcome = delete_pipeline(self.services, self.pipeline_id, initiator=self)
-        except FunnelError as err:
-            self._error(err)
+        pid = self.pipeline_id
+        if self.runner.run(self, self.tr("Delete pipeline \u201c%1\u201d").replace("%1", name),
+                           lambda: delete_pipeline(self.services, pid, initiator=self),
+                           on_error=self._error) is None:
             return False
-        self._recorded(outcome, self.tr("Delete pipeline \u201c%1\u201d").replace("%1", name))
         self.pipeline_id = None
         self.dirty = False
         self.fill_pipelines()
@@ -541,25 +543,17 @@ class PipelineEditor(QDialog):
             return True
         if self._show_problems(True):
             return False
-        try:
-            outcome = save_pipeline(self.services, self.pipeline_id, self.name.text(),
-                                    self.model.specs(), moves=self.moves, initiator=self,
-                                    version=self.version)
-        except FunnelError as err:
-            self._error(err)
-            return False
-        self._recorded(outcome, self.tr("Edit pipeline \u201c%1\u201d").replace(
-            "%1", self.name.text().strip()))
         pid = self.pipeline_id
+        if self.runner.run(self, self.tr("Edit pipeline \u201c%1\u201d").replace(
+                "%1", self.name.text().strip()),
+                lambda: save_pipeline(self.services, pid, self.name.text(), self.model.specs(),
+                                      moves=self.moves, initiator=self, version=self.version),
+                on_error=self._error) is None:
+            return False
         self.dirty = False
         self.pipeline_id = None  # reload from the database (new stages get their ids)
         self.fill_pipelines(pid)
         return True
-
-    def _recorded(self, outcome: Outcome, text: str) -> None:
-        """Put a saved action on the undo stack (when the editor has one)."""
-        if self._record is not None:
-            self._record(outcome, text)
 
     def revert(self) -> None:
         if self.pipeline_id is not None:

@@ -40,6 +40,7 @@ from ..common import ask
 from ..common.fields import FieldErrors
 from ..common.fmt import Formatter
 from ..common.messages import error_text
+from ..common.operations import runner_for
 
 translate = QCoreApplication.translate
 
@@ -220,6 +221,7 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumSize(760, 600)
         self.services = services
+        self.runner = runner_for(parent)
         self.qsettings = settings
         self.lang = normalise(lang)
         self.language_changed = False
@@ -491,6 +493,11 @@ class SettingsDialog(QDialog):
                                 big, self.soon_days.value(), self.backup_keep.value(), health,
                                 self.team_read.isChecked())
 
+    def _refused(self, err: FunnelError) -> None:
+        """The settings were not saved (all of them stay as they were)."""
+        ask.error(self, self.tr("Settings"), error_text(err))
+        self.loaded = BusinessSettings.load()
+
     def _reveal(self, name: str) -> None:
         widget = self.health.get(name) or getattr(self, name, None)
         if isinstance(widget, QWidget):
@@ -505,12 +512,11 @@ class SettingsDialog(QDialog):
         new = self.collect()
         if new is None:
             return False
-        try:
-            for key, value in new.changed_from(self.loaded).items():
-                self.services.set_setting(key, value, initiator=self)
-        except FunnelError as err:
-            ask.error(self, self.tr("Settings"), error_text(err))
-            self.loaded = BusinessSettings.load()
+        changed = new.changed_from(self.loaded)
+        if changed and self.runner.run(
+                self, self.tr("Settings"),
+                lambda: self.services.set_settings(changed, initiator=self),
+                undoable=False, on_error=self._refused) is None:
             return False
         self.loaded = new
         chosen = str(self.language.currentData())

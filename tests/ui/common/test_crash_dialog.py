@@ -17,6 +17,7 @@ from funnel_desktop import app_log
 from funnel_desktop.services import journal
 from funnel_desktop.services.journal import Fate
 from funnel_desktop.store.models import Deal, StageHistory
+from funnel_desktop.store.prepared import Prepared
 from funnel_desktop.ui.common import crash_dialog, folders
 from funnel_desktop.ui.common.crash_dialog import CrashDialog, CrashReporter
 from funnel_desktop.ui.main_window import MainWindow
@@ -72,6 +73,7 @@ def test_an_error_inside_a_change_says_it_was_not_saved(window: MainWindow, logs
     reporter = CrashReporter(logs, lambda: window.opened.location)
     with app_log.Hooks(report=reporter.report, qt=False), monkeypatch.context() as mp:
         mp.setattr(StageHistory, "insert_many", overflow)
+        mp.setattr(Prepared, "execute", overflow)  # a single move's prepared writes
         from_the_event_loop(qtbot, lambda: send_drop(dst.view.viewport(), [deal_id]))
     dialog = reporter.dialog
     assert dialog is not None and dialog.isVisible() and shown_dialogs() == [dialog]

@@ -147,3 +147,19 @@ def test_duplicates_and_empty_names_are_refused(lists: ListsEditor, answers: Any
     assert answers.errors[-1] == "A name is required."
     e.revert()
     assert not tab.dirty
+
+
+def test_a_list_is_saved_through_the_windows_runner(lists: ListsEditor,
+                                                    window: MainWindow) -> None:
+    """The save runs through the window's operation runner (its busy cursor, its signals);
+    a kept list's edit is not an undo step (as on the command line)."""
+    e = lists
+    e.tabs.setCurrentWidget(e.sources)
+    seen: list[tuple[str, bool]] = []
+    window.ctx.runner.finished.connect(lambda label, ok: seen.append((label, ok)))
+    steps = window.ctx.undo_stack.count()
+    e.sources.table.item(e.sources.add_row(), 0).setText("Trade fair 2027")
+    assert e.save()
+    assert seen == [("Edit kept list", True)]
+    assert window.ctx.undo_stack.count() == steps
+    assert "Trade fair 2027" in {s.name for s in Source.select()}

@@ -165,3 +165,36 @@ def test_a_new_language_shows_the_window_again(qtbot: Any, demo: Any, ui_service
     finally:
         app_module.TRANSLATION.switch("en")
         app_module.WINDOWS.clear()
+
+
+def test_a_save_runs_through_the_runner_and_stores_all_or_nothing(
+        dialog: SettingsDialog, window: MainWindow, monkeypatch: pytest.MonkeyPatch,
+        answers: Any) -> None:
+    """Every changed setting is written in one transaction through the window's runner: a
+    refusal half-way keeps all of them as they were, and says so."""
+    d = dialog
+    seen: list[tuple[str, bool]] = []
+    window.ctx.runner.finished.connect(lambda label, ok: seen.append((label, ok)))
+    d.business.setText("Acme Trading")
+    d.soon_days.setValue(45)
+    from funnel_desktop.services import api
+
+    real = api.v.checked_text
+    calls: list[str] = []
+
+    def refuse_second(text: str, field: str, limit: int | None = None) -> str:
+        calls.append(text)
+        if len(calls) == 2:
+            from funnel_desktop.core.errors import ValidationError
+            raise ValidationError("text_too_long", field, value=text)
+        return real(text, field, limit)
+
+    monkeypatch.setattr(api.v, "checked_text", refuse_second)
+    assert not d.save()
+    assert seen == [("Settings", False)]
+    assert get_setting("business_name", "") == "" and Setting.get_or_none(
+        Setting.key == "class_soon_days") is None
+    monkeypatch.setattr(api.v, "checked_text", real)
+    assert d.save()
+    assert seen[-1] == ("Settings", True)
+    assert get_setting("business_name", "") == "Acme Trading"
