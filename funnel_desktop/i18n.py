@@ -12,6 +12,8 @@ from . import RESOURCES, package_files
 TRANSLATIONS = RESOURCES / "translations"
 #: Our compiled Chinese translation, relative to ``RESOURCES``.
 CHINESE = "translations/funnel_zh_CN.qm"
+#: The English plural forms of counted texts, relative to ``RESOURCES``.
+ENGLISH = "translations/funnel_en.qm"
 LANGUAGES = ("en", "zh")
 
 
@@ -26,11 +28,14 @@ def normalise(lang: str | None) -> str:
     return "zh" if lang.lower().startswith("zh") else "en"
 
 
-def english_plurals() -> QTranslator | None:
+def english_plurals() -> QTranslator:
     """The singular and plural of each counted (``%n``) text in English, the source language
-    (nothing else: every other English text is its source)."""
+    (nothing else: every other English text is its source); missing or unreadable is
+    :class:`~.package_files.MissingResource`."""
     plurals = QTranslator()
-    return plurals if plurals.load(str(TRANSLATIONS / "funnel_en.qm")) else None
+    if not plurals.load(str(package_files.resource(ENGLISH))):
+        raise package_files.MissingResource([ENGLISH])
+    return plurals
 
 
 def load_translators(lang: str) -> list[QTranslator]:
@@ -38,8 +43,7 @@ def load_translators(lang: str) -> list[QTranslator]:
     ours missing or unreadable is :class:`~.package_files.MissingResource` (Qt's own are a
     bonus)."""
     if normalise(lang) != "zh":
-        plurals = english_plurals()
-        return [plurals] if plurals is not None else []
+        return [english_plurals()]
     out = []
     ours = QTranslator()
     if not ours.load(str(package_files.resource(CHINESE))):

@@ -73,9 +73,18 @@ def test_a_chinese_command_without_the_translation_says_so(empty_resources: Path
     assert "Traceback" not in err
 
 
-def test_an_english_command_needs_no_translation(empty_resources: Path,
-                                                 capsys: pytest.CaptureFixture[str],
-                                                 tmp_path: Path) -> None:
+def test_an_english_command_without_its_plural_forms_says_so(
+        empty_resources: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code = main(["--lang", "en", "check", "--db", str(tmp_path / "none.sqlite")])
-    assert code == 3  # the database is missing: the command ran
-    assert "does not exist" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert code == 1
+    assert str(empty_resources / "translations" / "funnel_en.qm") in err
+    assert "Traceback" not in err
+
+
+def test_the_english_plural_forms_are_required(empty_resources: Path, qapp: object) -> None:
+    from funnel_desktop.i18n import english_plurals
+
+    with pytest.raises(package_files.MissingResource) as caught:
+        english_plurals()
+    assert caught.value.missing == ["translations/funnel_en.qm"]

@@ -32,7 +32,7 @@ from ..core.analytics import (
     trend_period,
 )
 from ..core.dates import period_of
-from ..core.deal_columns import ColumnData, DealColumns, in_period
+from ..core.deal_columns import WON, ColumnData, DealColumns, in_period
 from ..core.forecast_chart import TargetRow
 from ..core.periods import health_period
 from ..core.reasons_summary import reasons_summary
@@ -43,6 +43,7 @@ from ..core.trends import cycle_panel
 from ..core.values import FunnelData, Period, Segment
 from ..core.visit_table import VisitTable
 from . import analytics_queries as aq
+from .concat_columns import concat_columns
 from .deal_columns import load_columns, returning
 from .health_inputs import band_bounds, health_check, target_months
 from .models import Deal, Reason
@@ -79,7 +80,11 @@ def deal_ids(pipeline_id: int, segment: Segment | None) -> np.ndarray:
     extra = segment_where(segment) if segment else None
     if extra is not None:
         where &= extra
-    rows = Deal._meta.database.execute(Deal.select(Deal.id).where(where)).fetchall()
+    db = Deal._meta.database
+    read = concat_columns(db, Deal.select(Deal.id.alias("c0")).where(where), ("int",), Deal.id)
+    if read is not None:
+        return read[0]
+    rows = db.execute(Deal.select(Deal.id).where(where)).fetchall()
     return np.array([i for (i,) in rows], dtype=np.int64)
 
 
@@ -105,7 +110,9 @@ def compare(data: ColumnData, pipeline_id: int | None, inputs: Inputs
     stays only through the cohort's conversion)."""
     period, today = inputs.period, inputs.today
     cohort = in_period(data.columns.created, period)
-    back = returning(data.columns) if pipeline_id is not None else None
+    whole = (pipeline_id, data.codes().kind == WON) if inputs.store_segment is None \
+        and pipeline_id is not None else None
+    back = returning(data.columns, whole) if pipeline_id is not None else None
     out = {}
     for code, (fld, a, b) in COMPARISONS.items():
         sides = []

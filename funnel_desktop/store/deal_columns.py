@@ -16,6 +16,7 @@ import peewee
 from ..core.deal_columns import NONE, ColumnData, DealColumns, exact_amounts, moment_us
 from ..core.values import Segment, StageKind
 from ..core.visit_table import OPEN_END, VisitTable
+from .concat_columns import concat_columns
 from .models import Deal, StageHistory
 from .queries import (
     _DEAL_FACTS,
@@ -68,6 +69,48 @@ def _moments(values: tuple[Any, ...], field: peewee.Field, unit: str = "us") -> 
         return np.array(out, dtype=np.int64)
 
 
+#: The kinds of the lean deal columns (:func:`concat_columns`).
+_LEAN_KINDS = ("int", "int", "int", "us", "int", "D", "us", "int", "int", "int")
+
+
+def _ordered(columns: list[np.ndarray]) -> list[np.ndarray]:
+    """The deal columns by id (SQLite need not keep a subquery's order in an aggregate)."""
+    ids = columns[0]
+    if len(ids) < 2 or bool((ids[1:] > ids[:-1]).all()):
+        return columns
+    order = np.argsort(ids, kind="stable")
+    return [c[order] for c in columns]
+
+
+def _lean_rows(db: peewee.Database, fields: tuple[peewee.Field, ...], where: Any
+               ) -> list[np.ndarray]:
+    """The deal columns read row by row (another database, or texts numpy will not read
+    plainly)."""
+    parts: list[list[np.ndarray]] = [[] for _ in fields]
+    for rows in _chunks(db.execute(Deal.select(*fields).where(where).order_by(Deal.id))):
+        i, s, a, cr, p, ec, cl, o, cu, r = zip(*rows, strict=True)
+        for column, values in zip(parts, (
+                _ints(i), _ints(s), exact_amounts(a), _moments(cr, Deal.created_at),
+                _ints(p), _moments(ec, Deal.expected_close, "D"),
+                _moments(cl, Deal.closed_at), _ints(o), _ints(cu), _ints(r)), strict=True):
+            column.append(values)
+    return [np.concatenate(c) if c else np.zeros(0, dtype=np.int64) for c in parts]
+
+
+def _stay_rows(db: peewee.Database, fields: tuple[peewee.Field, ...], where: Any,
+               visits: VisitTable) -> None:
+    """The stays read row by row into ``visits`` (a chunk at a time: no list of chunks
+    beside it)."""
+    columns = (visits.deal, visits.stage, visits.entered, visits.left)
+    for rows in _chunks(db.execute(StageHistory.select(*fields).join(Deal).where(where))):
+        d, s, e, left = zip(*rows, strict=True)
+        for col, values in zip(columns, (
+                _ints(d), _ints(s), _moments(e, StageHistory.entered_at),
+                _moments(left, StageHistory.left_at)), strict=True):
+            col.frombytes(values.tobytes())
+        del rows, d, s, e, left
+
+
 def load_columns(pipeline_id: int, segment: Segment | None = None, *,
                  open_deals: bool = True) -> ColumnData:
     """Stages, every deal and every stay of one pipeline, cut to a segment, in columns (the
@@ -81,37 +124,36 @@ def load_columns(pipeline_id: int, segment: Segment | None = None, *,
         where &= extra
     open_ids = [s.id for s in stages if s.kind == StageKind.OPEN]
     db = Deal._meta.database
-    parts: list[list[np.ndarray]] = [[] for _ in range(10)]
+    lean_fields: tuple[peewee.Field, ...] = (
+        Deal.id, Deal.stage, Deal.amount, Deal.created_at, Deal.probability, Deal.expected_close,
+        Deal.closed_at, Deal.owner, Deal.customer, Deal.close_reason)
+    stay_fields: tuple[peewee.Field, ...] = (
+        StageHistory.deal, StageHistory.stage, StageHistory.entered_at, StageHistory.left_at)
     with gc_paused():
-        lean = (Deal.select(Deal.id, Deal.stage, Deal.amount, Deal.created_at,
-                            Deal.probability, Deal.expected_close, Deal.closed_at, Deal.owner,
-                            Deal.customer, Deal.close_reason).where(where).order_by(Deal.id))
-        for rows in _chunks(db.execute(lean)):
-            i, s, a, cr, p, ec, cl, o, cu, r = zip(*rows, strict=True)
-            for column, values in zip(parts, (
-                    _ints(i), _ints(s), exact_amounts(a), _moments(cr, Deal.created_at),
-                    _ints(p), _moments(ec, Deal.expected_close, "D"),
-                    _moments(cl, Deal.closed_at), _ints(o), _ints(cu), _ints(r)), strict=True):
-                column.append(values)
+        read = concat_columns(
+            db, Deal.select(*(f.alias(f"c{i}") for i, f in enumerate(lean_fields)))
+            .where(where).order_by(Deal.id), _LEAN_KINDS, Deal.id)
+        lean = _ordered(read) if read is not None else _lean_rows(db, lean_fields, where)
         # the open deals whole, in the same order (by id, as load_funnel gives them)
         facts = _deal_facts(Deal.select(*_DEAL_FACTS).where(
             where & Deal.stage.in_(open_ids)).order_by(Deal.id)) if open_ids and open_deals \
             else []
-        vq = (StageHistory.select(StageHistory.deal, StageHistory.stage,
-                                  StageHistory.entered_at, StageHistory.left_at)
-              .join(Deal).where(where))
-        visits = VisitTable()  # filled a chunk at a time: no list of chunks beside it
-        columns = (visits.deal, visits.stage, visits.entered, visits.left)
-        for rows in _chunks(db.execute(vq)):
-            d, s, e, left = zip(*rows, strict=True)
-            for col, values in zip(columns, (
-                    _ints(d), _ints(s), _moments(e, StageHistory.entered_at),
-                    _moments(left, StageHistory.left_at)), strict=True):
+        visits = VisitTable()
+        # the stays a range of ids at a time, each looking up its deal (CROSS JOIN: SQLite
+        # would otherwise walk every deal of the pipeline for each range)
+        stays = concat_columns(
+            db, StageHistory.select(*(f.alias(f"c{i}") for i, f in enumerate(stay_fields)))
+            .join(Deal, peewee.JOIN.CROSS).where((StageHistory.deal == Deal.id) & where),
+            ("int", "int", "us", "us"), StageHistory.id)
+        if stays is not None:
+            for col, values in zip((visits.deal, visits.stage, visits.entered, visits.left),
+                                   stays, strict=True):
                 col.frombytes(values.tobytes())
-            del rows, d, s, e, left
-    ids, stage, amount, created, prob, expected, closed, owner, customer, reason = (
-        np.concatenate(c) if c else np.zeros(0, dtype=np.int64) for c in parts)
-    del parts
+            del stays
+        else:
+            _stay_rows(db, stay_fields, where, visits)
+    ids, stage, amount, created, prob, expected, closed, owner, customer, reason = lean
+    del lean
     cols = DealColumns(id=ids, stage=stage, amount=amount, created=created, closed=closed,
                        probability=prob, expected=expected, owner=owner, customer=customer,
                        reason=reason)
@@ -120,17 +162,19 @@ def load_columns(pipeline_id: int, segment: Segment | None = None, *,
     return ColumnData(stages, cols, facts, visits)
 
 
-def first_wins() -> tuple[np.ndarray, np.ndarray]:
+def first_wins(besides: int | None = None) -> tuple[np.ndarray, np.ndarray]:
     """(customer ids ascending, the moment of each one's first won deal in µs): the deals of
     a customer created after that moment are its returning ones
-    (``store.queries.returning_deal``)."""
+    (``store.queries.returning_deal``). ``besides``: only the deals outside that pipeline."""
     from ..core.deal_columns import NONE as _missing
     from .models import Stage
 
     won = Stage.select(Stage.id).where(Stage.kind == "won")
-    q = (Deal.select(Deal.customer, peewee.fn.MIN(Deal.closed_at))
-         .where(Deal.stage.in_(won) & Deal.customer.is_null(False)
-                & Deal.closed_at.is_null(False))
+    where = (Deal.stage.in_(won) & Deal.customer.is_null(False)
+             & Deal.closed_at.is_null(False))
+    if besides is not None:
+        where &= Deal.pipeline != besides
+    q = (Deal.select(Deal.customer, peewee.fn.MIN(Deal.closed_at)).where(where)
          .group_by(Deal.customer).order_by(Deal.customer))
     rows = Deal._meta.database.execute(q).fetchall()
     if not rows:
@@ -141,10 +185,30 @@ def first_wins() -> tuple[np.ndarray, np.ndarray]:
     return _ints(customers), moments
 
 
-def returning(columns: DealColumns) -> np.ndarray:
+def _earliest(customers: np.ndarray, moments: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each customer once (ascending) with the earliest of its moments."""
+    order = np.lexsort((moments, customers))
+    c, m = customers[order], moments[order]
+    first = np.r_[True, c[1:] != c[:-1]] if len(c) else np.zeros(0, dtype=bool)
+    return c[first], m[first]
+
+
+def returning(columns: DealColumns, whole: tuple[int, np.ndarray] | None = None
+              ) -> np.ndarray:
     """Which deals are of a returning customer: one who had won a deal (in any pipeline)
-    before this one was created — ``store.queries.returning_deal`` of each."""
-    customers, firsts = first_wins()
+    before this one was created — ``store.queries.returning_deal`` of each.
+
+    ``whole``: (pipeline id, which deals are won) when ``columns`` hold every deal of that
+    pipeline — its first wins are then read from the columns, only the other pipelines'
+    from the database."""
+    if whole is None:
+        customers, firsts = first_wins()
+    else:
+        pipeline_id, won = whole
+        mine = won & (columns.customer != NONE) & (columns.closed != NONE)
+        others = first_wins(pipeline_id)
+        customers, firsts = _earliest(np.concatenate((others[0], columns.customer[mine])),
+                                      np.concatenate((others[1], columns.closed[mine])))
     out = np.zeros(len(columns), dtype=bool)
     if not len(customers):
         return out

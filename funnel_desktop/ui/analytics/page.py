@@ -143,6 +143,8 @@ class AnalyticsPage(QWidget):
         self._computed_for: tuple | None = None
         self.full_refreshes = 0  # how many full recomputes ran
         self.live_updates = 0  # how many move events were applied in O(1)
+        #: moves applied while the page was hidden, not drawn yet (drawn when it is shown)
+        self._live_pending = False
         self.last_seconds = 0.0
         self.band_runs = BAND_RUNS
         fmt = ctx.fmt
@@ -305,6 +307,11 @@ class AnalyticsPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self._live_pending and self.result is not None:
+            self._live_pending = False
+            r = self.result
+            self.forecast.show_chart(r.forecast, r.inputs.period, r.band.runs if r.band else 0)
+            self.funnel.show_live(r.funnel)
         if self._dirty or self._computed_for != self._key():
             self.status.setText(self.tr("Updating…"))
             self._on_show.start()
@@ -389,6 +396,7 @@ class AnalyticsPage(QWidget):
         self.result = result
         self._computed_for = key
         self._dirty = False
+        self._live_pending = False
         self.full_refreshes += 1
         self._show_all(result)
         self.last_seconds = seconds + time.perf_counter() - shown
@@ -419,9 +427,10 @@ class AnalyticsPage(QWidget):
                                   r.thresholds, r.thresholds_error,
                                   r.health_period or i.period, i.today)
 
-    def _show_live(self, r: AnalyticsResult) -> None:
+    def _show_live(self, r: AnalyticsResult, draw: bool = True) -> None:
         """The snapshot-based parts: key numbers, forecast, target bars (and the funnel's
-        "now" columns, by the caller)."""
+        "now" columns, by the caller); unless ``draw``, the forecast's data is kept without
+        drawing it."""
         f = self.ctx.fmt
         n, amount, weighted = r.snapshot.open_totals()
         won_n, won_a, lost_n, _lost_a = r.snapshot.closed_in(r.inputs.period)
@@ -435,7 +444,10 @@ class AnalyticsPage(QWidget):
         rate = won_n / (won_n + lost_n) if won_n + lost_n else None
         self.tile_rate.set_value(f.percent(rate), self.tr("%1 won · %2 lost").replace(
             "%1", f.count(won_n)).replace("%2", f.count(lost_n)))
-        self.forecast.show_chart(r.forecast, r.inputs.period, r.band.runs if r.band else 0)
+        if draw:
+            self.forecast.show_chart(r.forecast, r.inputs.period, r.band.runs if r.band else 0)
+        else:
+            self.forecast.chart, self.forecast.period = r.forecast, r.inputs.period
         self.targets.show_progress(r.progress, scope_name(r.target_scope, r.owner_names,
                                                           r.team_names))
 
@@ -454,8 +466,14 @@ class AnalyticsPage(QWidget):
             if applied is not None:
                 if applied:
                     self.live_updates += 1
-                    self._show_live(r)
-                    self.funnel.show_live(r.funnel)
+                    if self.isVisible():
+                        self._show_live(r)
+                        self.funnel.show_live(r.funnel)
+                    else:  # nobody sees a hidden page's charts: their new data is kept
+                        # and drawn when the page is shown
+                        self._show_live(r, draw=False)
+                        self.funnel.chart = r.funnel
+                        self._live_pending = True
                 self._invalidate()
                 return
         self._invalidate()

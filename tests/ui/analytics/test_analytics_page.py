@@ -109,19 +109,23 @@ def test_dropping_a_card_updates_funnel_and_forecast_in_the_same_event(
     month_after = next(m for m in page.forecast.chart.months if m.month == key)
     assert month_after.weighted - month_before.weighted in (
         (deal.amount * 55) // 100, (deal.amount * 55 + 99) // 100)
-    # the drawn data is the new data
-    assert page.funnel.plotted()["now"] == [float(r.now_count)
-                                            for r in page.funnel.chart.stages]
-    assert page.forecast.plotted()["weighted"] == [m.weighted / 100
-                                                   for m in page.forecast.chart.months]
     # and it equals a full recompute
     full = fresh(page)
     assert now_columns(page.funnel.chart) == now_columns(full.funnel)
     assert without_band(page.forecast.chart) == without_band(full.forecast)
     assert page.result.snapshot == full.snapshot
     assert page.result.progress == full.progress
-    # shown again: the rest is computed anew, once
+    # a hidden page draws nothing; shown again, it draws the new data at once
+    drawn_before = page.funnel.plotted()["now"]
+    assert drawn_before == [float(r.now_count) for r in before_funnel.stages]
+    assert page.forecast.plotted()["weighted"] == [m.weighted / 100
+                                                   for m in before_forecast.months]
     window.show_page("analytics")
+    assert page.funnel.plotted()["now"] == [float(r.now_count)
+                                            for r in page.funnel.chart.stages] != drawn_before
+    assert page.forecast.plotted()["weighted"] == [m.weighted / 100
+                                                   for m in page.forecast.chart.months]
+    # and the rest is computed anew, once
     QApplication.processEvents()
     assert wait_idle(page)
     assert page.full_refreshes == refreshes + 1
