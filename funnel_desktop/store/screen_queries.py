@@ -257,6 +257,13 @@ CUSTOMER_SORTS = ("name", "contact", "industry", "region", "class", "priority", 
                   "open_amount")
 
 
+def deal_titles(ids: list[int]) -> dict[int, tuple[str, int]]:
+    """Each deal's (title, amount) by id, for questions that name their deals (a deal gone
+    meanwhile is left out)."""
+    return {i: (t, a) for i, t, a in Deal.select(Deal.id, Deal.title, Deal.amount)
+            .where(Deal.id.in_(ids)).tuples()}
+
+
 def _customer_search(text: str) -> peewee.Expression | None:
     text = text.strip()
     if not text:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from ...store.models import Deal
+from ...store.screen_queries import deal_titles
 from ..common.fmt import Formatter
 
 translate = QCoreApplication.translate
@@ -16,8 +16,7 @@ NAMED = 3
 
 def deals_named(ids: list[int], fmt: Formatter) -> str:
     """``“ERP rollout #12” (¥12,000)``; ``“A”, “B”, “C” and 2 more (¥45,000 in all)``."""
-    rows = {i: (t, a) for i, t, a in Deal.select(Deal.id, Deal.title, Deal.amount)
-            .where(Deal.id.in_(ids)).tuples()}
+    rows = deal_titles(ids)
     found = [rows[i] for i in ids if i in rows]
     if not found:
         return ""
