@@ -202,11 +202,24 @@ _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 SHOWN_CHARS = 160
 
 
+#: A password in a server address (``scheme://user:secret@host``) or a libpq connection
+#: string (``password=secret``): never shown.
+_PASSWORDS = re.compile(r"(?i)(\b[a-z][a-z0-9+.-]*://[^/\s:@]*:)[^/\s]*(@)"
+                        r"|(\bpassword\s*=\s*)('[^']*'|\S+)")
+
+
+def _mask(m: re.Match[str]) -> str:
+    return f"{m[1]}***{m[2]}" if m[1] is not None else f"{m[3]}***"
+
+
 def printable(value: object, limit: int = SHOWN_CHARS) -> str:
-    """``value`` as text safe to show in a message or on a terminal: control and invisible
-    characters written as escapes (``\\x1b``, ``\\n``, ``\\u202e``), and text longer than
-    ``limit`` shortened in the middle (``…``)."""
+    """``value`` as text safe to show in a message or on a terminal: a password in a server
+    address masked (``***``), control and invisible characters written as escapes
+    (``\\x1b``, ``\\n``, ``\\u202e``), and text longer than ``limit`` shortened in the
+    middle (``…``)."""
     text = str(value).rstrip("\r\n")  # a driver's message often ends with a line break
+    if "://" in text or "password" in text.lower():
+        text = _PASSWORDS.sub(_mask, text)
     if len(text) > limit:
         head = limit * 2 // 3
         text = text[:head] + "…" + text[len(text) - (limit - head - 1):]
