@@ -27,16 +27,19 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         from ..core.errors import printable
+        from .argparse_words import error_word
 
         self.print_usage(sys.stderr)
-        self.exit(EXIT_INPUT, f"{self.prog}: error: {printable(message, 400)}\n")
+        self.exit(EXIT_INPUT, f"{self.prog}: {error_word()}: {printable(message, 400)}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The parser of every sub-command; its help texts come out in the language whose
-    translators are installed while it is built (argparse's own words stay English)."""
+    translators are installed while it is built, argparse's own words too."""
+    from . import argparse_words
     from .output import translate
 
+    argparse_words.install()
     parser = Parser(
         prog="funnel-desktop",
         description=translate("Cli", "Funnel Desktop (销售漏斗管家): an offline sales-funnel "

@@ -284,3 +284,30 @@ def test_demo_and_import_name_things_in_the_command_lines_language(run: Any,
                "--lang", "en")[0] == 0
     assert stage_names(zh)[0] == "培育与识别"
     assert stage_names(en)[0] == "Nurture & identify"
+
+
+def test_argparse_speaks_the_chosen_language(capsys: pytest.CaptureFixture[str]) -> None:
+    """argparse's own words — usage, the option list's heading, its errors — follow --lang
+    (they were English in a Chinese run); English stays argparse's."""
+    from funnel_desktop.cli import main
+
+    def refused(*argv: str) -> str:
+        with pytest.raises(SystemExit) as done:
+            main(list(argv))
+        assert done.value.code == 2
+        out, err = capsys.readouterr()
+        assert out == ""
+        return err
+
+    err = refused("--lang", "zh", "demo", "--deals", "abc")
+    assert err.startswith("用法：funnel-desktop demo") and "错误" in err
+    assert "参数 --deals：无效的值（应为 int）：'abc'" in err
+    assert "usage" not in err and "invalid" not in err
+    assert "缺少必需的参数：--db" in refused("--lang", "zh", "demo")
+    with pytest.raises(SystemExit):
+        main(["--lang", "zh", "metrics", "--help"])
+    help_text = capsys.readouterr().out
+    assert "选项" in help_text and "显示此帮助并退出" in help_text and "options" not in help_text
+    err = refused("--lang", "en", "demo", "--deals", "abc")
+    assert "usage: funnel-desktop demo" in err
+    assert "error: argument --deals: invalid int value: 'abc'" in err
