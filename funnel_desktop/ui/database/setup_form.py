@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -148,7 +149,15 @@ class SetupForm(QWidget):
             item = self.templates.item(i)
             t = template(str(item.data(Qt.ItemDataRole.UserRole)))
             item.setText(t.zh if zh else t.en)
+        if self.templates.isVisible():  # else laid out when shown (see showEvent)
+            self.templates.doItemsLayout()
         self._show_stages()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Lay the template rows out again once the style sheet has polished the list (they
+        were placed, choosing the current row, before its rows' padding applied)."""
+        super().showEvent(event)
+        self.templates.doItemsLayout()
 
     def chosen_template(self) -> PipelineTemplate:
         item = self.templates.currentItem()

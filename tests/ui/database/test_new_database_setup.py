@@ -3,6 +3,7 @@ the sales stages — and the window's title names the business and the file."""
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -84,3 +85,30 @@ def test_the_new_database_dialog_has_one_key_per_field(qtbot: Any) -> None:
         isinstance(w, QAbstractButton) or (isinstance(w, QLabel) and w.buddy() is not None))]
     keys = [m.lower() for t in texts for m in re.findall(r"&([^&\s])", t.replace("&&", ""))]
     assert len(keys) >= 4 and len(set(keys)) == len(keys), keys
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_template_row_is_as_tall_as_its_text(qtbot: Any, lang: str) -> None:
+    """The templates' names are set after the rows were made (and again on a language
+    switch): every row is laid out for its text — the first-run page showed them squeezed
+    together, only the current one full height."""
+    from PySide6.QtWidgets import QApplication
+
+    from funnel_desktop.ui.app import style_sheet
+    from funnel_desktop.ui.database.welcome import WelcomeDialog
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = app.styleSheet()
+    app.setStyleSheet(style_sheet())  # the rows' padding comes from the style sheet
+    d = WelcomeDialog(lang)
+    qtbot.addWidget(d)
+    d.show()
+    QApplication.processEvents()
+    view = d.form.templates
+    heights = [view.visualItemRect(view.item(i)).height() for i in range(view.count())]
+    assert len(set(heights)) == 1, heights
+    assert heights[0] >= view.fontMetrics().height()
+    rects = [view.visualItemRect(view.item(i)) for i in range(view.count())]
+    app.setStyleSheet(before)
+    assert all(a.bottom() < b.top() for a, b in pairwise(rects))
