@@ -124,11 +124,11 @@ def load_columns(pipeline_id: int, segment: Segment | None = None, *,
         where &= extra
     open_ids = [s.id for s in stages if s.kind == StageKind.OPEN]
     db = Deal._meta.database
-    lean_fields = (Deal.id, Deal.stage, Deal.amount, Deal.created_at, Deal.probability,
-                   Deal.expected_close, Deal.closed_at, Deal.owner, Deal.customer,
-                   Deal.close_reason)
-    stay_fields = (StageHistory.deal, StageHistory.stage, StageHistory.entered_at,
-                   StageHistory.left_at)
+    lean_fields: tuple[peewee.Field, ...] = (
+        Deal.id, Deal.stage, Deal.amount, Deal.created_at, Deal.probability,
+        Deal.expected_close, Deal.closed_at, Deal.owner, Deal.customer, Deal.close_reason)
+    stay_fields: tuple[peewee.Field, ...] = (
+        StageHistory.deal, StageHistory.stage, StageHistory.entered_at, StageHistory.left_at)
     with gc_paused():
         read = concat_columns(
             db, Deal.select(*(f.alias(f"c{i}") for i, f in enumerate(lean_fields)))
