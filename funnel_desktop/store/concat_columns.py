@@ -56,33 +56,34 @@ def _moments(text: str | None, n: int, unit: str) -> np.ndarray | None:
 def concat_columns(db: peewee.Database, query: peewee.Select, kinds: Sequence[str],
                    key: peewee.Field) -> list[np.ndarray] | None:
     """The columns of ``query`` (its selected values in order, each of ``kinds``), the rows
-    in ranges of ``key`` (its table's integer primary key) of :data:`RANGE` ids; None when
+    in ranges of :data:`RANGE` ids of ``key`` (its table's integer primary key); None when
     ``db`` is not SQLite or a text is not plainly readable."""
     if not isinstance(getattr(db, "obj", db), peewee.SqliteDatabase):
         return None
     model = key.model
-    # two queries: SQLite answers MIN or MAX of a key alone from the index, both at once by
-    # a scan
-    lo_hi = [db.execute(model.select(fn(key))).fetchone()[0]
-             for fn in (peewee.fn.MIN, peewee.fn.MAX)]
+    names = [f"c{i}" for i in range(len(kinds))]
+    aggregates = ", ".join(
+        f"group_concat(coalesce({n}, {_MISSING}), ',')" if kind == "int"
+        else f"group_concat(coalesce({n}, 'NaT'), '|')"
+        for n, kind in zip(names, kinds, strict=True))
     parts: list[list[np.ndarray]] = [[] for _ in kinds]
-    if lo_hi[0] is not None:
-        names = [f"c{i}" for i in range(len(kinds))]
-        aggregates = ", ".join(
-            f"group_concat(coalesce({n}, {_MISSING}), ',')" if kind == "int"
-            else f"group_concat(coalesce({n}, 'NaT'), '|')"
-            for n, kind in zip(names, kinds, strict=True))
-        lo, hi = int(lo_hi[0]), int(lo_hi[1])
-        for start in range(lo, hi + 1, RANGE):
-            inner = query.where((key >= start) & (key < start + RANGE))
-            sql, params = inner.sql()
-            row = db.execute_sql(f"SELECT count(*), {aggregates} FROM ({sql})",
-                                 params).fetchone()
-            n = int(row[0])
-            for i, (kind, text) in enumerate(zip(kinds, row[1:], strict=True)):
-                col = _ints(text, n) if kind == "int" else _moments(text, n, kind)
-                if col is None:
-                    return None
-                parts[i].append(col)
-            del row
+    # ranges of RANGE ids of the key's table, whatever the gaps between ids: each range
+    # ends where the next one's first id is (SQLite steps over RANGE index entries to it)
+    start = db.execute(model.select(peewee.fn.MIN(key))).fetchone()[0]
+    while start is not None:
+        after = db.execute(model.select(key).where(key >= start).order_by(key)
+                           .limit(1).offset(RANGE)).fetchone()
+        stop = None if after is None else after[0]
+        inner = query.where(key >= start) if stop is None else query.where(
+            (key >= start) & (key < stop))
+        sql, params = inner.sql()
+        row = db.execute_sql(f"SELECT count(*), {aggregates} FROM ({sql})", params).fetchone()
+        n = int(row[0])
+        for i, (kind, text) in enumerate(zip(kinds, row[1:], strict=True)):
+            col = _ints(text, n) if kind == "int" else _moments(text, n, kind)
+            if col is None:
+                return None
+            parts[i].append(col)
+        del row
+        start = stop
     return [np.concatenate(p) if p else np.zeros(0, dtype=np.int64) for p in parts]

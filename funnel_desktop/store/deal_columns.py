@@ -125,8 +125,8 @@ def load_columns(pipeline_id: int, segment: Segment | None = None, *,
     open_ids = [s.id for s in stages if s.kind == StageKind.OPEN]
     db = Deal._meta.database
     lean_fields: tuple[peewee.Field, ...] = (
-        Deal.id, Deal.stage, Deal.amount, Deal.created_at, Deal.probability, Deal.expected_close,
-        Deal.closed_at, Deal.owner, Deal.customer, Deal.close_reason)
+        Deal.id, Deal.stage, Deal.amount, Deal.created_at, Deal.probability,
+        Deal.expected_close, Deal.closed_at, Deal.owner, Deal.customer, Deal.close_reason)
     stay_fields: tuple[peewee.Field, ...] = (
         StageHistory.deal, StageHistory.stage, StageHistory.entered_at, StageHistory.left_at)
     with gc_paused():

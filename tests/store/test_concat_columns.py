@@ -1,6 +1,6 @@
 """Reading the deal and stay columns through ``group_concat`` gives exactly what the row by
-row reader gives — with missing values, microseconds, odd texts and more rows than one range —
-and falls back to it where numpy would not read a text plainly."""
+row reader gives — with missing values, microseconds, odd texts, ids far apart and more rows
+than one range — and falls back to it where numpy would not read a text plainly."""
 
 from __future__ import annotations
 
@@ -47,7 +47,10 @@ def test_concat_reads_what_the_rows_read(demo, monkeypatch):
                          "WHERE id = ?", (first,))
     database.execute_sql("UPDATE stage_history SET entered_at = '2025-03-04T05:06:07' "
                          "WHERE id = (SELECT MIN(id) FROM stage_history)")
-    monkeypatch.setattr(cc, "RANGE", 7)  # many ranges, some of them empty
+    # ids far apart: the ranges follow the ids there are, not the span between them
+    database.execute_sql("UPDATE stage_history SET id = 9000000000000000 "
+                         "WHERE id = (SELECT MAX(id) FROM stage_history)")
+    monkeypatch.setattr(cc, "RANGE", 7)  # many ranges
     for seg in (None, Segment(owner_ids=(1, 2)), Segment(project_type="big")):
         fast, rows = _both(monkeypatch, seg)
         _same(fast, rows)
