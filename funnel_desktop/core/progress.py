@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -83,6 +84,7 @@ def advance(steps: int = 1) -> None:
         p.done += steps
         if p.cancelled and p.cancellable:
             raise Cancelled()
+        time.sleep(0)  # hand the interpreter to the window if it waits for it
 
 
 def checkpoint() -> None:
