@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication
-from ui_support import TODAY, wait_idle
+from ui_support import TODAY, analytics_settle, analytics_shown
 
 from funnel_desktop.core.analytics import PlanInputs, make_plan
 from funnel_desktop.core.planning import DEFAULT_BANDS
@@ -23,26 +23,11 @@ from funnel_desktop.store.models import Target
 from funnel_desktop.texts.health import FindingWriter
 from funnel_desktop.ui.analytics import charts
 from funnel_desktop.ui.analytics.health_panel import MAX_LISTED, sentence_formatter
-from funnel_desktop.ui.analytics.page import AnalyticsPage
 from funnel_desktop.ui.analytics.planning_panel import PlanningPanel
 from funnel_desktop.ui.analytics.targets_panel import TargetsDialog
 from funnel_desktop.ui.common.fmt import Formatter
 from funnel_desktop.ui.deals.deal_editor import DealEditor
 from funnel_desktop.ui.main_window import MainWindow
-
-
-def shown(w: MainWindow) -> AnalyticsPage:
-    w.show_page("analytics")
-    QApplication.processEvents()
-    page = w.analytics()
-    assert wait_idle(page) and page.result is not None
-    return page
-
-
-def settle(page: AnalyticsPage, qtbot: Any, refreshes: int) -> None:
-    """Wait for the recompute a change asked for."""
-    qtbot.waitUntil(lambda: page.full_refreshes > refreshes and wait_idle(page),
-                    timeout=5000)
 
 
 # -- reverse planning ----------------------------------------------------------------------------
@@ -74,7 +59,7 @@ def test_planning_panel_shows_the_domain_example(qtbot: Any) -> None:
 
 
 def test_planning_on_the_demo_and_errors_at_the_field(window: MainWindow) -> None:
-    page = shown(window)
+    page = analytics_shown(window)
     panel = page.planning
     # the quarter's target is planned for at once
     assert panel.plan is not None and panel.plan.target == next(
@@ -105,7 +90,7 @@ def test_planning_on_the_demo_and_errors_at_the_field(window: MainWindow) -> Non
 # -- targets ------------------------------------------------------------------------------------
 def test_targets_dialog_saves_and_the_progress_bar_shows_it(window: MainWindow, answers: Any,
                                                             qtbot: Any) -> None:
-    page = shown(window)
+    page = analytics_shown(window)
     before = page.result.progress[0]
     window.analytics_menu.actions()[0].trigger()  # Analytics ▸ Targets…
     dialogs = [d for kind, d in answers.asked if kind == "dialog"
@@ -123,7 +108,7 @@ def test_targets_dialog_saves_and_the_progress_bar_shows_it(window: MainWindow, 
     assert (row.scope, row.period_start, row.period_end, row.amount) == (
         "business", date(2026, 11, 1), date(2026, 11, 30), 150_000_000)
     assert dlg.status.text() == "Saved: ¥1,500,000 for Nov 2026."
-    settle(page, qtbot, refreshes)
+    analytics_settle(page, qtbot, refreshes)
     month = page.result.progress[0]
     assert month.target == 150_000_000
     caption, bar, text = page.targets.rows["month"]
@@ -141,7 +126,7 @@ def test_targets_dialog_saves_and_the_progress_bar_shows_it(window: MainWindow, 
     # undo puts the old target back
     refreshes = page.full_refreshes
     window.undo_action.trigger()
-    settle(page, qtbot, refreshes)
+    analytics_settle(page, qtbot, refreshes)
     assert page.result.progress[0].target == before.target
 
 
@@ -171,7 +156,7 @@ def test_targets_dialog_errors_and_scopes(window: MainWindow) -> None:
 # -- health -------------------------------------------------------------------------------------
 def test_health_lists_findings_and_opens_their_deals(window: MainWindow, answers: Any,
                                                      qtbot: Any) -> None:
-    page = shown(window)
+    page = analytics_shown(window)
     health = page.health
     page.show_tab(health)
     QApplication.processEvents()
@@ -205,16 +190,16 @@ def test_health_lists_findings_and_opens_their_deals(window: MainWindow, answers
 
 def test_health_thresholds_come_from_the_setting(window: MainWindow, ui_services: Any,
                                                  qtbot: Any) -> None:
-    page = shown(window)
+    page = analytics_shown(window)
     refreshes = page.full_refreshes
     ui_services.set_setting("health_thresholds", {"min_open_deals": 1000})
-    settle(page, qtbot, refreshes)
+    analytics_settle(page, qtbot, refreshes)
     few = next(f for f in page.result.findings if f.kind == "too_few_open")
     assert few.params["minimum"] == 1000
     assert "at least 1,000 in follow-up" in page.health.list.item(0, 1).text()
     refreshes = page.full_refreshes
     ui_services.set_setting("health_thresholds", {"min_open_deals": "many"})
-    settle(page, qtbot, refreshes)
+    analytics_settle(page, qtbot, refreshes)
     assert not page.health.problem.isHidden()
     assert "“many” is not a valid value for the health threshold min_open_deals" in \
         page.health.problem.text()
@@ -223,7 +208,7 @@ def test_health_thresholds_come_from_the_setting(window: MainWindow, ui_services
 
 # -- right-click: PNG, SVG, copy ---------------------------------------------------------------
 def test_every_card_saves_png_and_svg(window: MainWindow, tmp_path: Path) -> None:
-    page = shown(window)
+    page = analytics_shown(window)
     for card in page.cards:
         page.show_tab(card)
         QApplication.processEvents()
@@ -242,7 +227,7 @@ def test_every_card_saves_png_and_svg(window: MainWindow, tmp_path: Path) -> Non
 
 def test_saving_asks_where_and_reports_failure(window: MainWindow, answers: Any,
                                                tmp_path: Path) -> None:
-    page = shown(window)
+    page = analytics_shown(window)
     answers.paths = [str(tmp_path / "forecast.png")]
     menu = page.forecast.menu()
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
@@ -256,7 +241,7 @@ def test_saving_asks_where_and_reports_failure(window: MainWindow, answers: Any,
 
 
 def test_copy_table_puts_tab_separated_rows_on_the_clipboard(window: MainWindow) -> None:
-    page = shown(window)
+    page = analytics_shown(window)
     r = page.result
     text = page.funnel.copy_table()
     assert QGuiApplication.clipboard().text() == text
@@ -276,7 +261,7 @@ def test_copy_table_puts_tab_separated_rows_on_the_clipboard(window: MainWindow)
 
 
 def test_right_click_opens_the_card_menu(window: MainWindow, monkeypatch: Any) -> None:
-    page = shown(window)
+    page = analytics_shown(window)
     shown_menus: list[list[str]] = []
     monkeypatch.setattr(charts, "popup", lambda menu: shown_menus.append(
         [a.text() for a in menu.actions() if not a.isSeparator()]))
@@ -309,13 +294,13 @@ def test_planning_follows_the_filters_and_says_why_there_is_no_plan(window: Main
                                                                     qtbot: Any) -> None:
     """A search that matches nothing clears the whole business's plan and says why where
     the plan goes, not at the target (whose amount is fine)."""
-    page = shown(window)
+    page = analytics_shown(window)
     panel = page.planning
     assert panel.plan is not None and panel.stage_rows()
     refreshes = page.full_refreshes
     page.filters.search.setText("no deal is called this")
     page.filters._emit()
-    settle(page, qtbot, refreshes)
+    analytics_settle(page, qtbot, refreshes)
     assert panel.plan is None and panel.stage_rows() == []
     assert panel.band_table.rowCount() == 0
     assert panel.target_error.text() == "" and panel.target.property("invalid") is not True
@@ -325,7 +310,7 @@ def test_planning_follows_the_filters_and_says_why_there_is_no_plan(window: Main
     assert "matches the filters" in panel.headline.text()
     refreshes = page.full_refreshes
     page.filters.clear()
-    settle(page, qtbot, refreshes)
+    analytics_settle(page, qtbot, refreshes)
     assert panel.plan is not None and panel.headline.text().startswith("To reach ")
 
 
@@ -333,13 +318,13 @@ def test_planning_follows_the_filters_and_says_why_there_is_no_plan(window: Main
 def test_empty_charts_say_what_is_empty_and_why(window: MainWindow, qtbot: Any) -> None:
     """Filters that match nothing: Trends, Reasons, Deal sizes and the forecast say so where
     their plots go (not bare axes with a lone "1" tick); clearing the filters draws them."""
-    page = shown(window)
+    page = analytics_shown(window)
     cards = (page.forecast, page.win_rate, page.cycle, page.reasons, page.sizes)
     assert not any(card.is_empty() for card in cards)
     refreshes = page.full_refreshes
     page.filters.search.setText("no deal is called this")
     page.filters._emit()
-    settle(page, qtbot, refreshes)
+    analytics_settle(page, qtbot, refreshes)
     for card in cards:
         page.show_tab(card)
         QApplication.processEvents()
@@ -351,7 +336,7 @@ def test_empty_charts_say_what_is_empty_and_why(window: MainWindow, qtbot: Any) 
         "No deal that matches the filters was won or lost in ")
     refreshes = page.full_refreshes
     page.filters.clear()
-    settle(page, qtbot, refreshes)
+    analytics_settle(page, qtbot, refreshes)
     for card in cards:
         assert not card.is_empty() and not card.empty_note.isVisible(), card.title
 
