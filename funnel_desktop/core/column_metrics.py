@@ -27,7 +27,15 @@ from .deal_columns import (
     period_us,
     total,
 )
-from .metrics import Forecast, Metrics, MonthForecast, StageTotals, TimeInStage, time_in_stage
+from .metrics import (
+    Forecast,
+    Metrics,
+    MonthForecast,
+    StageTotals,
+    TimeInStage,
+    sales_velocity,
+    time_in_stage,
+)
 from .stats import mean, ratio, weighted_minor
 from .values import DealFacts, Period, StageKind
 from .visit_table import OPEN_END
@@ -252,9 +260,6 @@ def compute(data: ColumnData, period: Period, as_of: date | None = None, *,
     won_list = [int(a) for a in won_amounts.tolist()]
     average = mean(won_list)
     cycle_mean = mean_of(cycles)
-    velocity = None
-    if win_rate_count is not None and average is not None and cycle_mean:
-        velocity = open_count * win_rate_count * average / cycle_mean
     return Metrics(
         period=period, as_of=as_of, stages=stages, open_count=open_count,
         open_amount=open_amount, weighted_total=weighted_total,
@@ -267,6 +272,7 @@ def compute(data: ColumnData, period: Period, as_of: date | None = None, *,
         average_deal=average, median_deal=median_of(won_amounts),
         cycle_mean=cycle_mean, cycle_median=median_of(cycles),
         time_in_stage=time_in_stage_columns(data, period, as_of_moment),
-        velocity=velocity, won_amounts=won_list,
+        velocity=sales_velocity(open_count, win_rate_count, average, cycle_mean),
+        won_amounts=won_list,
     )
 

@@ -271,9 +271,6 @@ def compute(data: FunnelData, period: Period, as_of: date | None = None, *,
     win_rate_count = ratio(won_count, won_count + lost_count)
     average = mean(won_amounts)
     cycle_mean = mean(cycles)
-    velocity = None
-    if win_rate_count is not None and average is not None and cycle_mean:
-        velocity = open_count * win_rate_count * average / cycle_mean
     return Metrics(
         period=period, as_of=as_of, stages=stages, open_count=open_count,
         open_amount=open_amount, weighted_total=weighted_total,
@@ -286,8 +283,18 @@ def compute(data: FunnelData, period: Period, as_of: date | None = None, *,
         average_deal=average, median_deal=median(won_amounts),
         cycle_mean=cycle_mean, cycle_median=median(cycles),
         time_in_stage=time_in_stage(data.stages, data.visits, period, as_of_moment),
-        velocity=velocity, won_amounts=won_amounts,
+        velocity=sales_velocity(open_count, win_rate_count, average, cycle_mean),
+        won_amounts=won_amounts,
     )
+
+
+def sales_velocity(open_count: int, win_rate: float | None, average: float | None,
+                   cycle_mean: float | None) -> float | None:
+    """Open deals × win rate × average deal size ÷ average cycle days; None when a part is
+    unknown or the cycle is 0."""
+    if win_rate is None or average is None or not cycle_mean:
+        return None
+    return open_count * win_rate * average / cycle_mean
 
 
 def coverage(open_amount: int, weighted: int, target: int, won_so_far: int
