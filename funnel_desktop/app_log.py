@@ -8,7 +8,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import logging.handlers
-import re
 import sys
 import threading
 import traceback
@@ -17,28 +16,17 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from .core.errors import mask_secrets
+
 LOG_NAME = "funnel-desktop.log"
 MAX_BYTES = 1_000_000
 BACKUPS = 3  # funnel-desktop.log.1 … .3: at most about 4 MB in all
-
-#: ``scheme://user:password@`` — the password is everything up to the last ``@`` of the
-#: address (an unencoded ``@`` in a password counts as its own).
-_URL_PASSWORD = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*://[^\s:/@]*:)([^\s/]*)(@)")
-#: ``password=secret`` / ``password: secret`` / ``"password": "secret"`` (libpq strings, dicts).
-_KEY_PASSWORD = re.compile(
-    r"""(?i)(\b(?:password|passwd|pwd)['"]?\s*[=:]\s*['"]?)([^\s'",;)}]+)""")
 
 log = logging.getLogger("funnel_desktop")
 
 #: What :func:`on_uncaught` reports an exception to besides the log (the crash dialog):
 #: ``report(exc, details)`` — ``details`` is the masked traceback.
 Report = Callable[[BaseException, str], None]
-
-
-def mask_secrets(text: str) -> str:
-    """``text`` with the passwords of URLs and connection strings replaced by ``***``."""
-    text = _URL_PASSWORD.sub(r"\1***\3", text)
-    return _KEY_PASSWORD.sub(r"\1***", text)
 
 
 class MaskingFormatter(logging.Formatter):

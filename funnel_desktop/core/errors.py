@@ -202,14 +202,25 @@ _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 SHOWN_CHARS = 160
 
 
-#: A password in a server address (``scheme://user:secret@host``) or a libpq connection
-#: string (``password=secret``): never shown.
-_PASSWORDS = re.compile(r"(?i)(\b[a-z][a-z0-9+.-]*://[^/\s:@]*:)[^/\s]*(@)"
-                        r"|(\bpassword\s*=\s*)('[^']*'|\S+)")
+#: ``scheme://user:password@`` — the password is everything up to the last ``@`` of the
+#: address (an unencoded ``@`` in a password counts as its own).
+_URL_PASSWORD = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*://[^\s:/@]*:)([^\s/]*)(@)")
+#: ``password=secret`` / ``password: secret`` / ``"password": "secret"`` / ``password='a b'``
+#: (libpq strings, dicts): a quoted value is masked whole, its quotes kept.
+_KEY_PASSWORD = re.compile(
+    r"""(?i)(\b(?:password|passwd|pwd)['"]?\s*[=:]\s*)(?:(['"])(.*?)\2|([^\s'",;)}]+))""")
 
 
-def _mask(m: re.Match[str]) -> str:
-    return f"{m[1]}***{m[2]}" if m[1] is not None else f"{m[3]}***"
+def _masked_key(m: re.Match[str]) -> str:
+    quote = m[2] or ""
+    return f"{m[1]}{quote}***{quote}"
+
+
+def mask_secrets(text: str) -> str:
+    """``text`` with the passwords of URLs and connection strings replaced by ``***`` (every
+    message, log line and crash report passes through it)."""
+    text = _URL_PASSWORD.sub(r"\1***\3", text)
+    return _KEY_PASSWORD.sub(_masked_key, text)
 
 
 def printable(value: object, limit: int = SHOWN_CHARS) -> str:
@@ -218,8 +229,7 @@ def printable(value: object, limit: int = SHOWN_CHARS) -> str:
     (``\\x1b``, ``\\n``, ``\\u202e``), and text longer than ``limit`` shortened in the
     middle (``…``)."""
     text = str(value).rstrip("\r\n")  # a driver's message often ends with a line break
-    if "://" in text or "password" in text.lower():
-        text = _PASSWORDS.sub(_mask, text)
+    text = mask_secrets(text)
     if len(text) > limit:
         head = limit * 2 // 3
         text = text[:head] + "…" + text[len(text) - (limit - head - 1):]

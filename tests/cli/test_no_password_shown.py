@@ -21,7 +21,7 @@ SERVER = os.environ.get("FUNNEL_TEST_DB_URL")
     ("postgres://ann:p%40ss@h/x", "postgres://ann:***@h/x"),
     ("postgres://ann:p@ss@h/x", "postgres://ann:***@h/x"),  # an unquoted @ in it
     ("host=db password=s3cret user=ann", "host=db password=*** user=ann"),
-    ("password = 'a b c' port=5432", "password = *** port=5432"),
+    ("password = 'a b c' port=5432", "password = '***' port=5432"),
     ("postgresql://ann@h/x", "postgresql://ann@h/x"),  # no password: as it is
     ("C:/shop/funnel.sqlite", "C:/shop/funnel.sqlite"),
 ])
