@@ -8,6 +8,7 @@ from typing import cast
 
 from PySide6.QtCore import QItemSelectionModel, QPoint, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QColor,
     QContextMenuEvent,
     QDragEnterEvent,
     QDragLeaveEvent,
@@ -17,6 +18,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPen,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -119,9 +121,12 @@ class CardListView(QListView):
         super().mousePressEvent(event)
 
     def _hover(self, on: bool) -> None:
+        """Highlight the list while a drag is over it: painted over the viewport (a style
+        sheet rule would re-polish the view and change its border, so every card of the
+        column would be laid out again at each drag's enter and drop)."""
         if self.property("dropHover") != on:
             self.setProperty("dropHover", on)
-            _repolish(self)
+            self.viewport().update()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         super().dragEnterEvent(event)
@@ -140,7 +145,23 @@ class CardListView(QListView):
         super().dropEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        hover = bool(self.property("dropHover"))
+        if hover:  # under the cards: the drop's wash
+            p = QPainter(self.viewport())
+            p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(QColor(P.DROP_WASH))
+            p.drawRoundedRect(QRectF(self.viewport().rect()).adjusted(1, 1, -1, -1), 8, 8)
+            p.end()
         super().paintEvent(event)
+        if hover:  # over them: its dashed border
+            p = QPainter(self.viewport())
+            p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            pen = QPen(QColor(P.ACCENT), 2.0, Qt.PenStyle.DashLine)
+            p.setPen(pen)
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRoundedRect(QRectF(self.viewport().rect()).adjusted(1, 1, -1, -1), 8, 8)
+            p.end()
         model = self.model()
         if model is not None and model.rowCount() == 0:
             p = QPainter(self.viewport())
@@ -181,8 +202,13 @@ class ColumnHeader(QFrame):
         lay.addWidget(self.weighted)
 
     def show_totals(self, count: int, amount: str, weighted: str, count_text: str) -> None:
-        self.totals.setText(self.tr("%1  ·  %2").replace("%1", count_text).replace("%2", amount))
-        self.weighted.setText(self.tr("Weighted %1").replace("%1", weighted))
+        totals = self.tr("%1  ·  %2").replace("%1", count_text).replace("%2", amount)
+        weighted = self.tr("Weighted %1").replace("%1", weighted)
+        # only what changed is set: a column a drop did not touch is not laid out again
+        if totals != self.totals.text():
+            self.totals.setText(totals)
+        if weighted != self.weighted.text():
+            self.weighted.setText(weighted)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -481,12 +507,13 @@ class Board(QWidget):
                           else self.tr("%1 deals").replace("%1", fmt.count(count)))
             col.header.show_totals(count, fmt.money(amount), fmt.money(weighted), count_text)
         days = str(WIN_RATE_DAYS)
-        self.won_target.recent.setText(self.tr("%1 won\nlast %2 days")
-                                       .replace("%1", fmt.count(self.totals.won_recent))
-                                       .replace("%2", days))
-        self.lost_target.recent.setText(self.tr("%1 lost\nlast %2 days")
-                                        .replace("%1", fmt.count(self.totals.lost_recent))
-                                        .replace("%2", days))
+        won = (self.tr("%1 won\nlast %2 days").replace("%1", fmt.count(self.totals.won_recent))
+               .replace("%2", days))
+        lost = (self.tr("%1 lost\nlast %2 days")
+                .replace("%1", fmt.count(self.totals.lost_recent)).replace("%2", days))
+        for label, text in ((self.won_target.recent, won), (self.lost_target.recent, lost)):
+            if text != label.text():
+                label.setText(text)
 
     # -- selection --------------------------------------------------------------------------
     def _clear_others(self, keep: StageColumn) -> None:

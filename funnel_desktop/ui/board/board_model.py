@@ -24,6 +24,11 @@ MIME_DEAL_IDS = "application/x-funnel-deal-ids;version=1"
 #: Card rows read at a time (a column shows about seven cards).
 CARD_BLOCK = 16
 
+#: A card's item flags.
+CARD_FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+              | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
+              | Qt.ItemFlag.ItemNeverHasChildren)
+
 CardRole = Qt.ItemDataRole.UserRole + 1
 IdRole = Qt.ItemDataRole.UserRole + 2
 
@@ -205,11 +210,9 @@ class DealColumnModel(PagedIds, QAbstractListModel):
         return card.title
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.ItemIsDropEnabled
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
-                | Qt.ItemFlag.ItemNeverHasChildren)
+        # called for every painted card and each selection step: the flags are built once
+        # (a Python enum's ``|`` costs more than the rest of the call)
+        return CARD_FLAGS if index.isValid() else Qt.ItemFlag.ItemIsDropEnabled
 
     # -- drag and drop ----------------------------------------------------------------------
     def mimeTypes(self) -> list[str]:

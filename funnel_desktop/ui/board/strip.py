@@ -35,7 +35,8 @@ class Tile(QFrame):
             lay.addWidget(w)
 
     def set_value(self, value: str, note: str = " ") -> None:
-        self.value.setText(value)
+        if value != self.value.text():  # an unchanged number is neither laid out nor painted
+            self.value.setText(value)
         self.note.setText(note or " ")
 
 

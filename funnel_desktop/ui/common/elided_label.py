@@ -26,6 +26,8 @@ class ElidedLabel(QLabel):
         self.setText(text)
 
     def setText(self, text: str) -> None:
+        if text == self._full and text == self.text():
+            return  # unchanged: no new layout, no repaint
         self._full = text
         super().setText(text)
         self._update_tip()

@@ -12,6 +12,7 @@ CARD = QColor("#ffffff")
 COLUMN = QColor("#eef1f5")
 ACCENT = QColor("#2563eb")  # selection, focus, primary actions
 ACCENT_SOFT = QColor("#eff5ff")
+DROP_WASH = QColor("#e3ecfd")  # a card list under a drag
 DANGER = QColor("#dc2626")  # rotting, close date passed, errors
 DANGER_SOFT = QColor("#fde8e8")
 WARN = QColor("#d97706")  # next step missing or overdue
