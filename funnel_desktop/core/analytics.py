@@ -194,12 +194,15 @@ MovedFacts = dict[int, tuple[int, int | None, date | None, datetime | None]]
 
 
 def apply_moved(result: AnalyticsResult, moves: Iterable[tuple[int, int, int]],
-                facts: MovedFacts) -> list[int]:
+                facts: MovedFacts, *, refresh: bool = True) -> list[int]:
     """Apply stage moves to the result's snapshot in O(moved deals), given the moved deals'
     facts as they are now (those in the page's pipeline and segment), and refresh the parts
     that come from it (the funnel's "now" columns, the forecast chart, the target progress).
     The kept deals are updated too (the open ones and their columns), so that the next
     simulation and plan see the new stages. Returns the ids of the moved deals applied.
+
+    Without ``refresh`` the snapshot and the kept deals are updated but the parts drawn
+    from them are not: call :func:`refresh_live` before they are shown (a hidden page's).
 
     Call only when :func:`pure_moves` is true."""
     inputs = result.inputs
@@ -232,7 +235,7 @@ def apply_moved(result: AnalyticsResult, moves: Iterable[tuple[int, int, int]],
         if columns is not None and isinstance(result.data, ColumnData):
             _update_columns(result.data, after)
         applied.append(deal_id)
-    if applied:
+    if applied and refresh:
         refresh_live(result)
     return applied
 

@@ -220,9 +220,10 @@ def _compute_all(inputs: Inputs, band_runs: int, clock: Callable[[], float]
         target_rows=rows)
 
 
-def apply_moves(result: AnalyticsResult, moves: Iterable[tuple[int, int, int]]) -> list[int]:
-    """Apply stage moves to the result in O(moved deals) (``core.analytics.apply_moved``),
-    reading the moved deals' facts in one query. Call only when
+def apply_moves(result: AnalyticsResult, moves: Iterable[tuple[int, int, int]], *,
+                refresh: bool = True) -> list[int]:
+    """Apply stage moves to the result in O(moved deals) (``core.analytics.apply_moved``,
+    ``refresh`` as there), reading the moved deals' facts in one query. Call only when
     ``core.analytics.pure_moves`` is true."""
     inputs = result.inputs
     if inputs.pipeline_id is None:
@@ -230,4 +231,4 @@ def apply_moves(result: AnalyticsResult, moves: Iterable[tuple[int, int, int]]) 
     kinds = {s.id for s in result.stages}
     mine = [m for m in moves if m[1] in kinds]
     facts = moved_facts([m[0] for m in mine], inputs.pipeline_id, inputs.store_segment)
-    return apply_moved(result, mine, facts)
+    return apply_moved(result, mine, facts, refresh=refresh)

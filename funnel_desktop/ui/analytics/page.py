@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.analytics import BAND_RUNS, AnalyticsResult, Inputs, pure_moves
+from ...core.analytics import BAND_RUNS, AnalyticsResult, Inputs, pure_moves, refresh_live
 from ...core.errors import FunnelError
 from ...core.values import Period, Segment
 from ...services.events import Changes
@@ -310,7 +310,8 @@ class AnalyticsPage(QWidget):
         if self._live_pending and self.result is not None:
             self._live_pending = False
             r = self.result
-            self.forecast.show_chart(r.forecast, r.inputs.period, r.band.runs if r.band else 0)
+            refresh_live(r)  # the moves made while hidden
+            self._show_live(r)
             self.funnel.show_live(r.funnel)
         if self._dirty or self._computed_for != self._key():
             self.status.setText(self.tr("Updating…"))
@@ -459,20 +460,20 @@ class AnalyticsPage(QWidget):
         if (r is not None and changes.moves and not self._dirty_structure(changes)
                 and r.inputs.pipeline_id == self._pipeline_of()
                 and r.inputs.segment == self.segment and pure_moves(r, changes.moves)):
+            visible = self.isVisible()
             try:
-                applied = apply_moves(r, changes.moves)
+                # nobody sees a hidden page: its snapshot takes the moves now, what is drawn
+                # from it (forecast, targets, the funnel's "now") is made when it is shown
+                applied = apply_moves(r, changes.moves, refresh=visible)
             except ValueError:  # the snapshot disagrees with the database: recompute
                 applied = None
             if applied is not None:
                 if applied:
                     self.live_updates += 1
-                    if self.isVisible():
+                    if visible:
                         self._show_live(r)
                         self.funnel.show_live(r.funnel)
-                    else:  # nobody sees a hidden page's charts: their new data is kept
-                        # and drawn when the page is shown
-                        self._show_live(r, draw=False)
-                        self.funnel.chart = r.funnel
+                    else:
                         self._live_pending = True
                 self._invalidate()
                 return
