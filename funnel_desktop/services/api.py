@@ -32,6 +32,7 @@ from typing import Any
 import peewee
 
 from ..core import progress
+from ..core.batches import chunks
 from ..core.dates import iso_week, parse_week
 from ..core.errors import FunnelError, StoreError, ValidationError
 from ..core.templates import LOST_REASONS, SOURCES, WON_REASONS, template
@@ -63,7 +64,7 @@ from ..store.prepared import Prepared
 from ..store.queries import model_rows
 from . import journal
 from . import validate as v
-from .changeset import Capture, ChangeSet, Touched, apply, local_time
+from .changeset import CHUNK, Capture, ChangeSet, Touched, apply, local_time
 from .events import Changes, EventBus
 
 #: Deal fields whose edits are kept in the change log (DOMAIN.md "History").
@@ -93,6 +94,22 @@ _MOVE_DEAL = Prepared(
     lambda stage, now, deal: Deal.update(stage=stage, stage_entered_at=now, updated_at=now,
                                          **bump(Deal)).where(Deal.id == deal),
     stage=int, now=datetime, deal=int)
+_OPEN_STAY = Prepared(
+    lambda deal: StageHistory.select(StageHistory.id).where(
+        (StageHistory.deal == deal) & StageHistory.left_at.is_null()), deal=int)
+
+
+def _open_stays(deal_ids: list[int]) -> list[int]:
+    """The ids of the deals' open stays (one per open deal)."""
+    if len(deal_ids) == 1:
+        return [int(i) for (i,) in _OPEN_STAY.execute(deal=deal_ids[0])]
+    out: list[int] = []
+    for chunk in chunks(deal_ids, CHUNK):
+        out.extend(int(i) for (i,) in StageHistory.select(StageHistory.id).where(
+            StageHistory.deal.in_(chunk) & StageHistory.left_at.is_null()).tuples())
+    return out
+
+
 #: PostgreSQL's codes for "try the transaction again": serialization failure, deadlock.
 _RETRY_CODES = ("40001", "40P01")
 
@@ -513,6 +530,15 @@ class Services:
 
         return self.perform("delete deals", work, initiator)
 
+    def _change_stage(self, step: Step, ids: list[int], stage: Stage,
+                      extra: dict[str, Any]) -> None:
+        """Deals enter ``stage`` (see :meth:`_enter_stage`), with what undo needs: the open
+        stays it closes, read before, and the stays it opens, read after — not every stay of
+        the deals (a deal moved a hundred times has a hundred, and a move changes two)."""
+        step.capture.read(StageHistory, StageHistory.id, _open_stays(ids))
+        self._enter_stage(ids, stage, step.now, extra)
+        step.capture.expect(StageHistory, StageHistory.id, _open_stays(ids))
+
     def _enter_stage(self, ids: list[int], stage: Stage, now: datetime,
                      extra: dict[str, Any]) -> None:
         if len(ids) == 1 and not extra:  # a drop: the same three statements every time
@@ -549,8 +575,7 @@ class Services:
                 step.nothing = True
                 return 0
             ids = [d["id"] for d in moving]
-            step.capture.read(StageHistory, StageHistory.deal, ids)
-            self._enter_stage(ids, stage, step.now, {})
+            self._change_stage(step, ids, stage, {})
             step.names({"deals"}, ids,
                        moves=tuple((d["id"], d["stage"], stage_id) for d in moving))
             return len(moving)
@@ -583,10 +608,9 @@ class Services:
                     if st is None:
                         raise ValidationError("stage_unknown", "stage", value=kind)
                     by_pipeline[d["pipeline"]] = st
-            step.capture.read(StageHistory, StageHistory.deal, deal_ids)
             for pid, st in by_pipeline.items():
                 group = [d["id"] for d in deals if d["pipeline"] == pid]
-                self._enter_stage(group, st, step.now, {
+                self._change_stage(step, group, st, {
                     "closed_at": step.now, "close_reason": reason_id, "close_note": note_text})
             step.names({"deals"}, deal_ids, moves=tuple(
                 (d["id"], d["stage"], by_pipeline[d["pipeline"]].id) for d in deals))
@@ -615,8 +639,7 @@ class Services:
                 stage = self._stage(stage_id, deal["pipeline"])
             if stage is None or stage.kind != "open":
                 raise ValidationError("stage_unknown", "stage", value=stage_id)
-            step.capture.read(StageHistory, StageHistory.deal, [deal_id])
-            self._enter_stage([deal_id], stage, step.now, {
+            self._change_stage(step, [deal_id], stage, {
                 "closed_at": None, "close_reason": None, "close_note": ""})
             step.names({"deals"}, [deal_id], moves=((deal_id, deal["stage"], stage.id),))
             return deal_id
