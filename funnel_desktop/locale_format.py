@@ -79,7 +79,10 @@ class Formatter:
         return ("+" if minor > 0 else "-") + self.money(abs(minor))
 
     def signed(self, value: int) -> str:
-        return "±0" if not value else f"{value:+d}"
+        """A change of a count: ``+12`` / ``-2,823`` / ``±0`` (grouped like :meth:`count`)."""
+        if not value:
+            return "±0"
+        return ("+" if value > 0 else "-") + self.count(abs(value))
 
     def amount_input(self, minor: int | None) -> str:
         """Minor units as text for an input field (``12,500`` or ``12,500.50``; both parse

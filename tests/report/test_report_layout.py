@@ -12,7 +12,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtCore import QSizeF
+from PySide6.QtGui import QTextCursor, QTextDocument, QTextTable
 
 from funnel_desktop.core.dates import iso_week
 from funnel_desktop.core.weekly import week_containing
@@ -25,7 +26,7 @@ from funnel_desktop.report.charts import (
     legend_fits,
 )
 from funnel_desktop.report.document import PDF_DPI, lay_out, page_layout, page_size
-from funnel_desktop.report.pagination import violations
+from funnel_desktop.report.pagination import paginate, violations
 from funnel_desktop.report.scope import ReportScope
 from funnel_desktop.report.weekly import document_for, report_for, write_weekly_pdf
 from funnel_desktop.store.queries import first_pipeline
@@ -99,6 +100,25 @@ def lines_across_a_page_foot(doc: QTextDocument) -> list[str]:
     return out
 
 
+def rows_across_a_page_foot(doc: QTextDocument) -> list[str]:
+    """The body rows of the document's tables whose cells' text begins on one page and ends
+    on the next (the first cell's text of each)."""
+    layout = doc.documentLayout()
+    out = []
+    for frame in doc.rootFrame().childFrames():
+        if not isinstance(frame, QTextTable):
+            continue
+        for r in range(frame.format().headerRowCount(), frame.rows()):
+            cells = [frame.cellAt(r, c) for c in range(frame.columns())]
+            top = min(layout.blockBoundingRect(c.firstCursorPosition().block()).top()
+                      for c in cells)
+            bottom = max(layout.blockBoundingRect(c.lastCursorPosition().block()).bottom()
+                         for c in cells)
+            if _page(doc, top) != _page(doc, bottom - 1):
+                out.append(cells[0].firstCursorPosition().block().text())
+    return out
+
+
 def _image_block(doc: QTextDocument, name: str):
     block = doc.begin()
     while block.isValid():
@@ -144,6 +164,7 @@ def test_no_heading_ends_a_page_and_charts_stay_with_their_tables(qapp, request,
             doc = _laid_out(day, lang, size)
             assert headings_ending_a_page(doc) == [], (day, size)
             assert lines_across_a_page_foot(doc) == [], (day, size)
+            assert rows_across_a_page_foot(doc) == [], (day, size)
             assert violations(doc) == [], (day, size)
             layout = doc.documentLayout()
             with language(lang):
@@ -157,6 +178,30 @@ def test_no_heading_ends_a_page_and_charts_stay_with_their_tables(qapp, request,
                     # the heading, its table and its chart on one page
                     assert _page(doc, h.top) == _page(doc, chart.bottom() - 1), (day, image)
     assert broken_before > 0, "without the page breaks some of these layouts break"
+
+
+def test_a_row_of_two_lines_at_a_page_foot_starts_the_next_page(qapp):
+    """A list whose two-line rows meet the page's foot: without pagination one of them prints
+    its first line on one page and its second under the repeated header on the next; with it
+    that row starts the next page whole, and the rows around it stay where they were."""
+    rows = "".join(f"<tr><td>Network upgrade<br>#{n}</td><td>Falcon Medical Devices</td>"
+                   f"<td>{n}</td></tr>" for n in range(40))
+    html = ("<h2>Moved forward</h2><table class='grid' width='100%' cellspacing='0' "
+            "cellpadding='3' border='1'><thead><tr><th>Deal</th><th>Customer</th>"
+            f"<th>Value</th></tr></thead>{rows}</table><p>After the list</p>")
+    split_somewhere = 0
+    for height in range(300, 420, 7):
+        doc = QTextDocument()
+        doc.setHtml(html)
+        doc.setPageSize(QSizeF(500, height))
+        split_somewhere += bool(rows_across_a_page_foot(doc))
+        pages = doc.pageCount()
+        paginate(doc)
+        assert rows_across_a_page_foot(doc) == [], height
+        assert violations(doc) == [], height
+        assert headings_ending_a_page(doc) == [] and lines_across_a_page_foot(doc) == []
+        assert doc.pageCount() <= pages + 1
+    assert split_somewhere > 5, "the raw layouts split rows at these page heights"
 
 
 def test_english_header_words_are_never_broken(qapp, demo):

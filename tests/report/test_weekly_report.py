@@ -114,3 +114,12 @@ def test_a_quiet_week_and_a_team_scope(qapp, demo, tmp_path):
     text = pdf_text(out)
     assert f"Team: {team.name}" in text
     assert "No deal changed stage this week." in text
+
+
+def test_a_change_of_thousands_of_deals_is_grouped_like_the_counts():
+    """The key figures' change column: "-2,823" beside 10,098 and 12,921 (it read "-2823" at
+    100,000 deals, in both languages)."""
+    for lang in ("en", "zh"):
+        f = Formatter(lang)
+        assert [f.signed(v) for v in (-2823, 12345, -5, 0, 1_000_000)] == [
+            "-2,823", "+12,345", "-5", "±0", "+1,000,000"], lang
