@@ -3120,6 +3120,14 @@ weighted %3</source>
             <translation>每次修改都可用“编辑 ▸ 撤销”（Ctrl+Z）撤销，用 Ctrl+Shift+Z 重做，直到打开另一个数据库或切换语言为止。</translation>
         </message>
         <message>
+            <source>Two people, one database</source>
+            <translation>多人共用一个数据库</translation>
+        </message>
+        <message>
+            <source>Changes made in another window, on the command line or by a colleague on the same database appear on your board within a second. When someone saves a deal you have open, a banner says who and when; what you typed is kept. Save keeps their changes to the fields you did not touch; when you both changed the same field it asks: Reload theirs, Save mine over theirs or Keep editing. Undo takes back only what you did: when someone has changed the same thing since, it changes nothing and says who.</source>
+            <translation>在另一个窗口、命令行中或同事在同一数据库上所做的修改，一秒内就会出现在你的看板上。有人保存了你正打开的商机时，提示条会说明是谁、在何时修改；你已输入的内容会保留。保存时，对方对你未改动字段的修改会被保留；如果你们改了同一字段，会询问你：“载入对方的版本”“用我的覆盖对方的”还是“继续编辑”。撤销只撤回你自己做的修改：如果此后有人改过同一内容，撤销不会做任何更改，并说明是谁改的。</translation>
+        </message>
+        <message>
             <source>Backups</source>
             <translation>备份</translation>
         </message>

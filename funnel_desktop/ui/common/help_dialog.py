@@ -124,6 +124,14 @@ class HelpDialog(QDialog):
             (self.tr("Undo"), self.tr(
                 "Every change can be undone with Edit ▸ Undo (Ctrl+Z) and redone with "
                 "Ctrl+Shift+Z, until you open another database or change the language.")),
+            (self.tr("Two people, one database"), self.tr(
+                "Changes made in another window, on the command line or by a colleague on "
+                "the same database appear on your board within a second. When someone saves "
+                "a deal you have open, a banner says who and when; what you typed is kept. "
+                "Save keeps their changes to the fields you did not touch; when you both "
+                "changed the same field it asks: Reload theirs, Save mine over theirs or "
+                "Keep editing. Undo takes back only what you did: when someone has changed "
+                "the same thing since, it changes nothing and says who.")),
             (self.tr("Backups"), self.tr(
                 "When a database that changed is opened, a copy is kept in the backups folder "
                 "beside it (how many: Tools ▸ Settings). File ▸ Back up now makes one at once; "

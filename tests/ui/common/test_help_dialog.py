@@ -26,8 +26,11 @@ def test_help_has_a_guide_and_the_shortcuts(window: MainWindow, qtbot: Any) -> N
     assert isinstance(dlg, HelpDialog) and dlg.tabs.currentIndex() == GUIDE
     text = dlg.guide.toPlainText()
     for title in ("The board", "Moving a deal", "Customers", "The analytics",
-                  "The weekly report", "Undo", "Backups"):
+                  "The weekly report", "Undo", "Two people, one database", "Backups"):
         assert title in text
+    # what happens when two people edit one deal, in the conflict question's own words
+    for answer in ("Reload theirs", "Save mine over theirs", "Keep editing"):
+        assert answer in text
     rows = {dlg.keys.topLevelItem(i).text(0): dlg.keys.topLevelItem(i).text(1)
             for i in range(dlg.keys.topLevelItemCount())}
     native = QKeySequence.SequenceFormat.NativeText
@@ -56,6 +59,7 @@ def test_the_guide_in_chinese(window: MainWindow, qtbot: Any) -> None:
         assert dlg.tabs.tabText(0) == "入门(&G)"
         text = dlg.guide.toPlainText()
         assert "看板" in text and "撤销" in text and "备份" in text
+        assert "多人共用一个数据库" in text and "载入对方的版本" in text
         assert "入门" in text and "Drag" not in text and "board" not in text
     finally:
         TRANSLATION.switch("en")
