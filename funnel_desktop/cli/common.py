@@ -55,7 +55,7 @@ def add_segment(p: argparse.ArgumentParser) -> None:
 
 def add_period(p: argparse.ArgumentParser) -> None:
     p.add_argument("--from", dest="start", help=translate(
-        "Cli", "period start, YYYY-MM-DD (default: 12 months before --to)"))
+        "Cli", "period start, YYYY-MM-DD (default: the 12 months up to --to)"))
     p.add_argument("--to", dest="end", help=translate(
         "Cli", "period end, YYYY-MM-DD (default: today)"))
     p.add_argument("--today", help=translate("Cli", "treat this date as today (YYYY-MM-DD)"))

@@ -52,8 +52,8 @@ def add_health_period(p: argparse.ArgumentParser) -> None:
     over the last 90 days by default (:func:`core.periods.health_period`), as the app's
     Health panel and the weekly report do."""
     p.add_argument("--from", dest="start", help=translate(
-        "Cli", "judge conversion and activity from this day, YYYY-MM-DD (default: 90 days "
-        "before --to)"))
+        "Cli", "judge conversion and activity from this day, YYYY-MM-DD (default: the 90 "
+        "days up to --to)"))
     p.add_argument("--to", dest="end", help=translate(
         "Cli", "judge conversion and activity up to this day, YYYY-MM-DD (default: today)"))
     p.add_argument("--today", help=translate("Cli", "treat this date as today (YYYY-MM-DD)"))

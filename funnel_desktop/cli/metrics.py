@@ -141,7 +141,7 @@ def render_text(d: dict, fmt: Formatter | None = None) -> str:
         lines.append("  " + fill(translate("CliMetrics", "%1 → %2: %3 (%4/%5)"), s["from"],
                                  s["to"], pct(s["rate"]), fmt.count(s["reached_to"]),
                                  fmt.count(s["reached_from"])))
-    lines.append("  " + fill(translate("CliMetrics", "overall: %1"),
+    lines.append("  " + fill(translate("CliMetrics", "first stage → won: %1 (not the win rate)"),
                              pct(d["conversion"]["overall"])))
     lines.append("")
     lines.append(translate("CliMetrics", "Time in stage (days, mean / median):"))

@@ -793,8 +793,8 @@ last %2 days</source>
             <translation>商机优先级（可重复指定）</translation>
         </message>
         <message>
-            <source>period start, YYYY-MM-DD (default: 12 months before --to)</source>
-            <translation>统计期开始日期，格式 YYYY-MM-DD（默认：--to 之前 12 个月）</translation>
+            <source>period start, YYYY-MM-DD (default: the 12 months up to --to)</source>
+            <translation>统计期开始日期，格式 YYYY-MM-DD（默认：截至 --to 的 12 个月）</translation>
         </message>
         <message>
             <source>period end, YYYY-MM-DD (default: today)</source>
@@ -873,8 +873,8 @@ last %2 days</source>
             <translation>仅本次运行覆盖某个阈值，例如 min_open_deals=20（可重复指定）</translation>
         </message>
         <message>
-            <source>judge conversion and activity from this day, YYYY-MM-DD (default: 90 days before --to)</source>
-            <translation>转化率和跟进从这一天起统计，格式 YYYY-MM-DD（默认：--to 之前 90 天）</translation>
+            <source>judge conversion and activity from this day, YYYY-MM-DD (default: the 90 days up to --to)</source>
+            <translation>转化率和跟进从这一天起统计，格式 YYYY-MM-DD（默认：截至 --to 的 90 天）</translation>
         </message>
         <message>
             <source>judge conversion and activity up to this day, YYYY-MM-DD (default: today)</source>
@@ -1350,8 +1350,8 @@ last %2 days</source>
             <translation>%1 → %2：%3（%4/%5）</translation>
         </message>
         <message>
-            <source>overall: %1</source>
-            <translation>整体：%1</translation>
+            <source>first stage → won: %1 (not the win rate)</source>
+            <translation>首阶段到赢单：%1（不是赢单率）</translation>
         </message>
         <message>
             <source>Time in stage (days, mean / median):</source>
