@@ -428,10 +428,9 @@ class AnalyticsPage(QWidget):
                                   r.thresholds, r.thresholds_error,
                                   r.health_period or i.period, i.today)
 
-    def _show_live(self, r: AnalyticsResult, draw: bool = True) -> None:
+    def _show_live(self, r: AnalyticsResult) -> None:
         """The snapshot-based parts: key numbers, forecast, target bars (and the funnel's
-        "now" columns, by the caller); unless ``draw``, the forecast's data is kept without
-        drawing it."""
+        "now" columns, by the caller)."""
         f = self.ctx.fmt
         n, amount, weighted = r.snapshot.open_totals()
         won_n, won_a, lost_n, _lost_a = r.snapshot.closed_in(r.inputs.period)
@@ -445,10 +444,7 @@ class AnalyticsPage(QWidget):
         rate = won_n / (won_n + lost_n) if won_n + lost_n else None
         self.tile_rate.set_value(f.percent(rate), self.tr("%1 won · %2 lost").replace(
             "%1", f.count(won_n)).replace("%2", f.count(lost_n)))
-        if draw:
-            self.forecast.show_chart(r.forecast, r.inputs.period, r.band.runs if r.band else 0)
-        else:
-            self.forecast.chart, self.forecast.period = r.forecast, r.inputs.period
+        self.forecast.show_chart(r.forecast, r.inputs.period, r.band.runs if r.band else 0)
         self.targets.show_progress(r.progress, scope_name(r.target_scope, r.owner_names,
                                                           r.team_names))
 
