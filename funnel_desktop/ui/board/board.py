@@ -42,6 +42,7 @@ from ..common import ask
 from ..common import palette as P
 from ..common.context import AppContext
 from ..common.elided_label import ElidedLabel
+from ..common.label_text import set_text
 from ..common.messages import error_text
 from .board_model import DealColumnModel, IdRole, decode_ids
 from .card_delegate import CardDelegate
@@ -144,24 +145,22 @@ class CardListView(QListView):
         self._hover(False)
         super().dropEvent(event)
 
+    def _paint_hover(self, box: QRectF, pen: QPen, fill: QColor | None) -> None:
+        p = QPainter(self.viewport())
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        p.setPen(pen)
+        p.setBrush(fill if fill is not None else Qt.BrushStyle.NoBrush)
+        p.drawRoundedRect(box, 8, 8)
+        p.end()
+
     def paintEvent(self, event: QPaintEvent) -> None:
         hover = bool(self.property("dropHover"))
+        box = QRectF(self.viewport().rect()).adjusted(1, 1, -1, -1)
         if hover:  # under the cards: the drop's wash
-            p = QPainter(self.viewport())
-            p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(QColor(P.DROP_WASH))
-            p.drawRoundedRect(QRectF(self.viewport().rect()).adjusted(1, 1, -1, -1), 8, 8)
-            p.end()
+            self._paint_hover(box, QPen(Qt.PenStyle.NoPen), QColor(P.DROP_WASH))
         super().paintEvent(event)
         if hover:  # over them: its dashed border
-            p = QPainter(self.viewport())
-            p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-            pen = QPen(QColor(P.ACCENT), 2.0, Qt.PenStyle.DashLine)
-            p.setPen(pen)
-            p.setBrush(Qt.BrushStyle.NoBrush)
-            p.drawRoundedRect(QRectF(self.viewport().rect()).adjusted(1, 1, -1, -1), 8, 8)
-            p.end()
+            self._paint_hover(box, QPen(QColor(P.ACCENT), 2.0, Qt.PenStyle.DashLine), None)
         model = self.model()
         if model is not None and model.rowCount() == 0:
             p = QPainter(self.viewport())
@@ -204,11 +203,8 @@ class ColumnHeader(QFrame):
     def show_totals(self, count: int, amount: str, weighted: str, count_text: str) -> None:
         totals = self.tr("%1  ·  %2").replace("%1", count_text).replace("%2", amount)
         weighted = self.tr("Weighted %1").replace("%1", weighted)
-        # only what changed is set: a column a drop did not touch is not laid out again
-        if totals != self.totals.text():
-            self.totals.setText(totals)
-        if weighted != self.weighted.text():
-            self.weighted.setText(weighted)
+        set_text(self.totals, totals)  # a column a drop did not touch is not laid out again
+        set_text(self.weighted, weighted)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -511,9 +507,8 @@ class Board(QWidget):
                .replace("%2", days))
         lost = (self.tr("%1 lost\nlast %2 days")
                 .replace("%1", fmt.count(self.totals.lost_recent)).replace("%2", days))
-        for label, text in ((self.won_target.recent, won), (self.lost_target.recent, lost)):
-            if text != label.text():
-                label.setText(text)
+        set_text(self.won_target.recent, won)
+        set_text(self.lost_target.recent, lost)
 
     # -- selection --------------------------------------------------------------------------
     def _clear_others(self, keep: StageColumn) -> None:

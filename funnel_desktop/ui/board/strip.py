@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ..common.elided_label import ElidedLabel
 from ..common.fmt import Formatter
+from ..common.label_text import set_text
 from .totals import WIN_RATE_DAYS, FunnelTotals
 
 
@@ -35,8 +36,7 @@ class Tile(QFrame):
             lay.addWidget(w)
 
     def set_value(self, value: str, note: str = " ") -> None:
-        if value != self.value.text():  # an unchanged number is neither laid out nor painted
-            self.value.setText(value)
+        set_text(self.value, value)
         self.note.setText(note or " ")
 
 
