@@ -130,3 +130,33 @@ def test_a_full_disk_during_an_import_is_said_and_keeps_the_database(
         assert code == 3, err
         assert words in err and "rollback" not in err and "internal" not in err, err
     assert demo_file.read_bytes() == before
+
+
+def test_the_currency_question_names_the_file_and_says_a_wrong_answer(
+        run, tmp_path: Path, monkeypatch):
+    """On a terminal a new database asks its currency naming the file given to --db (not
+    the temporary file it is made as) and says why an answer is not taken."""
+    import sys
+
+    data = tmp_path / "deals.csv"
+    data.write_text("title,amount,stage\nServer,100,Won\n", encoding="utf-8")
+    db = tmp_path / "new.sqlite"
+    asked: list[str] = []
+    answers = iter(["XYZ", "gbp"])
+
+    def answer(question: str) -> str:
+        asked.append(question)
+        return next(answers)
+
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr("builtins.input", answer)
+    code, _, err = run("import", str(data), "--db", str(db))
+    assert code == 0, err
+    assert asked == [f"Currency of the new database {db} (CNY, USD, EUR, GBP, HKD, JPY, TWD, "
+                     "SGD) [USD]: "] * 2
+    assert "“XYZ” is not one of: CNY, USD" in err
+    open_database(db)
+    from funnel_desktop.store.queries import get_setting
+
+    assert get_setting("currency", None) == "GBP"
