@@ -39,6 +39,8 @@ MESSAGES: dict[str, str] = {
     "activity_unknown": "Follow-up #{value} does not exist (it may have been deleted).",
     "closing_stage": "Use Won or Lost to close a deal, so the reason is kept.",
     "choice_invalid": "“{value}” is not one of: {choices}.",
+    "delimiter_invalid": "“{value}” is not a delimiter: give auto, tab or one character such "
+    "as “,” “;” “|”.",
     "target_invalid": "The target must be a positive amount, not “{value}”.",
     "no_history": "There are no won deals yet, so the average deal size is unknown.",
     "no_conversion": "No deal has passed stage “{stage}” yet, so its conversion is 0 and the "

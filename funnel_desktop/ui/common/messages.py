@@ -64,6 +64,9 @@ def _templates() -> dict[str, str]:
         "closing_stage": translate(
             "Messages", "Use Won or Lost to close a deal, so the reason is kept."),
         "choice_invalid": translate("Messages", "“{value}” is not one of: {choices}."),
+        "delimiter_invalid": translate(
+            "Messages", "“{value}” is not a delimiter: give auto, tab or one character such "
+            "as “,” “;” “|”."),
         "target_invalid": translate(
             "Messages", "The target must be a positive amount, not “{value}”."),
         "no_history": translate(
