@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from ...core.errors import FunnelError, printable
+from ...core.errors import FunnelError, shown_param
 
 translate = QCoreApplication.translate
 
@@ -358,7 +358,7 @@ def _param(name: str, value: object) -> str:
         names = field_names()
         return translate("Messages", ", ").join(
             names.get(f.strip(), f.strip()) for f in str(value).split(",") if f.strip())
-    return printable(value)
+    return shown_param(name, value)
 
 
 def field_names() -> dict[str, str]:
