@@ -201,9 +201,12 @@ def currency_of_new_database(args: argparse.Namespace, lang: str, opened: Opened
     default = default or ("CNY" if lang.startswith("zh") else "USD")
     if sys.stdin is not None and sys.stdin.isatty() and sys.stdout.isatty():
         from ..store.importing.mapping import CURRENCIES
+        from . import error_message, say
 
+        # the file the user named (``opened`` is the temporary file it is made as)
+        named = getattr(args, "target_db", None) or args.db
         question = fill(translate("Cli", "Currency of the new database %1 (%2) [%3]: "),
-                        printable(opened.location), ", ".join(CURRENCIES), default)
+                        printable(named), ", ".join(CURRENCIES), default)
         for _ in range(3):
             try:
                 answer = input(question).strip().upper()
@@ -211,6 +214,8 @@ def currency_of_new_database(args: argparse.Namespace, lang: str, opened: Opened
                 answer = ""
             if not answer or answer in CURRENCIES:
                 return answer or default
+            say(error_message(ValidationError("choice_invalid", "currency", value=answer,
+                                              choices=", ".join(CURRENCIES)), lang))
         return default
     args.currency_note = fill(translate(
         "Cli", "note: the new database keeps amounts in %1; give --currency to choose another"),

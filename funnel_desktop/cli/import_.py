@@ -16,6 +16,7 @@ from ..locale_format import Formatter
 from ..services import Services
 from ..services.importing import ImportRefused, import_table
 from ..store.db import OpenedDatabase, is_url
+from ..store.db_errors import translated_errors
 from ..store.importing import (
     ImportReport,
     Mapping,
@@ -188,7 +189,10 @@ def run(args: argparse.Namespace) -> int:
             if opened is None:
                 opened = stack.enter_context(writing_db(args))
             try:
-                with database.atomic():  # and no new pipeline in an existing file
+                # and no new pipeline in an existing file; its commit's failure (a full disk)
+                # said as the database's, not as an internal error
+                with translated_errors(str(getattr(args, "target_db", args.db))), \
+                        database.atomic():
                     report = _run(args, opened, mapping, table)
                     if args.dry_run:
                         raise _DryRun(report)

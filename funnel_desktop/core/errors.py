@@ -39,6 +39,8 @@ MESSAGES: dict[str, str] = {
     "activity_unknown": "Follow-up #{value} does not exist (it may have been deleted).",
     "closing_stage": "Use Won or Lost to close a deal, so the reason is kept.",
     "choice_invalid": "“{value}” is not one of: {choices}.",
+    "delimiter_invalid": "“{value}” is not a delimiter: give auto, tab or one character such "
+    "as “,” “;” “|”.",
     "target_invalid": "The target must be a positive amount, not “{value}”.",
     "no_history": "There are no won deals yet, so the average deal size is unknown.",
     "no_conversion": "No deal has passed stage “{stage}” yet, so its conversion is 0 and the "
@@ -200,6 +202,10 @@ _CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u20
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 #: Characters of one value shown in a message; longer values are shortened in the middle.
 SHOWN_CHARS = 160
+#: Parameters that list what the program accepts (its own words, never shortened to
+#: :data:`SHOWN_CHARS`: a list cut in the middle names keys that do not exist).
+LISTS = frozenset({"valid", "choices"})
+LIST_CHARS = 1000
 
 
 #: ``scheme://user:password@`` — the password is everything up to the last ``@`` of the
@@ -246,7 +252,12 @@ def _escape(m: re.Match[str]) -> str:
 
 def shown_params(params: dict[str, Any]) -> dict[str, str]:
     """The parameters of a message, each made :func:`printable`."""
-    return {k: printable(v) for k, v in params.items()}
+    return {k: shown_param(k, v) for k, v in params.items()}
+
+
+def shown_param(name: str, value: object) -> str:
+    """One parameter made :func:`printable`: a list of what is accepted whole."""
+    return printable(value, LIST_CHARS if name in LISTS else SHOWN_CHARS)
 
 
 class FunnelError(Exception):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import shutil
@@ -39,6 +40,8 @@ def backup_sqlite(source: str | Path, dest: str | Path, *, verify: bool = True) 
     location = str(source)
     if dest.exists() and not dest.is_file():  # a folder, a device, a pipe: never replaced
         raise StoreError("file_write", path=str(dest), detail="it is not a regular file")
+    if dest.parent.exists() and not dest.parent.is_dir():  # the backup folder is a file
+        raise StoreError("file_write", path=str(dest.parent), detail="it is not a folder")
     tmp = dest.with_name(dest.name + ".part")
     made_folder = not dest.parent.exists()
     try:
@@ -51,12 +54,16 @@ def backup_sqlite(source: str | Path, dest: str | Path, *, verify: bool = True) 
         os.replace(tmp, dest)
     except BaseException as exc:
         for p in (tmp, *(tmp.with_name(tmp.name + s) for s in ("-wal", "-shm", "-journal"))):
-            p.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # e.g. the "folder" is a file: nothing made
+                p.unlink(missing_ok=True)
         if made_folder:
             with contextlib.suppress(OSError):
                 dest.parent.rmdir()  # only if it is still empty
         if isinstance(exc, _Deadline):
             raise StoreError("db_locked", path=location) from None
+        if isinstance(exc, OSError) and exc.errno != errno.ENOSPC:  # the backup's folder
+            raise StoreError("file_write", path=str(dest),  # (not "your account … server")
+                             detail=exc.strerror or str(exc)) from exc
         if isinstance(exc, sqlite3.Error | OSError):
             raise map_error(exc, location) from exc
         raise

@@ -105,3 +105,58 @@ def test_backup_now_list_and_restore(run, demo_file: Path, tmp_path: Path):
     junk.write_bytes(b"nope")
     code, _, err = run("backup", "--db", str(demo_file), "--restore", str(junk))
     assert code == 3 and "not a usable backup" in err
+
+
+def test_a_full_disk_during_an_import_is_said_and_keeps_the_database(
+        run, demo_file: Path, tmp_path: Path, monkeypatch):
+    """The database cannot grow (as on a full disk): the import says the disk is full (not
+    "an internal error … cannot rollback - no transaction is active") and keeps nothing."""
+    from funnel_desktop.cli import import_
+
+    data = tmp_path / "many.csv"
+    data.write_text("title,customer,amount,stage\n" + "".join(
+        f"Deal {i} {'x' * 200},Customer {i},{i},Won\n" for i in range(3000)), encoding="utf-8")
+    before = demo_file.read_bytes()
+    real_run = import_._run
+
+    def on_a_full_disk(*args, **kwargs):
+        pages = database.obj.execute_sql("PRAGMA page_count").fetchone()[0]
+        database.obj.execute_sql(f"PRAGMA max_page_count={pages}")
+        return real_run(*args, **kwargs)
+
+    monkeypatch.setattr(import_, "_run", on_a_full_disk)
+    for lang, words in (("en", "The disk is full"), ("zh", "磁盘已满")):
+        code, _, err = run("--lang", lang, "import", str(data), "--db", str(demo_file))
+        assert code == 3, err
+        assert words in err and "rollback" not in err and "internal" not in err, err
+    assert demo_file.read_bytes() == before
+
+
+def test_the_currency_question_names_the_file_and_says_a_wrong_answer(
+        run, tmp_path: Path, monkeypatch):
+    """On a terminal a new database asks its currency naming the file given to --db (not
+    the temporary file it is made as) and says why an answer is not taken."""
+    import sys
+
+    data = tmp_path / "deals.csv"
+    data.write_text("title,amount,stage\nServer,100,Won\n", encoding="utf-8")
+    db = tmp_path / "new.sqlite"
+    asked: list[str] = []
+    answers = iter(["XYZ", "gbp"])
+
+    def answer(question: str) -> str:
+        asked.append(question)
+        return next(answers)
+
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr("builtins.input", answer)
+    code, _, err = run("import", str(data), "--db", str(db))
+    assert code == 0, err
+    assert asked == [f"Currency of the new database {db} (CNY, USD, EUR, GBP, HKD, JPY, TWD, "
+                     "SGD) [USD]: "] * 2
+    assert "“XYZ” is not one of: CNY, USD" in err
+    open_database(db)
+    from funnel_desktop.store.queries import get_setting
+
+    assert get_setting("currency", None) == "GBP"

@@ -87,6 +87,31 @@ def test_a_full_disk_is_said_and_the_part_file_removed(shop: Path, tmp_path: Pat
     assert list(folder.iterdir()) == []
 
 
+def test_a_backup_folder_that_cannot_be_written_names_the_backup(shop: Path, tmp_path: Path,
+                                                                  monkeypatch):
+    """Its folder read-only (or a file): “Could not write <the backup>: …”, not “your
+    account may not make this change on the server <the database>”."""
+    (tmp_path / "afile").write_bytes(b"x")
+    with pytest.raises(StoreError) as info:
+        backup_now(shop, backup_dir=tmp_path / "afile")
+    assert info.value.english() == f"Could not write {tmp_path / 'afile'}: it is not a folder"
+    real = os.open
+
+    def read_only_folder(path: object, *args: object, **kw: object) -> int:
+        if str(path).endswith(".part"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path, *args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(backup_mod.os, "open", read_only_folder)
+    before = _listing(tmp_path)
+    with pytest.raises(StoreError) as info:
+        backup_sqlite(shop, tmp_path / "copy.sqlite")
+    assert info.value.code == "file_write", info.value.english()
+    assert info.value.english() == (f"Could not write {tmp_path / 'copy.sqlite'}: "
+                                    "Permission denied")
+    assert _listing(tmp_path) == before
+
+
 def test_a_full_disk_behind_a_failed_rollback_is_still_a_full_disk():
     """SQLite rolls back by itself on SQLITE_FULL; peewee's ROLLBACK then fails with "cannot
     rollback - no transaction is active", which was the message people saw."""

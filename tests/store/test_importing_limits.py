@@ -84,7 +84,8 @@ def test_bad_choices_are_named(tmp_path: Path, option: str, value: str):
     path = tmp_path / "a.csv"
     path.write_text("a,b\n1,2\n", encoding="utf-8")
     err = _refused(path, **{option: value})
-    assert (err.code, err.field) == ("choice_invalid", option)
+    code = "delimiter_invalid" if option == "delimiter" else "choice_invalid"
+    assert (err.code, err.field) == (code, option)
 
 
 # -- bounds -----------------------------------------------------------------------------------

@@ -234,6 +234,11 @@ def test_mapping_saves_and_loads_as_a_preset(tmp_path: Path):
         Mapping.load(path)
     assert info.value.code == "import_preset_keys" and "bogus" in info.value.english()
     assert "columns, stage_map" in info.value.english()  # the valid keys are listed
+    for key in Mapping.__dataclass_fields__:  # whole: not cut as a long value is
+        assert f" {key}," in info.value.english() or f" {key}." in info.value.english(), key
+    from funnel_desktop.ui.common.messages import error_text
+
+    assert "skip_invalid_rows" in error_text(info.value)  # the window's words too
     with pytest.raises(ValidationError) as info:
         load_preset(tmp_path / "missing.json")
     assert info.value.code == "import_preset_invalid"

@@ -4062,6 +4062,10 @@ weighted %3</source>
             <translation>“{value}”不是以下选项之一：{choices}。</translation>
         </message>
         <message>
+            <source>“{value}” is not a delimiter: give auto, tab or one character such as “,” “;” “|”.</source>
+            <translation>“{value}”不是分隔符：请填 auto、tab 或一个字符，如“,”“;”“|”。</translation>
+        </message>
+        <message>
             <source>The target must be a positive amount, not “{value}”.</source>
             <translation>目标必须是正数金额，不能是“{value}”。</translation>
         </message>

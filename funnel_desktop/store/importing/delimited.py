@@ -56,8 +56,7 @@ def check_delimiter(delimiter: str) -> str:
                                and delimiter not in '"\r\n' and delimiter.isprintable())
                                or delimiter == "\t"):
         return delimiter
-    raise ValidationError("choice_invalid", "delimiter", value=str(delimiter),
-                          choices="auto or one delimiter character: “,” “;” tab “|”")
+    raise ValidationError("delimiter_invalid", "delimiter", value=str(delimiter))
 
 
 def detect_encoding(data: bytes) -> str:

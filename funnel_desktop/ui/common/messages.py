@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from ...core.errors import FunnelError, printable
+from ...core.errors import FunnelError, shown_param
 
 translate = QCoreApplication.translate
 
@@ -64,6 +64,9 @@ def _templates() -> dict[str, str]:
         "closing_stage": translate(
             "Messages", "Use Won or Lost to close a deal, so the reason is kept."),
         "choice_invalid": translate("Messages", "“{value}” is not one of: {choices}."),
+        "delimiter_invalid": translate(
+            "Messages", "“{value}” is not a delimiter: give auto, tab or one character such "
+            "as “,” “;” “|”."),
         "target_invalid": translate(
             "Messages", "The target must be a positive amount, not “{value}”."),
         "no_history": translate(
@@ -355,7 +358,7 @@ def _param(name: str, value: object) -> str:
         names = field_names()
         return translate("Messages", ", ").join(
             names.get(f.strip(), f.strip()) for f in str(value).split(",") if f.strip())
-    return printable(value)
+    return shown_param(name, value)
 
 
 def field_names() -> dict[str, str]:
