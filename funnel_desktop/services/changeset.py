@@ -23,7 +23,7 @@ import peewee
 
 from ..core import progress
 from ..core.batches import chunks
-from ..core.errors import FunnelError
+from ..core.errors import FunnelError, StoreError
 from ..store import feed
 from ..store.models import (
     ALL_MODELS,
@@ -381,7 +381,8 @@ def apply(cs: ChangeSet, now: datetime) -> Applied:
         model = MODELS[table]
         ids = [r["id"] for r in remove[table]]
         for chunk in chunks(ids, CHUNK):
-            model.delete().where(in_ids(model.id, chunk)).execute()
+            if model.delete().where(in_ids(model.id, chunk)).execute() != len(chunk):
+                _refuse_kept(model, chunk)
             progress.advance(len(chunk))
         redo_rows.extend(RowChange(table, r, None) for r in remove[table])
         touched.extend((table, r) for r in remove[table])
@@ -389,6 +390,18 @@ def apply(cs: ChangeSet, now: datetime) -> Applied:
     redo_created.sort(key=lambda c: _RANK[c.table])
     return Applied(ChangeSet(cs.label, tuple(redo_created), tuple(redo_rows), 0, cs.extra),
                    touched)
+
+
+def _refuse_kept(model: type[BaseModel], ids: list[int]) -> None:
+    """Rows a delete left in place while still there to read: on a team server the row-level
+    security kept them (e.g. a salesperson undoing the deal they created: only an admin
+    deletes), which PostgreSQL does silently. Refused (``db_denied``, the transaction rolls
+    back) rather than an undo that says it worked and left the row."""
+    if model.select(model.id).where(in_ids(model.id, ids)).exists():
+        from ..store.db import mask_url
+
+        raise StoreError("db_denied", path=mask_url(str(getattr(database.obj, "database",
+                                                                "database"))))
 
 
 def _missing_parents(put_back: dict[str, list[Row]]) -> list[Conflict]:

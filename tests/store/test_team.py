@@ -308,3 +308,28 @@ def test_the_url_s_sslmode_is_honoured(business):
     relaxed = urlunsplit((parts.scheme, parts.netloc, parts.path, "sslmode=prefer", ""))
     open_database(relaxed).db.close()
     database.initialize(open_database(URL).db)
+
+
+def test_undoing_a_deal_she_created_is_refused_in_words_not_silently_kept(business):
+    """Only an admin deletes, and PostgreSQL's row-level security drops a refused DELETE's
+    rows without an error: the undo said it worked and the deal stayed."""
+    from funnel_desktop.store.models import Stage
+
+    stage = Stage.select().where(Stage.kind == "open").order_by(Stage.position).first()
+    opened = as_login("t_ann")
+    try:
+        s = Services(user="t_ann")
+        made = s.create_deal(stage.pipeline_id, stage.id,
+                             {"title": "Undo me", "amount": 100, "owner": business["t_ann"]})
+        with pytest.raises(StoreError) as err:
+            s.undo(made.inverse)
+        assert err.value.code == "db_denied" and "may not make this change" in \
+            err.value.english()
+        assert Deal.select().where(Deal.id == made.value).exists()
+        # what she may take back still goes back: her own follow-up
+        logged = s.log_activity({"deal": made.value, "kind": "call", "subject": "hi"})
+        s.undo(logged.inverse)
+        assert not Activity.select().where(Activity.id == logged.value).exists()
+    finally:
+        opened.db.close()
+    database.initialize(open_database(URL).db)
